@@ -1,0 +1,78 @@
+// Lists the source files under a folder, recursively, in a stable order. Folders that cannot be read become
+// problems, never exceptions.
+
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { SourceProblem } from '../model';
+import { describeFsError } from './readTextFile';
+
+export const SOURCE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+
+export interface SourceFileListing {
+  files: string[];
+  problems: SourceProblem[];
+}
+
+/**
+ * Source files under `root`, sorted by path. A `root` that is itself a file is returned as is, whatever its
+ * extension: the user named it. Hidden entries and `node_modules` are skipped; symbolic links are followed once.
+ */
+export function findSourceFiles(root: string): SourceFileListing {
+  const absoluteRoot = resolve(root);
+  const listing: SourceFileListing = { files: [], problems: [] };
+  const rootStats = statOrProblem(absoluteRoot, listing.problems, 'sources folder');
+  if (!rootStats) return listing;
+  if (rootStats.isFile()) {
+    listing.files.push(absoluteRoot);
+    return listing;
+  }
+  walk(absoluteRoot, listing, new Set());
+  return listing;
+}
+
+function walk(folder: string, listing: SourceFileListing, visitedFolders: Set<string>): void {
+  // A link back up the tree would otherwise be walked forever.
+  const realFolder = realpathOrSelf(folder);
+  if (visitedFolders.has(realFolder)) return;
+  visitedFolders.add(realFolder);
+
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch (error) {
+    listing.problems.push({ path: folder, message: `folder cannot be read (${describeFsError(error)})` });
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const path = join(folder, name);
+    const stats = statOrProblem(path, listing.problems, 'linked file or folder');
+    if (!stats) continue;
+    if (stats.isDirectory()) walk(path, listing, visitedFolders);
+    else if (stats.isFile() && isSourceFileName(name)) listing.files.push(path);
+  }
+}
+
+export function isSourceFileName(path: string): boolean {
+  return SOURCE_EXTENSIONS.includes(extname(path).toLowerCase());
+}
+
+/** `what` names the thing in the problem: "sources folder not found", "… cannot be read (permission denied)". */
+function statOrProblem(path: string, problems: SourceProblem[], what: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    problems.push({ path, message: missing ? `${what} not found` : `${what} cannot be read (${describeFsError(error)})` });
+    return undefined;
+  }
+}
+
+/** The canonical path, to recognise one file or folder reached by two routes. */
+export function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

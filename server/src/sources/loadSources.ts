@@ -1,0 +1,119 @@
+// The source library: the bundled articles plus the user's own folders, read into passages. Loading never throws:
+// every file that cannot be used becomes a SourceProblem naming it, and the other files still load.
+
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Source, SourceLibrary, SourceMetadata, SourceProblem } from '../model';
+import { findSourceFiles, realpathOrSelf } from './findSourceFiles';
+import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
+import { extractPassages } from './passages';
+import { readTextFile } from './readTextFile';
+import { headlineOf, slugFromFileName } from './sourceNames';
+
+/**
+ * The repository's `sources/` folder. The code runs bundled as `dist/*.js` and unbundled from
+ * `server/src/sources/` (tests under tsx), so walk up from this file to the folder that holds both `sources/` and
+ * `package.json`: the package root in either layout.
+ */
+export function bundledSourcesDir(): string {
+  for (let folder = __dirname; ; folder = dirname(folder)) {
+    if (isDirectory(join(folder, 'sources')) && existsSync(join(folder, 'package.json'))) return join(folder, 'sources');
+    if (dirname(folder) === folder) break;
+  }
+  // Not found: the bundled layout's answer, which loading then reports as a missing folder.
+  return join(__dirname, '..', 'sources');
+}
+
+export interface LoadSourceOptions {
+  /** Extra folders (or single files) of the user's sources. */
+  dirs: string[];
+  includeBundled: boolean;
+}
+
+/**
+ * Reads `.md`, `.markdown` and `.txt` files, bundled ones first, then each folder of `dirs` in order.
+ * A file whose id is already taken is skipped with a problem rather than renamed: a silently suffixed id would make
+ * citations of it resolve to the other source.
+ */
+export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
+  const library: SourceLibrary = { sources: [], problems: [] };
+  const pathOfId = new Map<string, string>();
+  const seenFiles = new Set<string>();
+  const roots = [
+    ...(options.includeBundled ? [{ folder: bundledSourcesDir(), bundled: true }] : []),
+    ...options.dirs.map((folder) => ({ folder, bundled: false })),
+  ];
+
+  for (const root of roots) {
+    const listing = findSourceFiles(root.folder);
+    library.problems.push(...listing.problems);
+    for (const path of listing.files) {
+      // The same file reached twice (a folder given twice, or inside another given folder) is one source.
+      const realPath = realpathOrSelf(path);
+      if (seenFiles.has(realPath)) continue;
+      seenFiles.add(realPath);
+
+      const loaded = loadSourceFile(path, root.bundled);
+      if ('message' in loaded) {
+        library.problems.push(loaded);
+        continue;
+      }
+      const earlier = pathOfId.get(loaded.id);
+      if (earlier !== undefined) {
+        library.problems.push({ path, message: `id "${loaded.id}" is already used by ${earlier}; this file is skipped (give it another id in its front matter)` });
+        continue;
+      }
+      pathOfId.set(loaded.id, path);
+      library.sources.push(loaded);
+    }
+  }
+  return library;
+}
+
+/** One file as a source, or the problem that keeps it out of the library. */
+export function loadSourceFile(path: string, bundled: boolean): Source | SourceProblem {
+  const absolutePath = resolve(path);
+  const read = readTextFile(absolutePath);
+  if (!read.ok) return { path: absolutePath, message: read.problem };
+  const split = splitFrontMatter(read.text);
+  if (!split.ok) return { path: absolutePath, message: split.problem };
+  if (split.body.trim() === '') return { path: absolutePath, message: 'file has front matter but no text' };
+
+  const id = split.fields.id ?? slugFromFileName(basename(absolutePath));
+  if (id === '') return { path: absolutePath, message: 'no id: the file name has no letters or digits; add front matter with an "id"' };
+  const fileStem = basename(absolutePath).replace(/\.[^.]*$/, '');
+  const metadata = sourceMetadata(id, split.fields, split.body, fileStem);
+  return {
+    ...metadata,
+    path: absolutePath,
+    bundled,
+    ...extractPassages(id, split.body, split.bodyStartLine, metadata.title),
+  };
+}
+
+/**
+ * An article's raw text as a source, for evaluation: no front matter is read and nothing is bundled. The title is the
+ * headline when the text opens with one, else the id. `path` defaults to "" (there is no file).
+ */
+export function sourceFromText(id: string, text: string, path?: string): Source {
+  const metadata = sourceMetadata(id, {}, text, id);
+  return { ...metadata, path: path ?? '', bundled: false, ...extractPassages(id, text, 1, metadata.title) };
+}
+
+function sourceMetadata(id: string, fields: FrontMatterFields, body: string, fallbackTitle: string): SourceMetadata {
+  const metadata: SourceMetadata = { id, title: fields.title ?? headlineOf(body) ?? fallbackTitle };
+  // Only the fields the front matter states: an absent field stays absent rather than becoming `undefined`.
+  for (const key of ['outlet', 'author', 'dateline', 'date', 'url'] as const) {
+    const value = fields[key];
+    if (value !== undefined) metadata[key] = value;
+  }
+  return metadata;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
