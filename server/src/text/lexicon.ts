@@ -1,0 +1,96 @@
+// Word relations derived from WordNet 3.1 at build time (scripts/build-lexicon.ts → server/data/lexicon.json).
+// Every argument and result is a stem: `stemWord(foldWord(word))`, the same key the tokenizer gives each token.
+import lexiconData from '../../data/lexicon.json';
+
+export type Relation = 'same' | 'synonym' | 'related' | 'hypernym' | 'antonym' | 'none';
+
+interface LexiconData {
+  stems: string[];
+  antonym: number[];
+  synonym: number[];
+  related: number[];
+  hypernym: number[];
+  phrases: (string | number)[];
+}
+
+// Relations by strength; the build gives each pair exactly one.
+const RELATIONS = ['none', 'hypernym', 'related', 'synonym', 'antonym'] as const;
+
+interface Lexicon {
+  ids: Map<string, number>;
+  /** min(id) * stems.length + max(id) → index in RELATIONS. */
+  pairs: Map<number, number>;
+  size: number;
+}
+
+let lexicon: Lexicon | undefined;
+let synonymLists: Map<string, string[]> | undefined;
+let phrases: ReadonlyMap<string, string> | undefined;
+
+function data(): LexiconData {
+  return lexiconData as LexiconData;
+}
+
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const { stems } = data();
+  const size = stems.length;
+  const ids = new Map<string, number>();
+  for (let i = 0; i < size; i++) ids.set(stems[i], i);
+  const pairs = new Map<number, number>();
+  // Weakest first, so that if a pair ever came twice the stronger relation would win.
+  for (let r = 1; r < RELATIONS.length; r++) {
+    const list = data()[RELATIONS[r] as Exclude<Relation, 'same' | 'none'>];
+    for (let i = 0; i < list.length; i += 2) {
+      const a = list[i];
+      const b = list[i + 1];
+      pairs.set(a < b ? a * size + b : b * size + a, r);
+    }
+  }
+  lexicon = { ids, pairs, size };
+  return lexicon;
+}
+
+/** How two stems relate in WordNet; symmetric. 'same' when equal, 'none' when WordNet links them in no kept way. */
+export function relation(stemA: string, stemB: string): Relation {
+  if (stemA === stemB) return 'same';
+  const { ids, pairs, size } = load();
+  const a = ids.get(stemA);
+  const b = ids.get(stemB);
+  if (a === undefined || b === undefined) return 'none';
+  return RELATIONS[pairs.get(a < b ? a * size + b : b * size + a) ?? 0];
+}
+
+export function areAntonyms(stemA: string, stemB: string): boolean {
+  return relation(stemA, stemB) === 'antonym';
+}
+
+/** Stems sharing a frequent sense with `stem` (for query expansion), sorted; empty when none. */
+export function synonymsOf(stem: string): string[] {
+  if (!synonymLists) {
+    const { stems, synonym } = data();
+    synonymLists = new Map();
+    const add = (a: string, b: string) => {
+      const list = synonymLists!.get(a);
+      if (list) list.push(b);
+      else synonymLists!.set(a, [b]);
+    };
+    for (let i = 0; i < synonym.length; i += 2) {
+      add(stems[synonym[i]], stems[synonym[i + 1]]);
+      add(stems[synonym[i + 1]], stems[synonym[i]]);
+    }
+    for (const list of synonymLists.values()) list.sort();
+  }
+  return [...(synonymLists.get(stem) ?? [])];
+}
+
+/** Multi-word expressions → a one-word synonym's stem: "step down" → "resign". Keys are folded words joined by one space. */
+export function phraseSynonyms(): ReadonlyMap<string, string> {
+  if (!phrases) {
+    const { stems, phrases: list } = data();
+    const map = new Map<string, string>();
+    for (let i = 0; i < list.length; i += 2) map.set(list[i] as string, stems[list[i + 1] as number]);
+    phrases = map;
+  }
+  return phrases;
+}

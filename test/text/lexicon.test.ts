@@ -1,0 +1,143 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { foldWord } from '../../server/src/text/fold';
+import { stemWord } from '../../server/src/text/stem';
+import { STOPWORDS } from '../../server/src/text/stopwords';
+import { areAntonyms, phraseSynonyms, relation, synonymsOf } from '../../server/src/text/lexicon';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const lexiconPath = path.join(root, 'server', 'data', 'lexicon.json');
+const s = (word: string) => stemWord(foldWord(word));
+const rel = (a: string, b: string) => relation(s(a), s(b));
+
+test('WordNet antonyms: direct pairs, satellites and derived forms', () => {
+  const pairs = [
+    ['right', 'wrong'],
+    ['accept', 'reject'],
+    ['win', 'lose'],
+    ['increase', 'decrease'],
+    ['open', 'close'],
+    ['mild', 'severe'], // "severe" is a satellite of "intense", whose antonym is "mild"
+    ['best', 'worst'],
+    ['legal', 'illegal'],
+    ['include', 'exclude'],
+    ['agree', 'disagree'],
+    ['admit', 'deny'],
+    ['start', 'stop'],
+    ['continue', 'discontinue'],
+    ['true', 'false'],
+    ['guilty', 'innocent'],
+    ['buy', 'sell'],
+    ['rise', 'fall'],
+    ['victory', 'defeat'],
+    ['dead', 'alive'],
+    ['publicize', 'private'], // "publicize" and "public" share the stem "public"
+    ['winner', 'loser'], // derived from win/lose
+    ['gain', 'loss'],
+  ];
+  for (const [a, b] of pairs) {
+    assert.equal(rel(a, b), 'antonym', `${a}/${b}`);
+    assert.equal(rel(b, a), 'antonym', `${b}/${a}`);
+    assert.ok(areAntonyms(s(a), s(b)), `${a}/${b}`);
+  }
+});
+
+test('news-relevant pairs that WordNet does not oppose stay unopposed', () => {
+  // WordNet has no antonym link (direct, satellite or one derivational step) between these; the checker must
+  // not count on the lexicon for them.
+  for (const [a, b] of [
+    ['release', 'arrest'],
+    ['publicize', 'secret'],
+    ['continue', 'stop'],
+    ['answer', 'ignore'],
+    ['support', 'oppose'],
+    ['confirm', 'deny'],
+  ]) {
+    assert.equal(areAntonyms(s(a), s(b)), false, `${a}/${b}`);
+  }
+});
+
+test('synonyms share a frequent sense', () => {
+  for (const [a, b] of [
+    ['talk', 'negotiation'], // "talks" is a lemma of the negotiation synset
+    ['country', 'nation'],
+    ['gain', 'win'],
+    ['say', 'state'],
+    ['resign', 'quit'],
+    ['begin', 'start'],
+    ['car', 'automobile'],
+  ]) {
+    assert.equal(rel(a, b), 'synonym', `${a}/${b}`);
+  }
+  assert.ok(synonymsOf(s('country')).includes(s('nation')));
+  assert.ok(synonymsOf(s('nation')).includes(s('country')));
+  assert.deepEqual(synonymsOf('zzzz'), []);
+  const list = synonymsOf(s('country'));
+  assert.deepEqual(list, [...list].sort());
+});
+
+test('derivational relatives and verb hypernyms keep their own relation', () => {
+  assert.equal(rel('gain', 'gainer'), 'related');
+  assert.equal(rel('invade', 'invasion'), 'related');
+  assert.equal(rel('whisper', 'speak'), 'hypernym');
+  assert.equal(rel('announce', 'say'), 'hypernym');
+  assert.equal(rel('negotiate', 'negotiation'), 'same'); // one stem already
+});
+
+test('phrase synonyms map collocations to a one-word stem', () => {
+  const phrases = phraseSynonyms();
+  // WordNet's synset {leave office, quit, step down, resign}: "quit" is the tagged lemma of that sense.
+  assert.equal(phrases.get('step down'), s('quit'));
+  assert.equal(relation(phrases.get('step down')!, s('resign')), 'synonym');
+  assert.ok(phrases.size > 1000);
+  for (const [phrase, stem] of phrases) {
+    assert.match(phrase, /^[a-z][a-z'-]*( [a-z][a-z'-]*)+$/, phrase);
+    assert.ok(stem.length > 0);
+  }
+  assert.equal(phraseSynonyms(), phrases); // built once
+});
+
+test('same, none and symmetry', () => {
+  assert.equal(relation('win', 'win'), 'same');
+  assert.equal(rel('banana', 'parliament'), 'none');
+  assert.equal(rel('elect', 'purple'), 'none');
+  assert.equal(relation('notastem', 'win'), 'none');
+  assert.equal(areAntonyms('win', 'win'), false);
+  assert.equal(relation(s('country'), s('nation')), relation(s('nation'), s('country')));
+});
+
+test('lexicon.json: no stopwords, minified, small', () => {
+  const text = readFileSync(lexiconPath, 'utf8');
+  assert.ok(text.length < 3_000_000, `${text.length} bytes`);
+  assert.doesNotMatch(text.slice(0, -1), /\n/);
+  const data = JSON.parse(text) as { stems: string[] };
+  // A stopword token's stem ("being" → "be") never meets a relation ("beings" → "being" is no stopword).
+  const stopStems = new Set([...STOPWORDS].map((w) => stemWord(w)));
+  assert.deepEqual(
+    data.stems.filter((stem) => stopStems.has(stem)),
+    [],
+  );
+  assert.deepEqual(data.stems, [...data.stems].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+});
+
+test('the build is reproducible and matches the committed lexicon.json', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lexicon-'));
+  try {
+    const outputs = ['a.json', 'b.json'].map((name) => {
+      const out = path.join(dir, name);
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'build-lexicon.ts'), out], {
+        cwd: root,
+        stdio: 'pipe',
+      });
+      return readFileSync(out);
+    });
+    assert.ok(outputs[0].equals(outputs[1]), 'two builds differ');
+    assert.ok(outputs[0].equals(readFileSync(lexiconPath)), 'server/data/lexicon.json is stale: run node --import tsx scripts/build-lexicon.ts');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
