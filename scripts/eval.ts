@@ -1,0 +1,110 @@
+// `npm run eval`: accuracy on ../shared/eval. Thresholds are fitted on claims-dev, the SummEdits `evaluation` split and
+// the FRANK `valid` split; the `test` splits are held out and reported apart.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkClaimAgainstText, createEngine } from '../server/src/engine';
+import type { ClaimVerdict, Verdict } from '../server/src/model';
+import { loadSourceLibrary } from '../server/src/sources/loadSources';
+
+const evalDir = process.env.GROUNDED_EVAL_DIR ?? join(__dirname, '..', '..', 'shared', 'eval');
+const VERDICTS: Verdict[] = ['supported', 'unsupported', 'contradicted'];
+
+interface Row { id: string; claim: string; label: Verdict; kind?: string; evidence?: string; source?: string; dataset?: string; split?: string }
+interface Scored { row: Row; verdict: ClaimVerdict }
+
+function readJsonl(path: string): Row[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+}
+
+function balancedAccuracy(scored: Scored[]): number {
+  const positives = scored.filter((s) => s.row.label === 'supported');
+  const negatives = scored.filter((s) => s.row.label !== 'supported');
+  const tpr = positives.filter((s) => s.verdict.verdict === 'supported').length / Math.max(1, positives.length);
+  const tnr = negatives.filter((s) => s.verdict.verdict !== 'supported').length / Math.max(1, negatives.length);
+  return (tpr + tnr) / 2;
+}
+
+function confusion(scored: Scored[], labels: Verdict[]): string {
+  const lines = [`${'label \\ verdict'.padEnd(16)}${VERDICTS.map((v) => v.padStart(14)).join('')}`];
+  for (const label of labels) {
+    const row = scored.filter((s) => s.row.label === label);
+    lines.push(`${label.padEnd(16)}${VERDICTS.map((v) => String(row.filter((s) => s.verdict.verdict === v).length).padStart(14)).join('')}`);
+  }
+  return lines.map((l) => `    ${l}`).join('\n');
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').toLowerCase();
+}
+
+function worstErrors(scored: Scored[], count: number): string {
+  const errors = scored.filter((s) => s.verdict.verdict !== s.row.label).sort((a, b) => b.verdict.confidence - a.verdict.confidence);
+  return errors.slice(0, count).map((s) =>
+    `    ${s.row.id} [${s.row.kind ?? s.row.dataset}] label ${s.row.label}, got ${s.verdict.verdict} (${s.verdict.confidence}): ${s.row.claim.slice(0, 110)}\n      reason: ${s.verdict.reason.slice(0, 160)}`).join('\n');
+}
+
+function pct(x: number): string {
+  return x.toFixed(3);
+}
+
+function evalClaimsDev(): void {
+  const library = loadSourceLibrary({ dirs: [], includeBundled: true });
+  const engine = createEngine(library);
+  const rows = readJsonl(join(evalDir, 'claims-dev.jsonl'));
+  const scored = rows.map((row) => ({ row, verdict: engine.checkClaim(row.claim) }));
+  const threeWay = scored.filter((s) => s.verdict.verdict === s.row.label).length / scored.length;
+  const withEvidence = scored.filter((s) => s.row.evidence);
+  const evidenceAt1 = withEvidence.filter((s) => s.verdict.evidence[0] && fold(s.verdict.evidence[0].text).includes(fold(s.row.evidence!))).length / withEvidence.length;
+  console.log(`claims-dev.jsonl (${rows.length} claims, development set)`);
+  console.log(`  balanced accuracy (supported vs not): ${pct(balancedAccuracy(scored))}`);
+  console.log(`  three-way accuracy:                   ${pct(threeWay)}`);
+  console.log(`  evidence@1:                           ${pct(evidenceAt1)} (${withEvidence.length} claims with evidence)`);
+  console.log('  per kind (three-way accuracy):');
+  const kinds = [...new Set(rows.map((r) => r.kind ?? ''))].sort();
+  for (const kind of kinds) {
+    const group = scored.filter((s) => s.row.kind === kind);
+    const right = group.filter((s) => s.verdict.verdict === s.row.label).length;
+    console.log(`    ${kind.padEnd(14)} ${pct(right / group.length)} (${right}/${group.length})`);
+  }
+  console.log('  confusion matrix:');
+  console.log(confusion(scored, VERDICTS));
+  console.log('  worst errors:');
+  console.log(worstErrors(scored, 10) || '    none');
+}
+
+function evalExternal(file: string, parts: { name: string; filter: (r: Row) => boolean }[]): void {
+  const path = join(evalDir, 'external', file);
+  if (!existsSync(path)) return;
+  const rows = readJsonl(path);
+  console.log(`\nexternal/${file}`);
+  const started = performance.now();
+  const scored = rows.map((row) => ({ row, verdict: checkClaimAgainstText(row.claim, row.source!) }));
+  const seconds = (performance.now() - started) / 1000;
+  for (const part of parts) {
+    const group = scored.filter((s) => part.filter(s.row));
+    if (!group.length) continue;
+    console.log(`  ${part.name.padEnd(26)} balanced accuracy ${pct(balancedAccuracy(group))}  (${group.length} claims)`);
+    if (part.name.includes('test')) {
+      console.log(confusion(group, ['supported', 'unsupported']));
+      console.log(worstErrors(group, 3));
+    }
+  }
+  console.log(`  (${rows.length} claims in ${seconds.toFixed(1)} s)`);
+}
+
+// FRANK's XSum part is labelled by its publisher's name, BBC, in the data file.
+function isXsum(row: Row): boolean {
+  return row.dataset === 'frank-xsum' || row.dataset === 'frank-bbc';
+}
+
+evalClaimsDev();
+evalExternal('summedits_news.jsonl', [
+  { name: 'evaluation split (fit)', filter: (r) => r.split === 'evaluation' },
+  { name: 'test split (held out)', filter: (r) => r.split === 'test' },
+]);
+evalExternal('frank.jsonl', [
+  { name: 'frank-cnndm valid (fit)', filter: (r) => r.dataset === 'frank-cnndm' && r.split === 'valid' },
+  { name: 'frank-xsum valid (fit)', filter: (r) => isXsum(r) && r.split === 'valid' },
+  { name: 'frank-cnndm test (held out)', filter: (r) => r.dataset === 'frank-cnndm' && r.split === 'test' },
+  { name: 'frank-xsum test (held out)', filter: (r) => isXsum(r) && r.split === 'test' },
+]);

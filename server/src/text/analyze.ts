@@ -1,0 +1,101 @@
+// Reads a sentence into content units: words, names, numbers and dates, each a detail to back or contradict.
+import { COUNTRY_NAMES, PLACE_ALIASES } from './places';
+import { readDates, type DateSpan } from './dates';
+import { readNumbers, type NumberSpan } from './numbers';
+import { tokenize, type Token } from './tokens';
+
+export type UnitKind = 'word' | 'name' | 'number' | 'date' | 'year' | 'weekday' | 'time';
+
+export interface Unit {
+  kind: UnitKind;
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  /** Stem for words and names; a canonical value for numbers and dates. */
+  key: string;
+  country: boolean;
+  superlative: boolean;
+  number?: NumberSpan & { unitStems: string[]; days?: number };
+  date?: DateSpan;
+}
+
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  units: Unit[];
+}
+
+/** Tells whether a capitalised word at the start of a sentence is a name (learnt from the sources). */
+export type NamePredicate = (stem: string) => boolean;
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'messrs', 'sr', 'jr']);
+const NAME_JOINERS = new Set(['de', 'del', 'la', 'da', 'van', 'von', 'bin', 'al']);
+const NOT_SUPERLATIVE = new Set(`interest protest request arrest invest harvest digest honest modest manifest earnest
+suggest guest chest nest quest west rest test contest forest priest conquest inquest unrest attest detest divest infest
+molest lest midwest northwest southwest pest vest zest crest jest`.split(/\s+/));
+const DURATION_DAYS: Record<string, number> = { dai: 1, day: 1, week: 7, month: 30, year: 365, decad: 3650 };
+
+export function analyze(text: string, isKnownName: NamePredicate = () => false): Analysis {
+  const tokens = tokenize(text);
+  // Tokens already read as part of a date or a number.
+  const taken = tokens.map(() => false);
+  const units: Unit[] = [];
+
+  for (const date of readDates(tokens, taken)) {
+    const kind: UnitKind = date.kind;
+    const key = date.kind === 'date' ? `${date.month}/${date.day ?? ''}` : date.kind === 'year' ? String(date.year) : date.value!;
+    units.push({ kind, start: date.start, end: date.end, key, country: false, superlative: false, date });
+  }
+  for (const n of readNumbers(tokens, taken)) {
+    for (let k = n.start; k < n.end; k++) taken[k] = true;
+    const unitStems: string[] = [];
+    for (let k = n.end; k < tokens.length && unitStems.length < 2 && k < n.end + 3; k++) {
+      if (!tokens[k].stop && !taken[k] && !/^\d/.test(tokens[k].folded)) unitStems.push(tokens[k].folded === 'percent' ? '%' : tokens[k].stem);
+    }
+    if (tokens[n.end - 1]?.folded === '%') unitStems.unshift('%');
+    const perDay = DURATION_DAYS[unitStems[0]];
+    units.push({
+      kind: 'number', start: n.start, end: n.end, key: String(n.value), country: false, superlative: false,
+      number: { ...n, unitStems, days: perDay ? n.value * perDay : undefined },
+    });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || tokens[i].negation) continue;
+    const alias = aliasAt(tokens, i);
+    if (alias) {
+      units.push({ kind: 'name', start: i, end: i + alias.length, key: alias.key, country: COUNTRY_NAMES.has(alias.key), superlative: false });
+      for (let k = i; k < i + alias.length; k++) taken[k] = true;
+      i += alias.length - 1;
+      continue;
+    }
+    const token = tokens[i];
+    if (token.stop || TITLES.has(token.folded)) continue;
+    const name = token.capitalized && (!token.sentenceInitial || isKnownName(token.stem) || COUNTRY_NAMES.has(token.folded) ||
+      (tokens[i + 1]?.capitalized && !tokens[i + 1].stop));
+    units.push({
+      kind: name ? 'name' : 'word', start: i, end: i + 1, key: token.stem,
+      country: COUNTRY_NAMES.has(token.folded), superlative: isSuperlative(token.folded),
+    });
+  }
+  units.sort((a, b) => a.start - b.start);
+  return { text, tokens, units };
+}
+
+function aliasAt(tokens: Token[], i: number): { key: string; length: number } | undefined {
+  for (const length of [4, 3, 2]) {
+    if (i + length > tokens.length) continue;
+    const phrase = tokens.slice(i, i + length).map((t) => t.folded).join(' ');
+    const key = PLACE_ALIASES.get(phrase);
+    if (key) return { key, length };
+  }
+  return undefined;
+}
+
+function isSuperlative(folded: string): boolean {
+  if (folded === 'best' || folded === 'worst' || folded === 'least') return true;
+  return folded.length > 5 && folded.endsWith('est') && !NOT_SUPERLATIVE.has(folded) && !NOT_SUPERLATIVE.has(folded.replace(/^(un|re|in)/, ''));
+}
+
+/** Names of the units joined by name joiners ("Benigno Alarcón Deza", "Andrés Bello") are kept apart on purpose:
+ * each word backs or fails on its own, so "Jorge Rodríguez" is not backed by "Jorge Arreaza". */
+export const NAME_JOINER_WORDS = NAME_JOINERS;

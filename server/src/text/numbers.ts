@@ -1,0 +1,94 @@
+// Numbers in words and figures: "four million" = 4000000, "a quarter" = 0.25, "50" = 50, "fourth" = 4.
+import type { Token } from './tokens';
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  dozen: 12,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+const FRACTIONS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, thirds: 1 / 3, quarters: 0.25 };
+const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const QUALIFIERS: [string[], Qualifier][] = [
+  [['more', 'than'], 'more'], [['over'], 'more'], [['at', 'least'], 'more'], [['upwards', 'of'], 'more'],
+  [['less', 'than'], 'less'], [['fewer', 'than'], 'less'], [['under'], 'less'], [['up', 'to'], 'less'],
+  [['at', 'most'], 'less'], [['about'], 'about'], [['around'], 'about'], [['nearly'], 'about'],
+  [['almost'], 'about'], [['roughly'], 'about'], [['some'], 'about'], [['approximately'], 'about'],
+];
+
+export type Qualifier = 'exact' | 'more' | 'less' | 'about';
+
+export interface NumberSpan {
+  value: number;
+  qualifier: Qualifier;
+  ordinal: boolean;
+  /** Token range [start, end) covering qualifier and number words. */
+  start: number;
+  end: number;
+}
+
+/** Finds the numbers in a token list; years and days of month are left to the date reader. */
+export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
+  const spans: NumberSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const parsed = readNumberAt(tokens, i);
+    if (!parsed) continue;
+    let start = i;
+    let qualifier: Qualifier = 'exact';
+    for (const [words, kind] of QUALIFIERS) {
+      const from = i - words.length;
+      if (from >= 0 && words.every((w, k) => tokens[from + k].folded === w)) {
+        qualifier = kind;
+        start = from;
+        break;
+      }
+    }
+    spans.push({ value: parsed.value, qualifier, ordinal: parsed.ordinal, start, end: parsed.end });
+    i = parsed.end - 1;
+  }
+  return spans;
+}
+
+function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean } | undefined {
+  const word = tokens[i].folded;
+  let value: number | undefined;
+  let ordinal = false;
+  let end = i + 1;
+  if (/^\d+(\.\d+)?$/.test(word)) value = Number(word);
+  else if (/^\d+(st|nd|rd|th)$/.test(word)) [value, ordinal] = [parseInt(word, 10), true];
+  else if (word in SMALL) value = SMALL[word];
+  else if (word in ORDINALS) [value, ordinal] = [ORDINALS[word], true];
+  else if ((word === 'a' || word === 'one') && tokens[i + 1] && tokens[i + 1].folded in FRACTIONS) {
+    return { value: FRACTIONS[tokens[i + 1].folded], end: i + 2, ordinal: false };
+  } else if (word === 'half') value = 0.5;
+  else if ((word === 'a' || word === 'one') && tokens[i + 1] && tokens[i + 1].folded in MULTIPLIERS) value = 1;
+  if (value === undefined) return undefined;
+  // "twenty five", "four million", "3.5 billion".
+  if (!ordinal && value >= 20 && value < 100 && value % 10 === 0 && tokens[end] && SMALL[tokens[end].folded] < 10) {
+    value += SMALL[tokens[end].folded];
+    end++;
+  }
+  while (!ordinal && tokens[end] && tokens[end].folded in MULTIPLIERS) {
+    value *= MULTIPLIERS[tokens[end].folded];
+    end++;
+  }
+  if (!ordinal && tokens[end]?.folded === '%') end++;
+  return { value, end, ordinal };
+}
+
+/** Two amounts agree when equal, or when a qualifier makes the other one compatible ("over 50" vs "more than 50"). */
+export function numbersAgree(a: NumberSpan, b: NumberSpan): 'same' | 'compatible' | 'different' {
+  const close = Math.abs(a.value - b.value) <= Math.max(1e-9, Math.abs(b.value) * 0.005);
+  if (close) return a.qualifier === b.qualifier || a.qualifier === 'about' || b.qualifier === 'about' ? 'same' : 'compatible';
+  if (a.qualifier === 'about' || b.qualifier === 'about') {
+    if (Math.abs(a.value - b.value) <= Math.abs(b.value) * 0.1) return 'compatible';
+  }
+  // "more than 50" in the source backs "more than 40" in the draft.
+  if (a.qualifier === 'more' && b.qualifier === 'more' && a.value < b.value) return 'compatible';
+  if (a.qualifier === 'less' && b.qualifier === 'less' && a.value > b.value) return 'compatible';
+  return 'different';
+}

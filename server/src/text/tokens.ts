@@ -1,0 +1,74 @@
+// Word tokens with their folded and stemmed forms: the unit every later step compares.
+import { foldWord } from './fold';
+import { stemWord } from './stem';
+import { STOPWORDS } from './stopwords';
+
+export interface Token {
+  raw: string;
+  /** UTF-16 offsets in the analysed text. */
+  start: number;
+  end: number;
+  folded: string;
+  stem: string;
+  /** Starts with an upper-case letter (or is an acronym). */
+  capitalized: boolean;
+  /** First word of the text or of a sentence inside it. */
+  sentenceInitial: boolean;
+  stop: boolean;
+  negation: boolean;
+}
+
+// Words, acronyms with dots (U.S.), numbers with separators (1,000 3.5), percent signs, and n't.
+const TOKEN = /(?:\p{L}\.){2,}|n['’]t\b|[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’][\p{L}\p{M}\d]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|%/gu;
+const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'nor', 'none', 'nobody', 'nothing', 'neither', 'without', 'cannot']);
+// Contractions split so that "doesn't" carries the same negation as "does not".
+const CONTRACTION = /^(.+?)(n['’]t)$/i;
+const IRREGULAR_NEGATIVE: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', 'cannot': 'can' };
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentenceInitial = true;
+  let lastEnd = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index!;
+    const between = text.slice(lastEnd, start);
+    if (/[.!?:;]["'”’)]*\s/.test(between) || /^\s*$/.test(text.slice(0, start))) sentenceInitial = true;
+    lastEnd = start + match[0].length;
+    let raw = match[0].replace(/['’]s$/i, '');
+    const possessiveEnd = start + raw.length;
+    const contraction = CONTRACTION.exec(raw);
+    const folded = foldWord(raw);
+    if (contraction && raw.length > 3) {
+      const base = IRREGULAR_NEGATIVE[folded] ?? contraction[1];
+      const baseEnd = start + contraction[1].length;
+      tokens.push(makeToken(base, start, baseEnd, sentenceInitial));
+      tokens.push(makeToken('not', baseEnd, possessiveEnd, false));
+    } else if (folded === 'cannot') {
+      tokens.push(makeToken('can', start, start + 3, sentenceInitial));
+      tokens.push(makeToken('not', start + 3, possessiveEnd, false));
+    } else {
+      if (/^n['’]t$/i.test(raw)) raw = 'not';
+      tokens.push(makeToken(raw, start, possessiveEnd, sentenceInitial, match[0]));
+    }
+    sentenceInitial = false;
+  }
+  return tokens;
+}
+
+function makeToken(word: string, start: number, end: number, sentenceInitial: boolean, rawText = word): Token {
+  const numeric = /^\d/.test(word);
+  const folded = numeric ? word.replace(/,/g, '') : foldWord(word).replace(/\./g, '');
+  // An acronym ("US", "U.S.") is a name, never the pronoun "us".
+  const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(word);
+  return {
+    raw: rawText.replace(/['’]s$/i, ''),
+    start,
+    end,
+    folded,
+    stem: numeric ? folded : stemWord(folded),
+    capitalized: /^\p{Lu}/u.test(word),
+    sentenceInitial,
+    stop: !acronym && STOPWORDS.has(folded),
+    negation: NEGATIONS.has(folded),
+  };
+}

@@ -1,0 +1,290 @@
+// Aligns each detail of a claim with a piece of evidence: backed (and how well), missing, or in conflict.
+import type { Conflict } from '../model';
+import type { Analysis, Unit } from '../text/analyze';
+import { numbersAgree } from '../text/numbers';
+import { relation } from '../text/lexicon';
+
+/** One or two adjacent source sentences read as one text. */
+export interface EvidenceText {
+  sourceId: string;
+  passageIds: number[];
+  analysis: Analysis;
+}
+
+export interface AlignmentContext {
+  /** How much a claim word tells (inverse document frequency over the library). */
+  weightOf(unit: Unit): number;
+  /** Whether the evidence's article names this stem elsewhere (a name backed by coreference). */
+  sourceMentions(sourceId: string, stem: string): boolean;
+}
+
+export interface UnitAlignment {
+  unit: Unit;
+  weight: number;
+  /** 0 (missing) … 1 (same word or value). */
+  score: number;
+  /** Index of the evidence unit it matched. */
+  evidenceUnit?: number;
+  conflict?: Omit<Conflict, 'sourceId'>;
+  coreferenced?: boolean;
+}
+
+export interface Alignment {
+  evidence: EvidenceText;
+  units: UnitAlignment[];
+  /** Weighted share of the claim's details that the evidence backs. */
+  coverage: number;
+  /** The same, leaving out the details in conflict. */
+  coverageBesidesConflicts: number;
+  conflicts: UnitAlignment[];
+  /** Names, numbers and dates of the claim that the evidence neither backs nor contradicts. */
+  missingDetails: UnitAlignment[];
+  /** Names backed only because the evidence's article names them elsewhere: enough to support, too weak to tie a
+   * conflicting detail to the same event. */
+  coreferenced: UnitAlignment[];
+}
+
+const SYNONYM_SCORE = 0.9;
+const RELATED_SCORE = 0.85;
+const HYPERNYM_SCORE = 0.7;
+const COREFERENCE_SCORE = 0.7;
+const NEGATION_WINDOW = 3;
+const SLOT_WINDOW = 3;
+
+export function align(claim: Analysis, evidence: EvidenceText, context: AlignmentContext): Alignment {
+  const ev = evidence.analysis;
+  const used = new Set<number>();
+  const units: UnitAlignment[] = claim.units.map((unit) => {
+    const weight = context.weightOf(unit);
+    const best = bestMatch(unit, ev);
+    if (best.score > 0 && best.index !== undefined) used.add(best.index);
+    return { unit, weight, score: best.score, evidenceUnit: best.index };
+  });
+
+  for (const ua of units) {
+    if (ua.score >= 1) continue;
+    const mentioned = context.sourceMentions(evidence.sourceId, ua.unit.key);
+    const conflict = findConflict(ua, claim, ev, used, units, mentioned);
+    if (conflict) {
+      ua.conflict = conflict;
+      ua.score = 0;
+    } else if (ua.score === 0 && ua.unit.kind === 'name' && mentioned) {
+      ua.score = COREFERENCE_SCORE;
+      ua.coreferenced = true;
+    }
+  }
+  extendNameConflicts(units, claim);
+  const polarity = findPolarityConflict(units, claim, ev);
+  if (polarity && !units.some((u) => u.conflict)) polarity.holder.conflict = polarity.conflict;
+
+  // One conflicting detail makes a contradiction; a second one means the evidence is about something else.
+  const firstConflict = units.filter((u) => u.conflict).sort((a, b) => b.weight - a.weight)[0]?.conflict;
+  for (const ua of units) {
+    if (ua.conflict && ua.conflict.claim !== firstConflict!.claim) delete ua.conflict;
+  }
+  let total = 0;
+  let backed = 0;
+  let totalBesides = 0;
+  for (const ua of units) {
+    total += ua.weight;
+    backed += ua.weight * ua.score;
+    // The detail in conflict is left out; a negated word that otherwise matches stays in.
+    if (!ua.conflict || ua.score > 0) totalBesides += ua.weight;
+  }
+  const conflicts = units.filter((u) => u.conflict);
+  const missingDetails = units.filter((u) => !u.conflict && u.score < 0.5 && u.unit.kind !== 'word');
+  return {
+    evidence,
+    units,
+    coverage: total ? backed / total : 0,
+    coverageBesidesConflicts: totalBesides ? backed / totalBesides : 0,
+    conflicts,
+    missingDetails,
+    coreferenced: units.filter((u) => u.coreferenced),
+  };
+}
+
+/** A multi-word name conflicts as a whole: "Diosdado Cabello" against "Figuera". */
+function extendNameConflicts(units: UnitAlignment[], claim: Analysis): void {
+  for (let i = 0; i < units.length; i++) {
+    const conflict = units[i].conflict;
+    if (!conflict || units[i].unit.kind !== 'name') continue;
+    let [first, last] = [i, i];
+    const joinable = (k: number) => units[k] && units[k].unit.kind === 'name' && !units[k].conflict && units[k].score < 1;
+    while (joinable(first - 1) && units[first - 1].unit.end === units[first].unit.start) first--;
+    while (joinable(last + 1) && units[last + 1].unit.start === units[last].unit.end) last++;
+    if (first === i && last === i) continue;
+    const claimText = claim.text.slice(claim.tokens[units[first].unit.start].start, claim.tokens[units[last].unit.end - 1].end);
+    for (let k = first; k <= last; k++) {
+      Object.assign(units[k], { conflict: { ...conflict, claim: claimText }, score: 0, coreferenced: false });
+    }
+    i = last;
+  }
+}
+
+function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: number } {
+  let best = 0;
+  let bestIndex: number | undefined;
+  for (let i = 0; i < ev.units.length && best < 1; i++) {
+    const score = matchScore(unit, ev.units[i]);
+    if (score > best) [best, bestIndex] = [score, i];
+  }
+  return { score: best, index: bestIndex };
+}
+
+function matchScore(a: Unit, b: Unit): number {
+  if (a.kind === 'word' || a.kind === 'name') {
+    if (b.kind !== 'word' && b.kind !== 'name') return 0;
+    if (a.key === b.key) return 1;
+    if (sameNameFamily(a.key, b.key)) return RELATED_SCORE;
+    switch (relation(a.key, b.key)) {
+      case 'same': return 1;
+      case 'synonym': return SYNONYM_SCORE;
+      case 'related': return RELATED_SCORE;
+      case 'hypernym': return HYPERNYM_SCORE;
+      default: return 0;
+    }
+  }
+  if (a.kind !== b.kind) return 0;
+  switch (a.kind) {
+    case 'number': {
+      const agreement = numbersAgree(a.number!, b.number!);
+      if (agreement === 'different') return 0;
+      if (a.number!.unitStems.length && b.number!.unitStems.length && !unitsOverlap(a, b) && !a.number!.ordinal) return 0.5;
+      return agreement === 'same' ? 1 : 0.8;
+    }
+    case 'date': {
+      const [x, y] = [a.date!, b.date!];
+      if (x.month !== y.month) return 0;
+      if (x.day !== undefined && y.day !== undefined && x.day !== y.day) return 0;
+      if (x.year !== undefined && y.year !== undefined && x.year !== y.year) return 0;
+      return x.day !== undefined && y.day === undefined ? 0.6 : 1;
+    }
+    default:
+      return a.key === b.key ? 1 : 0;
+  }
+}
+
+/** "Venezuelan" and "Venezuela": a demonym or adjective built on the same name. */
+function sameNameFamily(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3;
+}
+
+function unitsOverlap(a: Unit, b: Unit): boolean {
+  for (const x of a.number!.unitStems) {
+    for (const y of b.number!.unitStems) {
+      if (x === y) return true;
+      const r = relation(x, y);
+      if (r === 'synonym' || r === 'related') return true;
+    }
+  }
+  return false;
+}
+
+/** A claim detail conflicts when the evidence holds a different value of the same kind in the same slot. */
+function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Set<number>, all: UnitAlignment[],
+  sourceNames: boolean): Omit<Conflict, 'sourceId'> | undefined {
+  const unit = ua.unit;
+  const claimText = spanText(claim, unit);
+  const candidates = ev.units.map((u, i) => ({ u, i })).filter(({ i }) => !used.has(i));
+  const pick = (slot: Conflict['slot'], test: (u: Unit) => boolean, positional: boolean): Omit<Conflict, 'sourceId'> | undefined => {
+    const slotRange = positional ? evidenceSlot(ua, all, ev) : undefined;
+    const hit = candidates.find(({ u }) => test(u) && (!positional || (slotRange !== undefined && u.start >= slotRange[0] && u.end <= slotRange[1])));
+    return hit ? { slot, claim: claimText, source: spanText(ev, hit.u) } : undefined;
+  };
+  switch (unit.kind) {
+    case 'number': {
+      if (ua.score > 0) return undefined;
+      return pick('number', (u) => u.kind === 'number' && numbersAgree(unit.number!, u.number!) === 'different' &&
+        (unitsOverlap(unit, u) || (unit.number!.days !== undefined && u.number!.days !== undefined)), false) ??
+        pick('number', (u) => u.kind === 'number' && numbersAgree(unit.number!, u.number!) === 'different', true);
+    }
+    case 'date':
+      return pick('date', (u) => u.kind === 'date' && matchScore(unit, u) === 0, false);
+    case 'year':
+      return pick('date', (u) => u.kind === 'year' && u.key !== unit.key, true);
+    case 'weekday':
+      return pick('weekday', (u) => u.kind === 'weekday' && u.key !== unit.key, false);
+    case 'time':
+      return pick('time', (u) => u.kind === 'time' && u.key !== unit.key, false);
+    case 'name':
+      if (ua.score > 0) return undefined;
+      // A country the article never names, where the evidence names another: "Chile" for "Peru".
+      if (unit.country) return sourceNames ? undefined : pick('place', (u) => u.country && u.key !== unit.key, false);
+      return pick('name', (u) => u.kind === 'name' && !u.country, true);
+    case 'word':
+      if (ua.score > 0) return undefined;
+      if (unit.superlative) return pick('polarity', (u) => u.superlative, true);
+      return undefined;
+  }
+}
+
+/** Where in the evidence the claim's unit would sit: next to the evidence words its neighbours matched. */
+function evidenceSlot(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [number, number] | undefined {
+  const index = all.indexOf(ua);
+  const left = findAnchor(all, index, -1);
+  const right = findAnchor(all, index, 1);
+  if (left === undefined && right === undefined) return undefined;
+  const from = left !== undefined ? ev.units[left].end : ev.units[right!].start - SLOT_WINDOW;
+  const to = right !== undefined ? ev.units[right].start : ev.units[left!].end + SLOT_WINDOW;
+  if (to - from > SLOT_WINDOW + 2 || to <= from) return undefined;
+  return [from, to];
+}
+
+function findAnchor(all: UnitAlignment[], index: number, step: -1 | 1): number | undefined {
+  const neighbour = all[index + step];
+  if (!neighbour || neighbour.score < 0.85 || neighbour.evidenceUnit === undefined) return undefined;
+  const gap = step < 0 ? all[index].unit.start - neighbour.unit.end : neighbour.unit.start - all[index].unit.end;
+  return gap <= 2 ? neighbour.evidenceUnit : undefined;
+}
+
+/** Reversed polarity: a "not" on one side only, or an antonym in place of the claim's word. */
+function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis):
+  { holder: UnitAlignment; conflict: Omit<Conflict, 'sourceId'> } | undefined {
+  for (const ua of units) {
+    if (ua.score < 0.85 || ua.evidenceUnit === undefined || ua.unit.kind !== 'word') continue;
+    const evUnit = ev.units[ua.evidenceUnit];
+    const claimNegated = negatedBefore(claim, ua.unit.start);
+    const evNegated = negatedBefore(ev, evUnit.start);
+    if (claimNegated !== evNegated) {
+      return {
+        holder: ua,
+        conflict: {
+          slot: 'polarity',
+          claim: phraseAround(claim, ua.unit, claimNegated),
+          source: phraseAround(ev, evUnit, evNegated),
+        },
+      };
+    }
+  }
+  for (const ua of units) {
+    if (ua.score > 0 || ua.unit.kind !== 'word') continue;
+    for (const evUnit of ev.units) {
+      if (evUnit.kind === 'word' && relation(ua.unit.key, evUnit.key) === 'antonym') {
+        return { holder: ua, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A negation negates the first content word after it: "do not recognize", "not to send". */
+function negatedBefore(analysis: Analysis, tokenIndex: number): boolean {
+  for (let i = tokenIndex - 1; i >= 0 && i >= tokenIndex - NEGATION_WINDOW - 2; i--) {
+    const token = analysis.tokens[i];
+    if (token.negation) return true;
+    if (!token.stop) return false;
+  }
+  return false;
+}
+
+function phraseAround(analysis: Analysis, unit: Unit, negated: boolean): string {
+  let start = unit.start;
+  if (negated) while (start > 0 && !analysis.tokens[start].negation) start--;
+  return analysis.text.slice(analysis.tokens[start].start, analysis.tokens[unit.end - 1].end);
+}
+
+export function spanText(analysis: Analysis, unit: Unit): string {
+  return analysis.text.slice(analysis.tokens[unit.start].start, analysis.tokens[unit.end - 1].end);
+}
