@@ -211,7 +211,14 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
     case 'name':
       if (ua.score > 0) return undefined;
       // A country the article never names, where the evidence names another: "Chile" for "Peru".
-      if (unit.country) return sourceNames ? undefined : pick('place', (u) => u.country && u.key !== unit.key, false);
+      // Preferably in the same slot; else only when the evidence names exactly one other country.
+      if (unit.country) {
+        if (sourceNames) return undefined;
+        const isOtherCountry = (u: Unit) => u.country && u.key !== unit.key;
+        const positional = pick('place', isOtherCountry, true);
+        if (positional) return positional;
+        return candidates.filter(({ u }) => isOtherCountry(u)).length === 1 ? pick('place', isOtherCountry, false) : undefined;
+      }
       return pick('name', (u) => u.kind === 'name' && !u.country, true);
     case 'word':
       if (ua.score > 0) return undefined;

@@ -64,9 +64,7 @@ export function verifyClaim(text: string, index: PassageIndex, options: VerifyOp
     verdict: 'unsupported',
     confidence: round(1 - (best?.coverage ?? 0)),
     evidence,
-    reason: best && best.coverage >= 0.3
-      ? `No source backs ${unbacked.map((w) => `"${w}"`).join(', ')}.`
-      : 'No source mentions this.',
+    reason: unbacked.length ? `No source backs ${unbacked.map((w) => `"${w}"`).join(', ')}.` : 'No source mentions this.',
     unbacked,
   };
 }

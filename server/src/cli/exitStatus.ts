@@ -1,0 +1,34 @@
+// The exit statuses are part of the CLI's contract (CI scripts test them), so they and the rule that picks
+// between "clean" and "findings" live in one place.
+import type { ReportCounts } from '../formats/counts';
+
+export const EXIT = {
+  ok: 0,
+  /** A finding at or above --fail-on. */
+  findings: 1,
+  /** A usage error, or an input or --sources folder that could not be read. */
+  inputError: 2,
+} as const;
+
+export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
+
+export const FAIL_LEVELS = ['contradicted', 'unsupported', 'none'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
+/** contradicted > unsupported; a citation mismatch weighs as much as an unsupported claim. */
+export function reachesFailLevel(counts: ReportCounts, failOn: FailLevel): boolean {
+  switch (failOn) {
+    case 'none':
+      return false;
+    case 'contradicted':
+      return counts.contradicted > 0;
+    case 'unsupported':
+      return counts.contradicted + counts.unsupported + counts.citationMismatches > 0;
+  }
+}
+
+/** Unreadable inputs outrank findings: a report that skipped a file must not pass as clean or as merely failing. */
+export function exitStatusFor(counts: ReportCounts, failOn: FailLevel): ExitStatus {
+  if (counts.unreadable > 0) return EXIT.inputError;
+  return reachesFailLevel(counts, failOn) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,115 @@
+// The host-agnostic checking engine: the CLI, the language server and the tests all drive this facade.
+import { extractClaims, type CitationResolver } from './markdown/extractClaims';
+import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, FileReport, SourceLibrary } from './model';
+import { PassageIndex } from './index/passageIndex';
+import { sourceFromText } from './sources/loadSources';
+import { splitSentences } from './text/sentences';
+import { verifyClaim } from './verify/verifyClaim';
+import { combineVerdicts } from './verify/combineVerdicts';
+
+export interface Engine {
+  readonly library: SourceLibrary;
+  readonly index: PassageIndex;
+  /** Checks a Markdown draft; `path` is only used for the report. */
+  checkDraft(markdown: string, path: string): FileReport;
+  /** Checks one plain-text claim (one or more sentences) against the whole library. */
+  checkClaim(claim: string): ClaimVerdict;
+}
+
+const VERDICT_CACHE_LIMIT = 50_000;
+
+export interface EngineOptions {
+  /** Remember verdicts by sentence text (on by default; benchmarks turn it off to measure real work). */
+  cacheVerdicts?: boolean;
+}
+
+export function createEngine(library: SourceLibrary, options: EngineOptions = {}): Engine {
+  const index = new PassageIndex(library.sources);
+  const verdicts = new Map<string, ClaimVerdict>();
+  const resolver = citationResolver(library);
+
+  const verifyCached = (text: string): ClaimVerdict => {
+    if (options.cacheVerdicts === false) return verifyClaim(text, index);
+    let verdict = verdicts.get(text);
+    if (!verdict) {
+      if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+      verdict = verifyClaim(text, index);
+      verdicts.set(text, verdict);
+    }
+    return verdict;
+  };
+
+  const checkCitations = (claim: ClaimSentence, verdict: ClaimVerdict): CitationMismatch | undefined => {
+    if (claim.citations.length === 0) return undefined;
+    const unknown = claim.citations.filter((c) => !c.sourceId).map((c) => c.label);
+    const cited = [...new Set(claim.citations.flatMap((c) => (c.sourceId ? [c.sourceId] : [])))];
+    const backedBy = verdict.verdict === 'supported' ? verdict.evidence[0]?.sourceId : undefined;
+    if (cited.length === 0) {
+      return { cited: unknown, backedBy, message: `Cites ${quoteList(unknown)}, which is not in the source library.` };
+    }
+    if (backedBy && cited.includes(backedBy)) return undefined;
+    const againstCited = verifyClaim(claim.text, index, { onlySources: new Set(cited) });
+    if (againstCited.verdict === 'supported') return undefined;
+    const titles = quoteList(cited.map((id) => library.sources.find((s) => s.id === id)?.title ?? id));
+    const backing = backedBy ? ` "${library.sources.find((s) => s.id === backedBy)?.title ?? backedBy}" does.` : ' No source does.';
+    return { cited, backedBy, message: `The cited ${titles} does not back this claim.${backing}` };
+  };
+
+  return {
+    library,
+    index,
+    checkDraft(markdown, path) {
+      const extracted = extractClaims(markdown, resolver);
+      const claims: CheckedClaim[] = extracted.claims.map((claim) => {
+        const verdict = verifyCached(claim.text);
+        const citationMismatch = checkCitations(claim, verdict);
+        return { ...claim, ...verdict, ...(citationMismatch ? { citationMismatch } : {}) };
+      });
+      return { path, claims, skipped: extracted.skipped };
+    },
+    checkClaim(claim) {
+      return checkSentences(claim, verifyCached);
+    },
+  };
+}
+
+/** Checks one claim against one article's text alone (the evaluation benchmarks' setting). */
+export function checkClaimAgainstText(claim: string, sourceText: string): ClaimVerdict {
+  const index = articleIndex(sourceText);
+  return checkSentences(claim, (sentence) => verifyClaim(sentence, index));
+}
+
+// Benchmarks check many claims against the same article: keep the last few indexes.
+const articleIndexes = new Map<string, PassageIndex>();
+function articleIndex(text: string): PassageIndex {
+  let index = articleIndexes.get(text);
+  if (!index) {
+    if (articleIndexes.size >= 16) articleIndexes.delete(articleIndexes.keys().next().value!);
+    index = new PassageIndex([sourceFromText('article', text)]);
+    articleIndexes.set(text, index);
+  }
+  return index;
+}
+
+function checkSentences(text: string, verify: (sentence: string) => ClaimVerdict): ClaimVerdict {
+  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end)).filter((s) => /\p{L}/u.test(s));
+  if (sentences.length <= 1) return verify(sentences[0] ?? text);
+  return combineVerdicts(sentences.map(verify));
+}
+
+function citationResolver(library: SourceLibrary): CitationResolver {
+  const byId = new Map(library.sources.map((s) => [s.id.toLowerCase(), s.id]));
+  const byUrl = new Map(library.sources.filter((s) => s.url).map((s) => [normalizeUrl(s.url!), s.id]));
+  return {
+    sourceIdForKey: (key) => byId.get(key.trim().toLowerCase()),
+    sourceIdForUrl: (url) => byUrl.get(normalizeUrl(url)),
+  };
+}
+
+function normalizeUrl(url: string): string {
+  return url.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/[/#?]+$/, '').toLowerCase();
+}
+
+function quoteList(items: string[]): string {
+  return items.map((item) => `"${item}"`).join(', ');
+}

@@ -1,0 +1,156 @@
+// Every custom request, notification and command between the Grounded client and server, declared once, typed.
+// Both sides import this module; it imports nothing but types so the client bundle stays small.
+import type { Position, Range, Verdict } from './model';
+
+/** Diagnostic codes, also the README anchors their `codeDescription` links to. */
+export const DIAGNOSTIC_CODES = ['contradicted', 'unsupported', 'uncited', 'citation-mismatch'] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+export const DIAGNOSTIC_SOURCE = 'grounded';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type CheckOn = 'type' | 'save' | 'manual';
+export type CitationStyle = 'footnote' | 'pandoc';
+
+/** The `grounded` section of the settings, as the server reads it (workspace/configuration). */
+export interface GroundedSettings {
+  sources: { paths: string[]; includeBundled: boolean };
+  checkOn: CheckOn;
+  debounceMs: number;
+  citationStyle: CitationStyle;
+  severity: Record<DiagnosticCode, SeveritySetting>;
+}
+
+export const DEFAULT_SETTINGS: GroundedSettings = {
+  sources: { paths: [], includeBundled: true },
+  checkOn: 'type',
+  debounceMs: 300,
+  citationStyle: 'footnote',
+  severity: { contradicted: 'error', unsupported: 'warning', 'citation-mismatch': 'warning', uncited: 'hint' },
+};
+
+/** Initialization options the VS Code client sends (other editors may omit them). */
+export interface GroundedInitializationOptions {
+  /** In an untrusted workspace only the bundled sources and source folders inside the workspace are read. */
+  workspaceTrusted?: boolean;
+}
+
+// ---- Server commands (workspace/executeCommand) ----------------------------------------------------
+
+export const ServerCommands = {
+  /** Verify one document now, whatever `checkOn` says. Args: [uri]. Result: DocumentSummary. */
+  verifyDocument: 'grounded.server.verifyDocument',
+  /** Verify every Markdown file of the workspace folders; diagnostics are published. Result: WorkspaceSummary. */
+  verifyWorkspace: 'grounded.server.verifyWorkspace',
+  /** Sources ranked for the sentence at a position. Args: [uri, Position]. Result: RankedSource[]. */
+  rankSources: 'grounded.server.rankSources',
+  /** Insert a citation of a source after the sentence at a position. Args: [CiteArguments]. Result: boolean (applied). */
+  citeSource: 'grounded.server.citeSource',
+} as const;
+
+export interface VerdictCounts {
+  supported: number;
+  unsupported: number;
+  contradicted: number;
+}
+
+export interface DocumentSummary {
+  uri: string;
+  claims: number;
+  counts: VerdictCounts;
+  skipped: number;
+}
+
+export interface WorkspaceSummary {
+  files: number;
+  claims: number;
+  counts: VerdictCounts;
+  /** Files that could not be read, with the reason. */
+  problems: { uri: string; message: string }[];
+}
+
+export interface RankedSource {
+  id: string;
+  title: string;
+  outlet?: string;
+  date?: string;
+  /** How well the source backs the sentence, 0–1. */
+  score: number;
+  verdict: Verdict;
+  /** Best passage: 1-based line in the source file, and its text. */
+  line: number;
+  passage: string;
+}
+
+export interface CiteArguments {
+  uri: string;
+  /** The document version the citation was offered for; a stale version is refused. */
+  version: number;
+  position: Position;
+  sourceId: string;
+}
+
+// ---- Custom requests and notifications -------------------------------------------------------------
+
+/** Client → server request: the source library. */
+export const SourcesRequest = 'grounded/sources';
+export interface SourceInfo {
+  id: string;
+  title: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  /** file:// URI of the source file. */
+  uri: string;
+  passages: number;
+  bundled: boolean;
+}
+export interface SourcesResult {
+  sources: SourceInfo[];
+  problems: { path: string; message: string }[];
+}
+
+/** Server → client notification: what the server is doing, for the status bar. */
+export const StatusNotification = 'grounded/status';
+export interface StatusParams {
+  state: 'starting' | 'ready' | 'checking' | 'error';
+  /** The document the counts are for, when ready. */
+  uri?: string;
+  counts?: VerdictCounts;
+  message?: string;
+}
+
+/** Server → client notification: the source library changed (settings, files on disk). */
+export const SourcesChangedNotification = 'grounded/sourcesChanged';
+
+// ---- Client commands (VS Code command ids, declared in package.json) --------------------------------
+
+export const ClientCommands = {
+  verifyFile: 'grounded.verifyFile',
+  verifyWorkspace: 'grounded.verifyWorkspace',
+  insertCitation: 'grounded.insertCitation',
+  openSource: 'grounded.openSource',
+  showOutput: 'grounded.showOutput',
+  restartServer: 'grounded.restartServer',
+} as const;
+
+/** Arguments of `grounded.openSource` when a hover link or the Sources view calls it. */
+export interface OpenSourceArguments {
+  sourceId: string;
+  /** 1-based line. */
+  line?: number;
+}
+
+/** The `data` payload of each Grounded diagnostic: what its quick fixes need. */
+export interface DiagnosticData {
+  code: DiagnosticCode;
+  version: number;
+  claimText: string;
+  /** Sources that back the claim, best first (for "Cite …"). */
+  backingSources: string[];
+  /** For a contradicted number, date or name: the claim's words and the source's replacement. */
+  replacement?: { range: Range; text: string };
+  /** Start of the block holding the claim (for "Ignore this claim"). */
+  blockStart: Position;
+}
