@@ -30,6 +30,7 @@ export class PassageIndex {
   /** All stems of each source, for names mentioned elsewhere in the same article (coreference). */
   private readonly sourceStems = new Map<string, Set<string>>();
   private readonly analyses = new Map<number, Analysis>();
+  private readonly joinedAnalyses = new Map<string, Analysis>();
 
   constructor(sources: Source[]) {
     for (const source of sources) this.add(source);
@@ -89,6 +90,18 @@ export class PassageIndex {
       if (this.analyses.size >= ANALYSIS_CACHE_LIMIT) this.analyses.clear();
       analysis = analyze(this.passages[id].text, this.isName);
       this.analyses.set(id, analysis);
+    }
+    return analysis;
+  }
+
+  /** Two adjacent passages read as one, built once by `join` and kept in the same bounded cache. */
+  joinedAnalysis(ids: number[], join: (parts: Analysis[]) => Analysis): Analysis {
+    const key = ids.join(',');
+    let analysis = this.joinedAnalyses.get(key);
+    if (!analysis) {
+      if (this.joinedAnalyses.size >= ANALYSIS_CACHE_LIMIT) this.joinedAnalyses.clear();
+      analysis = join(ids.map((id) => this.analysis(id)));
+      this.joinedAnalyses.set(key, analysis);
     }
     return analysis;
   }

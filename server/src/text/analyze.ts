@@ -2,6 +2,7 @@
 import { COUNTRY_NAMES, PLACE_ALIASES } from './places';
 import { readDates, type DateSpan } from './dates';
 import { readNumbers, type NumberSpan } from './numbers';
+import { lexiconId } from './lexicon';
 import { tokenize, type Token } from './tokens';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date' | 'year' | 'weekday' | 'time';
@@ -15,6 +16,8 @@ export interface Unit {
   key: string;
   country: boolean;
   superlative: boolean;
+  /** `lexiconId(key)` for words and names, -1 otherwise: relations are looked up by number in hot loops. */
+  lex: number;
   number?: NumberSpan & { unitStems: string[]; days?: number };
   date?: DateSpan;
 }
@@ -44,7 +47,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
   for (const date of readDates(tokens, taken)) {
     const kind: UnitKind = date.kind;
     const key = date.kind === 'date' ? `${date.month}/${date.day ?? ''}` : date.kind === 'year' ? String(date.year) : date.value!;
-    units.push({ kind, start: date.start, end: date.end, key, country: false, superlative: false, date });
+    units.push({ kind, start: date.start, end: date.end, key, country: false, superlative: false, lex: -1, date });
   }
   for (const n of readNumbers(tokens, taken)) {
     for (let k = n.start; k < n.end; k++) taken[k] = true;
@@ -55,7 +58,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     if (tokens[n.end - 1]?.folded === '%') unitStems.unshift('%');
     const perDay = DURATION_DAYS[unitStems[0]];
     units.push({
-      kind: 'number', start: n.start, end: n.end, key: String(n.value), country: false, superlative: false,
+      kind: 'number', start: n.start, end: n.end, key: String(n.value), country: false, superlative: false, lex: -1,
       number: { ...n, unitStems, days: perDay ? n.value * perDay : undefined },
     });
   }
@@ -63,7 +66,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     if (taken[i] || tokens[i].negation) continue;
     const alias = aliasAt(tokens, i);
     if (alias) {
-      units.push({ kind: 'name', start: i, end: i + alias.length, key: alias.key, country: COUNTRY_NAMES.has(alias.key), superlative: false });
+      units.push({ kind: 'name', start: i, end: i + alias.length, key: alias.key, country: COUNTRY_NAMES.has(alias.key), superlative: false, lex: -1 });
       for (let k = i; k < i + alias.length; k++) taken[k] = true;
       i += alias.length - 1;
       continue;
@@ -74,9 +77,10 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
       (tokens[i + 1]?.capitalized && !tokens[i + 1].stop));
     units.push({
       kind: name ? 'name' : 'word', start: i, end: i + 1, key: token.stem,
-      country: COUNTRY_NAMES.has(token.folded), superlative: isSuperlative(token.folded),
+      country: COUNTRY_NAMES.has(token.folded), superlative: isSuperlative(token.folded), lex: -1,
     });
   }
+  for (const unit of units) unit.lex = unit.kind === 'word' || unit.kind === 'name' ? lexiconId(unit.key) : -1;
   units.sort((a, b) => a.start - b.start);
   return { text, tokens, units };
 }

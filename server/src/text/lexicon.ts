@@ -51,6 +51,39 @@ function load(): Lexicon {
   return lexicon;
 }
 
+/** The lexicon's number for a stem (-1 when WordNet lacks it), so hot loops can compare numbers, not strings. */
+export function lexiconId(stem: string): number {
+  return load().ids.get(stem) ?? -1;
+}
+
+/** `relation` for two stems already looked up with `lexiconId`; never 'same' (the caller compares keys first). */
+export function relationById(a: number, b: number): Relation {
+  if (a < 0 || b < 0) return 'none';
+  const { pairs, size } = load();
+  return RELATIONS[pairs.get(a < b ? a * size + b : b * size + a) ?? 0];
+}
+
+let adjacency: Map<number, Map<number, Relation>> | undefined;
+
+/** Every stem related to one stem, by lexicon id: a small map a hot loop can probe many times. */
+export function relationsOf(id: number): ReadonlyMap<number, Relation> | undefined {
+  if (id < 0) return undefined;
+  if (!adjacency) {
+    adjacency = new Map();
+    const { size, pairs } = load();
+    for (const [key, r] of pairs) {
+      const a = Math.floor(key / size);
+      const b = key - a * size;
+      for (const [x, y] of [[a, b], [b, a]]) {
+        let map = adjacency.get(x);
+        if (!map) adjacency.set(x, (map = new Map()));
+        map.set(y, RELATIONS[r]);
+      }
+    }
+  }
+  return adjacency.get(id);
+}
+
 /** How two stems relate in WordNet; symmetric. 'same' when equal, 'none' when WordNet links them in no kept way. */
 export function relation(stemA: string, stemB: string): Relation {
   if (stemA === stemB) return 'same';

@@ -2,7 +2,7 @@
 import type { Conflict } from '../model';
 import type { Analysis, Unit } from '../text/analyze';
 import { numbersAgree } from '../text/numbers';
-import { relation } from '../text/lexicon';
+import { relation, relationsOf } from '../text/lexicon';
 
 /** One or two adjacent source sentences read as one text. */
 export interface EvidenceText {
@@ -123,6 +123,10 @@ function extendNameConflicts(units: UnitAlignment[], claim: Analysis): void {
 }
 
 function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: number } {
+  const exact = keyIndex(ev).get(unit.key);
+  if (exact !== undefined && (unit.kind === 'word' || unit.kind === 'name') && (ev.units[exact].kind === 'word' || ev.units[exact].kind === 'name')) {
+    return { score: 1, index: exact };
+  }
   let best = 0;
   let bestIndex: number | undefined;
   for (let i = 0; i < ev.units.length && best < 1; i++) {
@@ -132,13 +136,25 @@ function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: number } 
   return { score: best, index: bestIndex };
 }
 
+const keyIndexes = new WeakMap<Analysis, Map<string, number>>();
+
+/** First unit of each key in an analysis, built once per (cached) evidence analysis. */
+function keyIndex(analysis: Analysis): Map<string, number> {
+  let index = keyIndexes.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < analysis.units.length; i++) if (!index.has(analysis.units[i].key)) index.set(analysis.units[i].key, i);
+    keyIndexes.set(analysis, index);
+  }
+  return index;
+}
+
 function matchScore(a: Unit, b: Unit): number {
   if (a.kind === 'word' || a.kind === 'name') {
     if (b.kind !== 'word' && b.kind !== 'name') return 0;
     if (a.key === b.key) return 1;
     if (sameNameFamily(a.key, b.key)) return RELATED_SCORE;
-    switch (relation(a.key, b.key)) {
-      case 'same': return 1;
+    switch (relationsOf(a.lex)?.get(b.lex)) {
       case 'synonym': return SYNONYM_SCORE;
       case 'related': return RELATED_SCORE;
       case 'hypernym': return HYPERNYM_SCORE;
@@ -186,6 +202,7 @@ function unitsOverlap(a: Unit, b: Unit): boolean {
 function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Set<number>, all: UnitAlignment[],
   sourceNames: boolean): Omit<Conflict, 'sourceId'> | undefined {
   const unit = ua.unit;
+  if (unit.kind === 'word' && (ua.score > 0 || !unit.superlative)) return undefined;
   const claimText = spanText(claim, unit);
   const candidates = ev.units.map((u, i) => ({ u, i })).filter(({ i }) => !used.has(i));
   const pick = (slot: Conflict['slot'], test: (u: Unit) => boolean, positional: boolean): Omit<Conflict, 'sourceId'> | undefined => {
@@ -268,7 +285,7 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
   for (const ua of units) {
     if (ua.score > 0 || ua.unit.kind !== 'word') continue;
     for (const evUnit of ev.units) {
-      if (evUnit.kind === 'word' && relation(ua.unit.key, evUnit.key) === 'antonym') {
+      if (evUnit.kind === 'word' && relationsOf(ua.unit.lex)?.get(evUnit.lex) === 'antonym') {
         return { holder: ua, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
       }
     }

@@ -3,6 +3,8 @@ import type { PassageIndex } from '../index/passageIndex';
 import type { Analysis } from '../text/analyze';
 import type { EvidenceText } from './align';
 
+const PAIRED_CANDIDATES = 6;
+
 export function evidenceTexts(index: PassageIndex, candidateIds: number[]): EvidenceText[] {
   const seen = new Set<string>();
   const texts: EvidenceText[] = [];
@@ -11,22 +13,22 @@ export function evidenceTexts(index: PassageIndex, candidateIds: number[]): Evid
     const key = ids.join(',');
     if (seen.has(key)) return;
     seen.add(key);
-    const analyses = (ids as number[]).map((id) => index.analysis(id));
     texts.push({
       sourceId: index.passages[ids[0]!].sourceId,
       passageIds: ids as number[],
-      analysis: analyses.length === 1 ? analyses[0] : joinAnalyses(analyses),
+      analysis: ids.length === 1 ? index.analysis(ids[0]!) : index.joinedAnalysis(ids as number[], joinAnalyses),
     });
   };
   for (const id of candidateIds) addText([id]);
-  for (const id of candidateIds) {
+  // Pairs only around the best few candidates: further down the list a pair rarely wins and costs an alignment each.
+  for (const id of candidateIds.slice(0, PAIRED_CANDIDATES)) {
     addText([id, index.neighbour(id, 1)]);
     addText([index.neighbour(id, -1), id]);
   }
   return texts;
 }
 
-function joinAnalyses(parts: Analysis[]): Analysis {
+export function joinAnalyses(parts: Analysis[]): Analysis {
   const joined: Analysis = { text: '', tokens: [], units: [] };
   for (const part of parts) {
     const offset = joined.text.length ? joined.text.length + 1 : 0;

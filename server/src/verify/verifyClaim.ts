@@ -28,7 +28,7 @@ export function verifyClaim(text: string, index: PassageIndex, options: VerifyOp
     sourceMentions: (sourceId, stem) => index.sourceMentions(sourceId, stem),
   };
   const candidates = index.search(queryTerms(claim.units), CANDIDATES, options.onlySources).map((c) => c.id);
-  const alignments = evidenceTexts(index, candidates).map((evidence) => align(claim, evidence, context));
+  const alignments = alignWithEvidence(claim, index, candidates, context);
   alignments.sort((a, b) => b.coverage - a.coverage || a.evidence.passageIds.length - b.evidence.passageIds.length);
 
   const evidence = topEvidence(alignments, index);
@@ -67,6 +67,15 @@ export function verifyClaim(text: string, index: PassageIndex, options: VerifyOp
     reason: unbacked.length ? `No source backs ${unbacked.map((w) => `"${w}"`).join(', ')}.` : 'No source mentions this.',
     unbacked,
   };
+}
+
+/** Single sentences first; adjacent pairs only when no single sentence backs every detail on its own. */
+function alignWithEvidence(claim: Analysis, index: PassageIndex, candidates: number[], context: AlignmentContext): Alignment[] {
+  const texts = evidenceTexts(index, candidates);
+  const singles = texts.filter((t) => t.passageIds.length === 1).map((evidence) => align(claim, evidence, context));
+  const complete = singles.some((a) => a.coverage >= 0.999 && a.conflicts.length === 0);
+  if (complete) return singles;
+  return singles.concat(texts.filter((t) => t.passageIds.length > 1).map((evidence) => align(claim, evidence, context)));
 }
 
 function queryTerms(units: Unit[]): QueryTerm[] {

@@ -1,0 +1,82 @@
+// UTF-16 offsets ↔ LSP positions (0-based line, UTF-16 character) for one text.
+// Line breaks are "\r\n", "\n" or a lone "\r", each counted once, exactly as LSP clients count them. Characters are
+// UTF-16 code units, so an emoji (a surrogate pair) advances the character by two — the same unit JavaScript
+// string offsets use, so no conversion is needed beyond the line split.
+
+import type { Position, Range } from '../model';
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Offset of the start of `line` (clamped to the text). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    return this.lineStarts[line]!;
+  }
+
+  /** Offset just after the last character of `line`, before its line break. */
+  lineEnd(line: number): number {
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length - 1) return this.text.length;
+    let end = this.lineStarts[line + 1]!;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(end, this.lineStarts[line]!);
+  }
+
+  /** The LSP position of a UTF-16 offset (clamped to the text). */
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Binary search for the last line starting at or before the offset.
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low]! };
+  }
+
+  /** The UTF-16 offset of an LSP position; a character past the end of its line is clamped to the line end. */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line]!;
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  rangeAt(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+}
+
+/** One-off conversion; build a `LineIndex` when converting many offsets of the same text. */
+export function offsetToPosition(text: string, offset: number): Position {
+  return new LineIndex(text).positionAt(offset);
+}
+
+/** One-off conversion; build a `LineIndex` when converting many positions of the same text. */
+export function positionToOffset(text: string, position: Position): number {
+  return new LineIndex(text).offsetAt(position);
+}
