@@ -30,6 +30,8 @@ import { STOPWORDS } from '../server/src/text/stopwords';
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
+const SUPPLEMENT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'server', 'data', 'opposites-supplement.txt');
+
 /** How many senses of a word (in index.* order, most frequent first) count for synonyms, relatives and hypernyms. */
 export const TOP_SENSES = 2;
 
@@ -67,7 +69,7 @@ export interface LexiconJson {
 
 export interface LexiconStats {
   stems: number;
-  antonym: { direct: number; indirect: number; derived: number; total: number };
+  antonym: { direct: number; indirect: number; derived: number; supplement: number; total: number };
   synonym: number;
   related: number;
   hypernym: number;
@@ -257,7 +259,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
       .map((p) => ({ synset: synsets.get(p.target)!, word: p.targetWord - 1 }))
       .filter((d) => senseRank(d.synset.words[d.word], d.synset) < TOP_SENSES);
 
-  const antonyms = new Map<string, 'direct' | 'indirect' | 'derived'>();
+  const antonyms = new Map<string, 'direct' | 'indirect' | 'derived' | 'supplement'>();
   // LEXICON_DEBUG=file.tsv writes where each antonym pair came from: "stemA stemB<TAB>kind<TAB>word.pos<TAB>word.pos".
   const debug = process.env.LEXICON_DEBUG;
   const debugLines: string[] = [];
@@ -272,7 +274,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     // "isolated", but "continual" is a rare word under the stem "continu" of "continue".
     if (kind !== 'direct' && !(ownsStem(la, sa) && ownsStem(lb, sb))) return;
     const key = pairKey(sa, sb);
-    const rank = { direct: 0, indirect: 1, derived: 2 };
+    const rank = { direct: 0, indirect: 1, derived: 2, supplement: 3 };
     const old = antonyms.get(key);
     if (old === undefined || rank[kind] < rank[old]) antonyms.set(key, kind);
     if (debug) debugLines.push(`${key}\t${kind}\t${describe(a)}\t${describe(b)}`);
@@ -286,6 +288,14 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     for (const x of da) addAntonym(x, b, 'derived');
     for (const y of db) addAntonym(a, y, 'derived');
     for (const x of da) for (const y of db) if (!sameFamily(lemma(x), lemma(y))) addAntonym(x, y, 'derived');
+  }
+
+  // ---- A short, reviewed supplement of opposed predicates WordNet lacks (server/data/opposites-supplement.txt).
+  for (const line of readFileSync(SUPPLEMENT, 'utf8').split('\n')) {
+    const words = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
+    if (words.length !== 2) continue;
+    const [sa, sb] = words.map((w) => singleStem(w));
+    if (sa && sb && sa !== sb && !antonyms.has(pairKey(sa, sb))) antonyms.set(pairKey(sa, sb), 'supplement');
   }
 
   // ---- Synonyms: single-word lemmas sharing a synset that is one of the first senses of each, at least one of
@@ -404,6 +414,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
       direct: kinds.filter((k) => k === 'direct').length,
       indirect: kinds.filter((k) => k === 'indirect').length,
       derived: kinds.filter((k) => k === 'derived').length,
+      supplement: kinds.filter((k) => k === 'supplement').length,
       total: antonyms.size,
     },
     synonym: synonyms.size,

@@ -27,8 +27,8 @@ export class PassageIndex {
   private totalLength = 0;
   /** Stems seen capitalised inside a sentence: names, which helps read a capitalised first word of a claim. */
   private readonly nameStems = new Set<string>();
-  /** All stems of each source, for names mentioned elsewhere in the same article (coreference). */
-  private readonly sourceStems = new Map<string, Set<string>>();
+  /** In how many passages of each source each stem occurs, for names mentioned elsewhere in the article (coreference). */
+  private readonly sourceStems = new Map<string, Map<string, number>>();
   private readonly analyses = new Map<number, Analysis>();
   private readonly joinedAnalyses = new Map<string, Analysis>();
 
@@ -39,7 +39,7 @@ export class PassageIndex {
   private add(source: Source): void {
     this.sources.set(source.id, source);
     const ids: number[] = [];
-    const stems = new Set<string>();
+    const stems = new Map<string, number>();
     for (const passage of source.passages) {
       const id = this.passages.length;
       this.passages.push(passage);
@@ -51,9 +51,9 @@ export class PassageIndex {
         if (token.stop) continue;
         length++;
         counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-        stems.add(token.stem);
         if (token.capitalized && !token.sentenceInitial) this.nameStems.add(token.stem);
       }
+      for (const stem of counts.keys()) stems.set(stem, (stems.get(stem) ?? 0) + 1);
       for (const [stem, tf] of counts) {
         let posting = this.postings.get(stem);
         if (!posting) this.postings.set(stem, (posting = { ids: [], tfs: [] }));
@@ -79,8 +79,9 @@ export class PassageIndex {
 
   isName = (stem: string): boolean => this.nameStems.has(stem);
 
-  sourceMentions(sourceId: string, stem: string): boolean {
-    return this.sourceStems.get(sourceId)?.has(stem) ?? false;
+  /** How many passages of a source name this stem. */
+  sourceMentions(sourceId: string, stem: string): number {
+    return this.sourceStems.get(sourceId)?.get(stem) ?? 0;
   }
 
   /** The analysed form of a passage, computed on first use and kept in a bounded cache. */

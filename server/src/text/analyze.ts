@@ -55,8 +55,12 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     for (let k = n.end; k < tokens.length && unitStems.length < 2 && k < n.end + 3; k++) {
       if (!tokens[k].stop && !taken[k] && !/^\d/.test(tokens[k].folded)) unitStems.push(tokens[k].folded === 'percent' ? '%' : tokens[k].stem);
     }
-    if (tokens[n.end - 1]?.folded === '%') unitStems.unshift('%');
+    if (n.share && /^(%|percent)$/.test(tokens[n.end - 1]?.folded ?? '')) unitStems.unshift('%');
     const perDay = DURATION_DAYS[unitStems[0]];
+    // A duration reads as one detail with its unit: "two weeks", "a month".
+    if (perDay && tokens[n.end] && tokens[n.end].stem === unitStems[0]) taken[n.end++] = true;
+    // "25 percent" and "a quarter" are the same share.
+    if (unitStems[0] === '%') n.value /= 100;
     units.push({
       kind: 'number', start: n.start, end: n.end, key: String(n.value), country: false, superlative: false, lex: -1,
       number: { ...n, unitStems, days: perDay ? n.value * perDay : undefined },

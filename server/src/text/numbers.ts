@@ -25,6 +25,8 @@ export interface NumberSpan {
   value: number;
   qualifier: Qualifier;
   ordinal: boolean;
+  /** A share of a whole ("a quarter", "25%"), comparable only with other shares. */
+  share: boolean;
   /** Token range [start, end) covering qualifier and number words. */
   start: number;
   end: number;
@@ -47,13 +49,15 @@ export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
         break;
       }
     }
-    spans.push({ value: parsed.value, qualifier, ordinal: parsed.ordinal, start, end: parsed.end });
+    spans.push({ value: parsed.value, qualifier, ordinal: parsed.ordinal, share: parsed.share, start, end: parsed.end });
     i = parsed.end - 1;
   }
   return spans;
 }
 
-function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean } | undefined {
+const DURATIONS = new Set(['day', 'week', 'month', 'year', 'decade', 'hour']);
+
+function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean } | undefined {
   const word = tokens[i].folded;
   let value: number | undefined;
   let ordinal = false;
@@ -63,8 +67,10 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
   else if (word in SMALL) value = SMALL[word];
   else if (word in ORDINALS) [value, ordinal] = [ORDINALS[word], true];
   else if ((word === 'a' || word === 'one') && tokens[i + 1] && tokens[i + 1].folded in FRACTIONS) {
-    return { value: FRACTIONS[tokens[i + 1].folded], end: i + 2, ordinal: false };
-  } else if (word === 'half') value = 0.5;
+    return { value: FRACTIONS[tokens[i + 1].folded], end: i + 2, ordinal: false, share: true };
+  } else if (word === 'half') return { value: 0.5, end: i + 1, ordinal: false, share: true };
+  // "a month", "a week": one unit of time, comparable with "two weeks".
+  else if (word === 'a' && tokens[i + 1] && DURATIONS.has(tokens[i + 1].folded)) value = 1;
   else if ((word === 'a' || word === 'one') && tokens[i + 1] && tokens[i + 1].folded in MULTIPLIERS) value = 1;
   if (value === undefined) return undefined;
   // "twenty five", "four million", "3.5 billion".
@@ -76,8 +82,9 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
     value *= MULTIPLIERS[tokens[end].folded];
     end++;
   }
-  if (!ordinal && tokens[end]?.folded === '%') end++;
-  return { value, end, ordinal };
+  const share = !ordinal && (tokens[end]?.folded === '%' || tokens[end]?.folded === 'percent');
+  if (share) end++;
+  return { value, end, ordinal, share };
 }
 
 /** Two amounts agree when equal, or when a qualifier makes the other one compatible ("over 50" vs "more than 50"). */

@@ -14,8 +14,8 @@ export interface EvidenceText {
 export interface AlignmentContext {
   /** How much a claim word tells (inverse document frequency over the library). */
   weightOf(unit: Unit): number;
-  /** Whether the evidence's article names this stem elsewhere (a name backed by coreference). */
-  sourceMentions(sourceId: string, stem: string): boolean;
+  /** In how many passages the evidence's article names this stem (a name backed by coreference). */
+  sourceMentions(sourceId: string, stem: string): number;
 }
 
 export interface UnitAlignment {
@@ -39,8 +39,8 @@ export interface Alignment {
   conflicts: UnitAlignment[];
   /** Names, numbers and dates of the claim that the evidence neither backs nor contradicts. */
   missingDetails: UnitAlignment[];
-  /** Names backed only because the evidence's article names them elsewhere: enough to support, too weak to tie a
-   * conflicting detail to the same event. */
+  /** Names backed only because the evidence's article names them once elsewhere: enough to support, too weak to tie
+   * a conflicting detail to the same event (a name the article keeps returning to is its subject, and strong enough). */
   coreferenced: UnitAlignment[];
 }
 
@@ -49,6 +49,7 @@ const RELATED_SCORE = 0.85;
 const HYPERNYM_SCORE = 0.7;
 const COREFERENCE_SCORE = 0.7;
 const NEGATION_WINDOW = 3;
+const SUBJECT_MENTIONS = 3;
 const SLOT_WINDOW = 3;
 
 export function align(claim: Analysis, evidence: EvidenceText, context: AlignmentContext): Alignment {
@@ -63,14 +64,15 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
 
   for (const ua of units) {
     if (ua.score >= 1) continue;
-    const mentioned = context.sourceMentions(evidence.sourceId, ua.unit.key);
+    const mentions = context.sourceMentions(evidence.sourceId, ua.unit.key);
+    const mentioned = mentions > 0;
     const conflict = findConflict(ua, claim, ev, used, units, mentioned);
     if (conflict) {
       ua.conflict = conflict;
       ua.score = 0;
     } else if (ua.score === 0 && ua.unit.kind === 'name' && mentioned) {
       ua.score = COREFERENCE_SCORE;
-      ua.coreferenced = true;
+      ua.coreferenced = mentions < SUBJECT_MENTIONS;
     }
   }
   extendNameConflicts(units, claim);
@@ -164,8 +166,9 @@ function matchScore(a: Unit, b: Unit): number {
   if (a.kind !== b.kind) return 0;
   switch (a.kind) {
     case 'number': {
-      const agreement = numbersAgree(a.number!, b.number!);
-      if (agreement === 'different') return 0;
+      const agreement = amountsAgree(a, b);
+      if (agreement === 'different' || agreement === 'incomparable') return 0;
+      if (a.number!.days !== undefined && b.number!.days !== undefined) return agreement === 'same' ? 1 : 0.8;
       if (a.number!.unitStems.length && b.number!.unitStems.length && !unitsOverlap(a, b) && !a.number!.ordinal) return 0.5;
       return agreement === 'same' ? 1 : 0.8;
     }
@@ -179,6 +182,14 @@ function matchScore(a: Unit, b: Unit): number {
     default:
       return a.key === b.key ? 1 : 0;
   }
+}
+
+/** Durations compare in days ("two weeks" = "14 days"), other amounts by value. */
+function amountsAgree(a: Unit, b: Unit): 'same' | 'compatible' | 'different' | 'incomparable' {
+  const [x, y] = [a.number!, b.number!];
+  if (x.share !== y.share) return 'incomparable';
+  if (x.days !== undefined && y.days !== undefined) return numbersAgree({ ...x, value: x.days }, { ...y, value: y.days });
+  return numbersAgree(x, y);
 }
 
 /** "Venezuelan" and "Venezuela": a demonym or adjective built on the same name. */
@@ -213,9 +224,9 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
   switch (unit.kind) {
     case 'number': {
       if (ua.score > 0) return undefined;
-      return pick('number', (u) => u.kind === 'number' && numbersAgree(unit.number!, u.number!) === 'different' &&
-        (unitsOverlap(unit, u) || (unit.number!.days !== undefined && u.number!.days !== undefined)), false) ??
-        pick('number', (u) => u.kind === 'number' && numbersAgree(unit.number!, u.number!) === 'different', true);
+      return pick('number', (u) => u.kind === 'number' && amountsAgree(unit, u) === 'different' &&
+        (unitsOverlap(unit, u) || unit.number!.share || (unit.number!.days !== undefined && u.number!.days !== undefined)), false) ??
+        pick('number', (u) => u.kind === 'number' && amountsAgree(unit, u) === 'different', true);
     }
     case 'date':
       return pick('date', (u) => u.kind === 'date' && matchScore(unit, u) === 0, false);
@@ -250,8 +261,14 @@ function evidenceSlot(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [n
   const left = findAnchor(all, index, -1);
   const right = findAnchor(all, index, 1);
   if (left === undefined && right === undefined) return undefined;
-  const from = left !== undefined ? ev.units[left].end : ev.units[right!].start - SLOT_WINDOW;
-  const to = right !== undefined ? ev.units[right].start : ev.units[left!].end + SLOT_WINDOW;
+  let from = left !== undefined ? ev.units[left].end : Math.max(0, ev.units[right!].start - SLOT_WINDOW);
+  let to = right !== undefined ? ev.units[right].start : Math.min(ev.tokens.length, ev.units[left!].end + SLOT_WINDOW);
+  // A slot never reaches into the neighbouring sentence of a two-sentence piece of evidence.
+  if (left !== undefined) {
+    for (let i = from; i < to; i++) if (ev.tokens[i].sentenceInitial) to = i;
+  } else {
+    for (let i = to; i > from; i--) if (ev.tokens[i]?.sentenceInitial) from = i;
+  }
   if (to - from > SLOT_WINDOW + 2 || to <= from) return undefined;
   return [from, to];
 }

@@ -9,6 +9,7 @@ import { THRESHOLDS } from './thresholds';
 
 const CANDIDATES = 8;
 const EVIDENCE_SHOWN = 3;
+const PAIR_GAIN = 0.05;
 // Reporting and hedging words tell who said a thing, rarely what: they weigh little.
 const LIGHT_WORDS = new Set(['said', 'sai', 'say', 'told', 'tell', 'state', 'accord', 'report', 'expect', 'also', 'now',
   'recent', 'recentli', 'later', 'earlier', 'alreadi', 'current', 'currentli', 'again', 'even', 'both', 'side', 'two']);
@@ -75,7 +76,13 @@ function alignWithEvidence(claim: Analysis, index: PassageIndex, candidates: num
   const singles = texts.filter((t) => t.passageIds.length === 1).map((evidence) => align(claim, evidence, context));
   const complete = singles.some((a) => a.coverage >= 0.999 && a.conflicts.length === 0);
   if (complete) return singles;
-  return singles.concat(texts.filter((t) => t.passageIds.length > 1).map((evidence) => align(claim, evidence, context)));
+  const single = new Map(singles.map((a) => [a.evidence.passageIds[0], a]));
+  const gains = (pair: Alignment, part: Alignment | undefined) => !part ||
+    pair.coverage > part.coverage + PAIR_GAIN || pair.coverageBesidesConflicts > part.coverageBesidesConflicts + PAIR_GAIN;
+  // A pair counts only where it backs more than either sentence alone; otherwise it just dilutes the better one.
+  const pairs = texts.filter((t) => t.passageIds.length > 1).map((evidence) => align(claim, evidence, context))
+    .filter((pair) => pair.evidence.passageIds.every((id) => gains(pair, single.get(id))));
+  return singles.concat(pairs);
 }
 
 function queryTerms(units: Unit[]): QueryTerm[] {
