@@ -17,7 +17,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
-  sourcemap: true,
+  sourcemap: !process.argv.includes('--minify'),
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
 });
