@@ -245,7 +245,10 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
         const isOtherCountry = (u: Unit) => u.country && u.key !== unit.key;
         const positional = pick('place', isOtherCountry, true);
         if (positional) return positional;
-        return candidates.filter(({ u }) => isOtherCountry(u)).length === 1 ? pick('place', isOtherCountry, false) : undefined;
+        // Word order may differ ("mediated by Sweden" / "Norway mediated"): a country beside the same matched word.
+        const near = nearAnchors(ua, all, ev);
+        const hit = candidates.find(({ u }) => isOtherCountry(u) && near.some(([from, to]) => u.start >= from && u.end <= to));
+        return hit ? { slot: 'place', claim: claimText, source: spanText(ev, hit.u) } : undefined;
       }
       return pick('name', (u) => u.kind === 'name' && !u.country, true);
     case 'word':
@@ -271,6 +274,19 @@ function evidenceSlot(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [n
   }
   if (to - from > SLOT_WINDOW + 2 || to <= from) return undefined;
   return [from, to];
+}
+
+/** Token ranges of the evidence within a few words, on either side, of the words the unit's claim neighbours matched. */
+function nearAnchors(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [number, number][] {
+  const index = all.indexOf(ua);
+  const ranges: [number, number][] = [];
+  for (const step of [-1, 1] as const) {
+    const anchor = findAnchor(all, index, step);
+    if (anchor === undefined) continue;
+    const unit = ev.units[anchor];
+    ranges.push([Math.max(0, unit.start - SLOT_WINDOW), Math.min(ev.tokens.length, unit.end + SLOT_WINDOW)]);
+  }
+  return ranges;
 }
 
 function findAnchor(all: UnitAlignment[], index: number, step: -1 | 1): number | undefined {
