@@ -1,0 +1,81 @@
+// One checked version of a document: the engine's report plus what the editor features need beyond it (which
+// sources back each claim, which findings it gives). Hover, code actions and commands all read this, so they agree
+// with the published diagnostics.
+
+import type { Engine } from '../engine';
+import type { CheckedClaim, FileReport, Source } from '../model';
+import type { DiagnosticCode } from '../protocol';
+import { verifyClaim } from '../verify/verifyClaim';
+
+export interface CheckedDocument {
+  uri: string;
+  /** The document version checked; undefined for a file read from disk (not open in the editor). */
+  version: number | undefined;
+  text: string;
+  report: FileReport;
+  engine: Engine;
+  libraryVersion: number;
+  /** Per claim (same order as `report.claims`): the sources that back it, best first. */
+  backing: string[][];
+}
+
+/** The findings a claim gives, in the order their diagnostics are listed. */
+export function findingCodes(claim: CheckedClaim): DiagnosticCode[] {
+  const codes: DiagnosticCode[] = [];
+  if (claim.verdict === 'contradicted') codes.push('contradicted');
+  else if (claim.verdict === 'unsupported') codes.push('unsupported');
+  else if (claim.citations.length === 0) codes.push('uncited');
+  if (claim.citationMismatch) codes.push('citation-mismatch');
+  return codes;
+}
+
+/** The claim under an offset; a cursor just after the sentence's last character still counts. */
+export function claimIndexAt(document: CheckedDocument, offset: number): number {
+  return document.report.claims.findIndex((claim) => claim.startOffset <= offset && offset <= claim.endOffset);
+}
+
+/** Indexes of the claims that overlap [start, end] (an empty range selects the claim under the cursor). */
+export function claimIndexesIn(document: CheckedDocument, start: number, end: number): number[] {
+  const indexes: number[] = [];
+  document.report.claims.forEach((claim, index) => {
+    if (claim.startOffset <= end && start <= claim.endOffset) indexes.push(index);
+  });
+  return indexes;
+}
+
+/** Source ids the claim's citations resolve to. */
+export function citedSources(claim: Pick<CheckedClaim, 'citations'>): Set<string> {
+  return new Set(claim.citations.flatMap((citation) => (citation.sourceId ? [citation.sourceId] : [])));
+}
+
+export function sourceOf(engine: Engine, id: string): Source | undefined {
+  return engine.index.sources.get(id);
+}
+
+export function titleOf(engine: Engine, id: string): string {
+  return sourceOf(engine, id)?.title ?? id;
+}
+
+const backingCache = new WeakMap<Engine, Map<string, string[]>>();
+const BACKING_CACHE_LIMIT = 20_000;
+
+/**
+ * The sources that back a claim, best first. The engine names one (the supporting passage's source); each other
+ * source among the evidence is verified alone, so "Cite …" is offered only for sources that really back the claim.
+ * Remembered per engine by sentence text, like the engine's own verdicts.
+ */
+export function backingSourcesOf(engine: Engine, claim: CheckedClaim): string[] {
+  if (claim.verdict !== 'supported') return claim.citationMismatch?.backedBy ? [claim.citationMismatch.backedBy] : [];
+  let cache = backingCache.get(engine);
+  if (!cache) backingCache.set(engine, (cache = new Map()));
+  const cached = cache.get(claim.text);
+  if (cached) return cached;
+
+  const candidates = [...new Set(claim.evidence.map((evidence) => evidence.sourceId))];
+  const backing = candidates.filter(
+    (id, rank) => rank === 0 || verifyClaim(claim.text, engine.index, { onlySources: new Set([id]) }).verdict === 'supported',
+  );
+  if (cache.size >= BACKING_CACHE_LIMIT) cache.clear();
+  cache.set(claim.text, backing);
+  return backing;
+}

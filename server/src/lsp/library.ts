@@ -1,0 +1,218 @@
+// The source library behind the checks: which folders to read (settings, workspace folders, workspace trust), loading
+// them into an engine, and reloading when the settings or the files on disk change. Each load makes a new engine;
+// its `version` tells a check whether the verdicts it computed still belong to the current library.
+
+import { realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  type Connection,
+  type Disposable,
+  type FileEvent,
+  type FileSystemWatcher,
+  type RelativePattern,
+} from 'vscode-languageserver/node';
+import { createEngine, type Engine } from '../engine';
+import type { SourceLibrary, SourceProblem } from '../model';
+import type { GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
+import { SOURCE_EXTENSIONS } from '../sources/findSourceFiles';
+import { loadSourceLibrary } from '../sources/loadSources';
+
+export interface LoadedLibrary {
+  /** Increases with every load; checks compare it to drop verdicts computed against an older library. */
+  version: number;
+  engine: Engine;
+  library: SourceLibrary;
+  /** The user's source folders (or files) that were read, absolute. */
+  roots: string[];
+  /** Problems of the library plus the folders refused because the workspace is not trusted. */
+  problems: SourceProblem[];
+  /** Set when a configured folder cannot be read or loading failed: what the status bar shows as an error. */
+  error?: string;
+}
+
+export interface LibraryContext {
+  settings: GroundedSettings;
+  /** Workspace folder paths; the first one anchors relative source paths. */
+  workspaceFolders: string[];
+  trusted: boolean;
+}
+
+/** Resolves `grounded.sources.paths`: `~` is the home folder, relative paths start at the first workspace folder. */
+export function resolveSourcePaths(paths: readonly string[], workspaceFolders: readonly string[]): string[] {
+  const base = workspaceFolders[0] ?? process.cwd();
+  return paths.map((path) => {
+    if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) return join(homedir(), path.slice(1));
+    return isAbsolute(path) ? resolve(path) : resolve(base, path);
+  });
+}
+
+/** Whether `path` is `folder` or lies inside it (symbolic links resolved, so a link cannot lead out of the workspace). */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(realpathOrSelf(folder), realpathOrSelf(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Loads the library the settings name. Never throws: failures become `problems` and `error`. */
+export function loadLibrary(context: LibraryContext, version: number): LoadedLibrary {
+  const requested = resolveSourcePaths(context.settings.sources.paths, context.workspaceFolders);
+  const roots: string[] = [];
+  const refused: SourceProblem[] = [];
+  for (const root of requested) {
+    if (context.trusted || context.workspaceFolders.some((folder) => isInside(root, folder))) roots.push(root);
+    else refused.push({ path: root, message: 'not read: the workspace is not trusted and this source folder is outside it' });
+  }
+
+  let library: SourceLibrary;
+  let engine: Engine;
+  try {
+    library = loadSourceLibrary({ dirs: roots, includeBundled: context.settings.sources.includeBundled });
+    engine = createEngine(library);
+  } catch (error) {
+    library = { sources: [], problems: [] };
+    engine = createEngine(library);
+    const message = `Loading the sources failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { version, engine, library, roots, problems: refused, error: message };
+  }
+
+  // A problem naming a configured folder itself (missing, unreadable) means a whole folder of sources is absent:
+  // every claim it would back now looks unsupported, so it is an error, not a warning about one file.
+  const rootProblems = library.problems.filter((problem) => roots.some((root) => resolve(problem.path) === root));
+  const error = rootProblems.length === 0
+    ? undefined
+    : rootProblems.map((problem) => `Source folder ${problem.path}: ${problem.message}`).join('; ');
+  return { version, engine, library, roots, problems: [...refused, ...library.problems], ...(error ? { error } : {}) };
+}
+
+/** The `grounded/sources` answer. */
+export function sourcesResult(loaded: LoadedLibrary): SourcesResult {
+  const sources: SourceInfo[] = loaded.library.sources.map((source) => ({
+    id: source.id,
+    title: source.title,
+    ...(source.outlet !== undefined ? { outlet: source.outlet } : {}),
+    ...(source.author !== undefined ? { author: source.author } : {}),
+    ...(source.date !== undefined ? { date: source.date } : {}),
+    ...(source.url !== undefined ? { url: source.url } : {}),
+    uri: pathToFileURL(source.path).href,
+    passages: source.passages.length,
+    bundled: source.bundled,
+  }));
+  return { sources, problems: loaded.problems.map(({ path, message }) => ({ path, message })) };
+}
+
+/** Whether a file event concerns the library: a file (or folder) under one of the user's source roots. */
+export function touchesSourceRoots(events: readonly FileEvent[], roots: readonly string[]): boolean {
+  return events.some((event) => {
+    let path: string;
+    try {
+      path = fileURLToPath(event.uri);
+    } catch {
+      return false; // not a file: URI
+    }
+    return roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
+  });
+}
+
+const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((ext) => ext.slice(1)).join(',')}}`;
+// Saving one file often fires several events (write, rename, attribute change): reload once after they settle.
+const RELOAD_DELAY_MS = 100;
+
+/**
+ * Watches the user's source roots. Through the client (`workspace/didChangeWatchedFiles` registration) when it can
+ * do that, since editors watch files more reliably and cheaply than a second watcher per folder; else with fs.watch.
+ */
+export class SourceWatcher {
+  private registration: Promise<Disposable> | undefined;
+  private fsWatchers: FSWatcher[] = [];
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private roots: string[] = [];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: { clientWatches: boolean; relativePatterns: boolean },
+    private readonly onSourcesChanged: () => void,
+  ) {}
+
+  /** Starts watching `roots` instead of whatever was watched before. */
+  watch(roots: readonly string[]): void {
+    if (roots.join('\n') === this.roots.join('\n')) return;
+    this.stopWatching();
+    this.roots = [...roots];
+    if (roots.length === 0) return;
+    if (this.options.clientWatches) {
+      const watchers: FileSystemWatcher[] = roots.map((root) => ({ globPattern: this.globFor(root) }));
+      this.registration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      this.registration.catch((error) => this.connection.console.warn(`Could not watch the source folders: ${String(error)}`));
+    } else {
+      for (const root of roots) this.watchWithFs(root);
+    }
+  }
+
+  /** A `workspace/didChangeWatchedFiles` notification arrived (the client may also send events for other files). */
+  filesChanged(events: readonly FileEvent[]): void {
+    if (touchesSourceRoots(events, this.roots)) this.scheduleReload();
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+  }
+
+  private scheduleReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      this.onSourcesChanged();
+    }, RELOAD_DELAY_MS);
+  }
+
+  private globFor(root: string): FileSystemWatcher['globPattern'] {
+    const isFile = isFileOnDisk(root);
+    if (this.options.relativePatterns) {
+      const folder = isFile ? resolve(root, '..') : root;
+      const pattern: RelativePattern = { baseUri: pathToFileURL(folder).href, pattern: isFile ? relative(folder, root) : SOURCE_GLOB };
+      return pattern;
+    }
+    // Glob patterns use forward slashes whatever the platform.
+    const base = root.split(sep).join('/');
+    return isFile ? base : `${base}/${SOURCE_GLOB}`;
+  }
+
+  private watchWithFs(root: string): void {
+    try {
+      const watcher = watch(root, { recursive: !isFileOnDisk(root), persistent: false }, () => this.scheduleReload());
+      watcher.on('error', () => watcher.close());
+      this.fsWatchers.push(watcher);
+    } catch (error) {
+      // A missing folder is already reported by the load; it is picked up on the next settings change.
+      this.connection.console.info(`Not watching ${root}: ${String(error)}`);
+    }
+  }
+
+  private stopWatching(): void {
+    const registration = this.registration;
+    this.registration = undefined;
+    registration?.then((disposable) => disposable.dispose(), () => undefined);
+    for (const watcher of this.fsWatchers) watcher.close();
+    this.fsWatchers = [];
+    this.roots = [];
+  }
+}
+
+function isFileOnDisk(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}

@@ -1,0 +1,42 @@
+// The sources most relevant to one sentence, for picking a citation by hand: the sources of the best-matching
+// passages, each then verified alone so its verdict and best passage are its own.
+
+import type { Engine } from '../engine';
+import type { Verdict } from '../model';
+import type { RankedSource } from '../protocol';
+import { tokenize } from '../text/tokens';
+import { verifyClaim } from '../verify/verifyClaim';
+
+const CANDIDATE_PASSAGES = 80;
+const MAX_SOURCES = 10;
+// Backing sources first (they can be cited), then the others by how much of the sentence they cover.
+const VERDICT_ORDER: Record<Verdict, number> = { supported: 0, unsupported: 1, contradicted: 1 };
+
+export function rankSources(engine: Engine, sentence: string): RankedSource[] {
+  const terms = [...new Set(tokenize(sentence).filter((token) => !token.stop).map((token) => token.stem))].map((stem) => ({ stem, weight: 1 }));
+  const candidates: string[] = [];
+  for (const { id } of engine.index.search(terms, CANDIDATE_PASSAGES)) {
+    const sourceId = engine.index.passages[id]!.sourceId;
+    if (!candidates.includes(sourceId)) candidates.push(sourceId);
+    if (candidates.length === MAX_SOURCES) break;
+  }
+
+  const ranked: RankedSource[] = [];
+  for (const sourceId of candidates) {
+    const source = engine.index.sources.get(sourceId);
+    const verdict = verifyClaim(sentence, engine.index, { onlySources: new Set([sourceId]) });
+    const best = verdict.evidence[0];
+    if (!source || !best) continue;
+    ranked.push({
+      id: sourceId,
+      title: source.title,
+      ...(source.outlet !== undefined ? { outlet: source.outlet } : {}),
+      ...(source.date !== undefined ? { date: source.date } : {}),
+      score: best.score,
+      verdict: verdict.verdict,
+      line: best.line,
+      passage: best.text,
+    });
+  }
+  return ranked.sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || b.score - a.score);
+}

@@ -1,0 +1,112 @@
+// The `grounded` settings section as the server uses it: pulled with workspace/configuration when the client can
+// answer it, else taken from the didChangeConfiguration push. Whatever arrives is validated field by field, so a typo
+// in one setting falls back to that setting's default instead of breaking the others.
+
+import type { Connection } from 'vscode-languageserver/node';
+import {
+  DEFAULT_SETTINGS,
+  DIAGNOSTIC_CODES,
+  type CheckOn,
+  type CitationStyle,
+  type DiagnosticCode,
+  type GroundedSettings,
+  type SeveritySetting,
+} from '../protocol';
+
+export const SETTINGS_SECTION = 'grounded';
+
+const CHECK_ON: readonly CheckOn[] = ['type', 'save', 'manual'];
+const CITATION_STYLES: readonly CitationStyle[] = ['footnote', 'pandoc'];
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+// Longer than this and the writer would think checking had stopped; negative makes no sense.
+const MAX_DEBOUNCE_MS = 10_000;
+
+/** Any settings object (nested, or with dotted keys as some editors send) → complete, valid settings. */
+export function normalizeSettings(raw: unknown): GroundedSettings {
+  const value = expandDottedKeys(raw);
+  const sources = asRecord(value.sources);
+  const severity = asRecord(value.severity);
+  const paths = Array.isArray(sources.paths) ? sources.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+  const debounce = typeof value.debounceMs === 'number' && Number.isFinite(value.debounceMs) ? value.debounceMs : DEFAULT_SETTINGS.debounceMs;
+
+  return {
+    sources: {
+      paths: paths.map((p) => p.trim()),
+      includeBundled: typeof sources.includeBundled === 'boolean' ? sources.includeBundled : DEFAULT_SETTINGS.sources.includeBundled,
+    },
+    checkOn: oneOf(value.checkOn, CHECK_ON, DEFAULT_SETTINGS.checkOn),
+    debounceMs: Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(debounce))),
+    citationStyle: oneOf(value.citationStyle, CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
+    severity: Object.fromEntries(
+      DIAGNOSTIC_CODES.map((code) => [code, oneOf(severity[code], SEVERITIES, DEFAULT_SETTINGS.severity[code])]),
+    ) as Record<DiagnosticCode, SeveritySetting>,
+  };
+}
+
+/** Whether two settings would load the same source library. */
+export function sameSourceSettings(a: GroundedSettings, b: GroundedSettings): boolean {
+  return a.sources.includeBundled === b.sources.includeBundled && a.sources.paths.join('\n') === b.sources.paths.join('\n');
+}
+
+/** Holds the current settings and knows how to refresh them from the client. */
+export class SettingsStore {
+  current: GroundedSettings = normalizeSettings(undefined);
+  /** Set from the client capabilities at initialize. */
+  canPull = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /**
+   * Re-reads the settings. `pushed` is the `settings` of a didChangeConfiguration notification: used only when the
+   * client cannot answer workspace/configuration (VS Code sends null there and expects a pull).
+   */
+  async refresh(pushed?: unknown): Promise<GroundedSettings> {
+    if (this.canPull) {
+      try {
+        const [section] = await this.connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+        this.current = normalizeSettings(section);
+        return this.current;
+      } catch (error) {
+        this.connection.console.warn(`Could not read the "${SETTINGS_SECTION}" settings: ${String(error)}; keeping the previous ones.`);
+        return this.current;
+      }
+    }
+    if (pushed !== undefined && pushed !== null) {
+      const record = asRecord(pushed);
+      // Editors push either the whole settings tree or just our section.
+      this.current = normalizeSettings(SETTINGS_SECTION in record ? record[SETTINGS_SECTION] : record);
+    }
+    return this.current;
+  }
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** `{ "sources.paths": [...] }` → `{ sources: { paths: [...] } }`; nested keys are kept as they are. */
+function expandDottedKeys(raw: unknown): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(asRecord(raw))) {
+    const parts = key.split('.');
+    let target = result;
+    for (const part of parts.slice(0, -1)) {
+      const next = asRecord(target[part]);
+      target[part] = next;
+      target = next;
+    }
+    const last = parts[parts.length - 1]!;
+    const existing = target[last];
+    // A nested object and dotted keys for the same section merge rather than overwrite each other.
+    target[last] = isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...value } : value;
+  }
+  return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,44 @@
+// The `grounded/status` notification: what the server is doing, for the client's status bar. A library error stays
+// visible: after a check the status is `error` (with the counts) rather than `ready` while a source folder is missing.
+
+import type { Connection } from 'vscode-languageserver/node';
+import type { CheckedClaim } from '../model';
+import { StatusNotification, type StatusParams, type VerdictCounts } from '../protocol';
+
+export function countVerdicts(claims: readonly CheckedClaim[]): VerdictCounts {
+  const counts: VerdictCounts = { supported: 0, unsupported: 0, contradicted: 0 };
+  for (const claim of claims) counts[claim.verdict]++;
+  return counts;
+}
+
+export class StatusReporter {
+  private libraryError: string | undefined;
+
+  constructor(private readonly connection: Connection) {}
+
+  starting(): void {
+    this.send({ state: 'starting' });
+  }
+
+  /** The library (re)loaded; `error` is set when a configured source folder is unreadable or loading failed. */
+  libraryLoaded(error: string | undefined): void {
+    this.libraryError = error;
+    this.send(error ? { state: 'error', message: error } : { state: 'ready' });
+  }
+
+  checking(uri: string): void {
+    this.send({ state: 'checking', uri });
+  }
+
+  checked(uri: string, counts: VerdictCounts): void {
+    this.send(this.libraryError ? { state: 'error', uri, counts, message: this.libraryError } : { state: 'ready', uri, counts });
+  }
+
+  failed(message: string, uri?: string): void {
+    this.send({ state: 'error', message, ...(uri ? { uri } : {}) });
+  }
+
+  private send(params: StatusParams): void {
+    void this.connection.sendNotification(StatusNotification, params);
+  }
+}

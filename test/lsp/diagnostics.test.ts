@@ -1,0 +1,140 @@
+// Diagnostics and hover, end to end: the built server over stdio, fixture drafts against the bundled sources.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CiteArguments, DiagnosticData, OpenSourceArguments } from '../../server/src/protocol';
+import { LspClient, ROOT, ensureServerBuilt, fixtureUri, positionOf, readFixture } from './harness';
+
+const README = 'https://github.com/grounded-writing/grounded/blob/main/README.md';
+const AP_TITLE = "Norway says Venezuela's government and opposition will continue their talks in Barbados";
+const AP_URI = pathToFileURL(join(ROOT, 'sources', 'ap-norway-barbados-talks.md')).href;
+
+let client: LspClient;
+before(async () => {
+  ensureServerBuilt();
+  client = await LspClient.start();
+});
+after(() => client.stop());
+
+function only(diagnostics: Diagnostic[]): Diagnostic {
+  assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics, null, 1));
+  return diagnostics[0]!;
+}
+
+describe('diagnostics per code', () => {
+  test('contradicted: an Error on the sentence, naming both details, linking the README and the evidence line', async () => {
+    const uri = fixtureUri('contradicted.md');
+    const diagnostic = only(await client.openAndWait(uri, readFixture('contradicted.md')));
+    assert.equal(diagnostic.source, 'grounded');
+    assert.equal(diagnostic.code, 'contradicted');
+    assert.equal(diagnostic.severity, 1);
+    assert.deepEqual(diagnostic.codeDescription, { href: `${README}#contradicted` });
+    assert.deepEqual(diagnostic.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 62 } });
+    assert.equal(diagnostic.message, `Contradicted by "${AP_TITLE}": sources say "Peru", the draft says "Chile".`);
+    // The evidence is line 13 of the AP article (0-based 12 in LSP).
+    const related = diagnostic.relatedInformation?.[0];
+    assert.equal(related?.location.uri, AP_URI);
+    assert.equal(related?.location.range.start.line, 12);
+    assert.match(related!.message, /conference in Peru/);
+    const data = diagnostic.data as DiagnosticData;
+    assert.equal(data.code, 'contradicted');
+    assert.equal(data.version, 1);
+    assert.equal(data.claimText, 'Bolton and Ross were expected to attend a conference in Chile.');
+    assert.deepEqual(data.replacement, { range: { start: { line: 2, character: 56 }, end: { line: 2, character: 61 } }, text: 'Peru' });
+    assert.deepEqual(data.blockStart, { line: 2, character: 0 });
+  });
+
+  test('unsupported: a Warning naming the words no source backs', async () => {
+    const diagnostic = only(await client.openAndWait(fixtureUri('unsupported.md'), readFixture('unsupported.md')));
+    assert.equal(diagnostic.code, 'unsupported');
+    assert.equal(diagnostic.severity, 2);
+    assert.deepEqual(diagnostic.codeDescription, { href: `${README}#unsupported` });
+    assert.match(String(diagnostic.message), /^Unsupported: no source backs "[^"]+"(, "[^"]+")*\.$/);
+    assert.match(String(diagnostic.message), /"resolution"/);
+    assert.deepEqual((diagnostic.data as DiagnosticData).backingSources, []);
+  });
+
+  test('uncited: a Hint naming the source that backs the verbatim sentence', async () => {
+    const diagnostic = only(await client.openAndWait(fixtureUri('uncited.md'), readFixture('uncited.md')));
+    assert.equal(diagnostic.code, 'uncited');
+    assert.equal(diagnostic.severity, 4);
+    assert.equal(diagnostic.message, `Supported by "${AP_TITLE}" but not cited.`);
+    assert.equal(diagnostic.relatedInformation?.[0]?.location.uri, AP_URI);
+    assert.equal(diagnostic.relatedInformation?.[0]?.location.range.start.line, 9);
+    assert.deepEqual((diagnostic.data as DiagnosticData).backingSources, ['ap-norway-barbados-talks']);
+  });
+
+  test('citation-mismatch: a supported sentence whose footnote names another source', async () => {
+    const diagnostic = only(await client.openAndWait(fixtureUri('citation-mismatch.md'), readFixture('citation-mismatch.md')));
+    assert.equal(diagnostic.code, 'citation-mismatch');
+    assert.equal(diagnostic.severity, 2);
+    assert.deepEqual(diagnostic.codeDescription, { href: `${README}#citation-mismatch` });
+    assert.match(String(diagnostic.message), /^The cited "Venezuela crisis: President Maduro says he had secret talks with US" does not back this claim\./);
+    // The range covers the sentence with its footnote marker.
+    assert.deepEqual(diagnostic.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 87 } });
+    assert.equal(diagnostic.relatedInformation?.[0]?.location.uri, AP_URI);
+  });
+
+  test('a claim can give both its verdict diagnostic and citation-mismatch', async () => {
+    const uri = 'untitled:both.md';
+    const text = 'The UN Security Council passed a resolution supporting the talks.[^x]\n\n[^x]: bbc-maduro-secret-talks-us\n';
+    const codes = (await client.openAndWait(uri, text)).map((d) => d.code);
+    assert.deepEqual(codes, ['unsupported', 'citation-mismatch']);
+  });
+
+  test('severity "off" publishes none of that code; turning it back on restores them', async () => {
+    const uri = fixtureUri('unsupported.md');
+    let mark = client.mark();
+    client.changeSettings((settings) => (settings.severity.unsupported = 'off'));
+    await client.waitForDiagnostics(uri, { after: mark, where: (diagnostics) => diagnostics.length === 0 });
+
+    mark = client.mark();
+    client.changeSettings((settings) => (settings.severity.unsupported = 'information'));
+    const restored = await client.waitForDiagnostics(uri, { after: mark, where: (diagnostics) => diagnostics.length === 1 });
+    assert.equal(restored[0]!.severity, 3);
+    client.changeSettings((settings) => (settings.severity.unsupported = 'warning'));
+  });
+});
+
+describe('hover', () => {
+  test('on a contradicted claim: verdict, evidence with the matching words in bold, source credit, open link', async () => {
+    const uri = fixtureUri('contradicted.md');
+    const text = readFixture('contradicted.md');
+    await client.waitForDiagnostics(uri, { version: 1 });
+    const hover = await client.hover(uri, positionOf(text, 'attend'));
+    assert.ok(hover);
+    const markdown = (hover.contents as MarkupContent).value;
+    assert.equal((hover.contents as MarkupContent).kind, 'markdown');
+    assert.match(markdown, /^\*\*Contradicted\*\*/);
+    assert.match(markdown, /sources say "Peru", the draft says "Chile"/);
+    assert.match(markdown, /John \*\*Bolton\*\* and Commerce Secretary Wilbur \*\*Ross\*\*/);
+    assert.match(markdown, /\*\*conference\*\* in Peru/);
+    assert.ok(markdown.includes(`*${AP_TITLE}*, AP`), markdown);
+    const link = /\(command:grounded\.openSource\?([^)]+)\)/.exec(markdown);
+    assert.ok(link, markdown);
+    assert.deepEqual(JSON.parse(decodeURIComponent(link[1]!)) as OpenSourceArguments, { sourceId: 'ap-norway-barbados-talks', line: 13 });
+    // A contradicted claim has nothing to cite.
+    assert.doesNotMatch(markdown, /insertCitation/);
+    assert.deepEqual(hover.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 62 } });
+  });
+
+  test('on an uncited claim: a link inserting the citation, with the document version', async () => {
+    const uri = fixtureUri('uncited.md');
+    const text = readFixture('uncited.md');
+    const hover = await client.hover(uri, positionOf(text, 'ministry'));
+    const markdown = (hover!.contents as MarkupContent).value;
+    assert.match(markdown, /^\*\*Supported\*\*/);
+    const link = /\(command:grounded\.insertCitation\?([^)]+)\)/.exec(markdown);
+    assert.ok(link, markdown);
+    const args = JSON.parse(decodeURIComponent(link[1]!)) as CiteArguments;
+    assert.deepEqual(args, { uri, version: 1, position: { line: 2, character: 0 }, sourceId: 'ap-norway-barbados-talks' });
+    assert.equal(markdown.match(/insertCitation/g)?.length, 1, 'one Cite link per source');
+  });
+
+  test('nothing on a heading', async () => {
+    const uri = fixtureUri('uncited.md');
+    assert.equal(await client.hover(uri, { line: 0, character: 3 }), null);
+  });
+});
