@@ -1,0 +1,243 @@
+// The language client: starts dist/server.js over IPC, restarts it on demand (and when the workspace becomes trusted),
+// and sends the server's commands and custom requests. One LanguageClient per server process; a restart builds a new
+// one so a failed start never leaves a client that cannot start again.
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  ExecuteCommandRequest,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  ClientCommands,
+  DIAGNOSTIC_SOURCE,
+  SourcesRequest,
+  type GroundedInitializationOptions,
+  type SourcesResult,
+} from '../../server/src/protocol';
+import { CONFIG_SECTION } from './config';
+
+export const CLIENT_ID = 'grounded';
+export const CLIENT_NAME = 'Grounded';
+const SERVER_MODULE = 'dist/server.js';
+const MAX_CRASH_RESTARTS = 4;
+
+export type ServerState =
+  | { kind: 'starting' }
+  | { kind: 'running' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'stopped' };
+
+type NotificationHandler = (params: unknown) => void;
+
+export class ServerConnection implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private ready: Promise<LanguageClient>;
+  private readonly handlers: { method: string; handler: NotificationHandler }[] = [];
+  private readonly clientDisposables: vscode.Disposable[] = [];
+  private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
+  private readonly startedEmitter = new vscode.EventEmitter<LanguageClient>();
+  private stopping = false;
+  private disposed = false;
+  private lastState: ServerState = { kind: 'stopped' };
+
+  /** Fires as the server starts, runs, fails or stops. */
+  readonly onDidChangeState = this.stateEmitter.event;
+  /** Fires with each client that finished starting (after a restart too). */
+  readonly onDidStart = this.startedEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly outputChannel: vscode.LogOutputChannel,
+  ) {
+    this.ready = Promise.reject(new Error('The Grounded language server has not been started.'));
+    this.ready.catch(() => undefined);
+  }
+
+  get state(): ServerState {
+    return this.lastState;
+  }
+
+  /** The running client; rejects when the server could not start. A restart replaces it. */
+  get whenReady(): Promise<LanguageClient> {
+    return this.ready;
+  }
+
+  /** The current client, started or not. */
+  get current(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  /** Registers a handler for a server notification, on this client and every later one. */
+  onNotification<P>(method: string, handler: (params: P) => void): vscode.Disposable {
+    const entry = { method, handler: handler as NotificationHandler };
+    this.handlers.push(entry);
+    const registration = this.client?.onNotification(method, entry.handler);
+    return new vscode.Disposable(() => {
+      const index = this.handlers.indexOf(entry);
+      if (index >= 0) this.handlers.splice(index, 1);
+      registration?.dispose();
+    });
+  }
+
+  start(): Promise<LanguageClient> {
+    if (this.disposed) return Promise.reject(new Error('The Grounded extension is shutting down.'));
+    const module = this.context.asAbsolutePath(SERVER_MODULE);
+    if (!existsSync(module)) {
+      const message = `${module} is missing: build the extension with "npm run build".`;
+      this.outputChannel.error(`The Grounded language server cannot start: ${message}`);
+      this.setState({ kind: 'failed', message });
+      this.ready = Promise.reject(new Error(`The Grounded language server cannot start: ${message}`));
+      this.ready.catch(() => undefined);
+      return this.ready;
+    }
+    const client = this.createClient(module);
+    this.client = client;
+    this.setState({ kind: 'starting' });
+    this.ready = client.start().then(
+      () => {
+        if (this.client === client) this.setState({ kind: 'running' });
+        this.startedEmitter.fire(client);
+        return client;
+      },
+      (error: unknown) => {
+        const message = errorMessage(error);
+        this.outputChannel.error(`The Grounded language server failed to start: ${message}`);
+        if (this.client === client) this.setState({ kind: 'failed', message: `It failed to start: ${message}` });
+        throw new Error(`The Grounded language server failed to start: ${message}`);
+      },
+    );
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  /** Stops the current server (if any) and starts a fresh one. */
+  async restart(): Promise<LanguageClient> {
+    await this.stopCurrent();
+    this.outputChannel.info('Restarting the Grounded language server.');
+    return this.start();
+  }
+
+  /** Sends `workspace/executeCommand` for one of the server's commands. */
+  async executeCommand<T>(command: string, args: unknown[], token?: vscode.CancellationToken): Promise<T> {
+    const client = await this.ready;
+    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token)) as T;
+  }
+
+  /** The source library, from the `grounded/sources` request. */
+  async sources(token?: vscode.CancellationToken): Promise<SourcesResult> {
+    const client = await this.ready;
+    const result = await client.sendRequest<SourcesResult | null>(SourcesRequest, {}, token);
+    return { sources: result?.sources ?? [], problems: result?.problems ?? [] };
+  }
+
+  /** The protocol form of a document URI (what the server keys documents by). */
+  protocolUri(uri: vscode.Uri): string {
+    return this.client ? this.client.code2ProtocolConverter.asUri(uri) : uri.toString();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopCurrent();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.stopCurrent();
+    this.stateEmitter.dispose();
+    this.startedEmitter.dispose();
+  }
+
+  private async stopCurrent(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    for (const disposable of this.clientDisposables.splice(0)) disposable.dispose();
+    if (!client) return;
+    this.stopping = true;
+    try {
+      await client.dispose(2000);
+    } catch (error) {
+      this.outputChannel.warn(`Stopping the Grounded language server: ${errorMessage(error)}`);
+    } finally {
+      this.stopping = false;
+      this.setState({ kind: 'stopped' });
+    }
+  }
+
+  private createClient(module: string): LanguageClient {
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'markdown' },
+        { scheme: 'untitled', language: 'markdown' },
+      ],
+      synchronize: { configurationSection: CONFIG_SECTION },
+      initializationOptions: (): GroundedInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+      diagnosticCollectionName: DIAGNOSTIC_SOURCE,
+      outputChannel: this.outputChannel,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      // Hover links call these two client commands; nothing else may run from server Markdown.
+      markdown: { isTrusted: { enabledCommands: [ClientCommands.openSource, ClientCommands.insertCitation] }, supportThemeIcons: true },
+      errorHandler: this.errorHandler(),
+    };
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    for (const { method, handler } of this.handlers) this.clientDisposables.push(client.onNotification(method, handler));
+    this.clientDisposables.push(
+      client.onDidChangeState((event) => {
+        if (this.client !== client || this.stopping) return;
+        if (event.newState === State.Running) this.setState({ kind: 'running' });
+        else if (event.newState === State.Starting) this.setState({ kind: 'starting' });
+        else if (event.newState === State.Stopped && event.oldState === State.Running) {
+          this.setState({ kind: 'failed', message: 'It stopped unexpectedly.' });
+        }
+      }),
+    );
+    return client;
+  }
+
+  /** Restarts a crashing server a few times, then gives up and leaves the error state showing. */
+  private errorHandler(): ErrorHandler {
+    const crashes: number[] = [];
+    return {
+      error: (_error, _message, count): ErrorHandlerResult => ({
+        action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+        handled: true,
+      }),
+      closed: (): CloseHandlerResult => {
+        if (this.stopping || this.disposed) return { action: CloseAction.DoNotRestart, handled: true };
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length > 0 && now - crashes[0]! > 3 * 60 * 1000) crashes.shift();
+        if (crashes.length <= MAX_CRASH_RESTARTS) {
+          this.outputChannel.warn('The Grounded language server stopped; restarting it.');
+          return { action: CloseAction.Restart, handled: true };
+        }
+        const message = `The Grounded language server crashed ${crashes.length} times in 3 minutes and will not be restarted.`;
+        this.setState({ kind: 'failed', message });
+        return { action: CloseAction.DoNotRestart, message, handled: true };
+      },
+    };
+  }
+
+  private setState(state: ServerState): void {
+    this.lastState = state;
+    if (!this.disposed) this.stateEmitter.fire(state);
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
+}

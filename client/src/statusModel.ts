@@ -1,0 +1,158 @@
+// What the status bar item says, as a pure state machine fed by `grounded/status` notifications, verify results and
+// the language client's life cycle. statusBar.ts renders it; test/client checks it without VS Code.
+import type { CheckOn, StatusParams, VerdictCounts } from '../../server/src/protocol';
+import { countsText, verdictBreakdown } from './format';
+
+export type StatusKind = 'starting' | 'checking' | 'counts' | 'unchecked' | 'error';
+
+export interface StatusView {
+  kind: StatusKind;
+  text: string;
+  tooltip: string;
+  /** The language server is not running: the output, not Problems, says why. */
+  serverDown?: boolean;
+}
+
+export const CHECKING_TEXT = '$(sync~spin) Grounded';
+export const ERROR_TEXT = '$(error) Grounded';
+export const UNCHECKED_TEXT = '$(quote) Grounded';
+
+/**
+ * Document URIs are compared as given; callers normalise them (statusBar.ts parses and re-serialises each URI so the
+ * server's spelling and VS Code's match).
+ *
+ * `error` notifications come in three kinds (server/src/lsp/status.ts):
+ *  - without a URI: the source library has a problem (an unreadable folder); it stands until a `ready` or `starting`,
+ *    or until the client fetches the library and finds no problems;
+ *  - with a URI and counts: a document was checked while that library problem stands (the counts are kept);
+ *  - with a URI and no counts: checking that document failed; it stands for that document until it is checked again.
+ */
+export class StatusModel {
+  private readonly counts = new Map<string, VerdictCounts>();
+  private readonly checkingUris = new Set<string>();
+  private readonly documentErrors = new Map<string, string>();
+  private checkingAll = false;
+  private starting = true;
+  /** The language client could not start, or stopped for good. */
+  private clientError: string | undefined;
+  /** The server reported a problem of the source library. */
+  private serverError: string | undefined;
+
+  /** Applies a `grounded/status` notification. */
+  apply(params: StatusParams): void {
+    const message = params.message?.trim() || 'The language server reported an error.';
+    switch (params.state) {
+      case 'starting':
+        this.starting = true;
+        this.serverError = undefined;
+        break;
+      case 'checking':
+        this.starting = false;
+        if (params.uri) {
+          this.checkingUris.add(params.uri);
+          this.documentErrors.delete(params.uri);
+        } else {
+          this.checkingAll = true;
+        }
+        break;
+      case 'ready':
+        this.starting = false;
+        this.checkingAll = false;
+        this.serverError = undefined;
+        if (params.uri) {
+          this.checkingUris.delete(params.uri);
+          this.documentErrors.delete(params.uri);
+          if (params.counts) this.counts.set(params.uri, { ...params.counts });
+        } else {
+          this.checkingUris.clear();
+        }
+        break;
+      case 'error':
+        this.starting = false;
+        this.checkingAll = false;
+        if (!params.uri) {
+          this.serverError = message;
+        } else if (params.counts) {
+          this.checkingUris.delete(params.uri);
+          this.documentErrors.delete(params.uri);
+          this.counts.set(params.uri, { ...params.counts });
+          this.serverError = message;
+        } else {
+          this.checkingUris.delete(params.uri);
+          this.documentErrors.set(params.uri, message);
+        }
+        break;
+    }
+  }
+
+  /** Counts from a verify result. */
+  setCounts(uri: string, counts: VerdictCounts): void {
+    this.counts.set(uri, { ...counts });
+    this.checkingUris.delete(uri);
+    this.documentErrors.delete(uri);
+  }
+
+  countsFor(uri: string): VerdictCounts | undefined {
+    return this.counts.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.counts.delete(uri);
+    this.checkingUris.delete(uri);
+    this.documentErrors.delete(uri);
+  }
+
+  clientStarting(): void {
+    this.clientError = undefined;
+    this.starting = true;
+  }
+
+  clientRunning(): void {
+    this.clientError = undefined;
+    this.starting = false;
+  }
+
+  clientFailed(message: string): void {
+    this.clientError = message.trim() || 'The language server stopped.';
+    this.starting = false;
+    this.checkingAll = false;
+    this.checkingUris.clear();
+  }
+
+  /** The source library was read again: without problems, an error the server reported earlier is over. */
+  sourcesLoaded(problems: number): void {
+    if (problems === 0) this.serverError = undefined;
+  }
+
+  /** The view for the active document (undefined when the active editor is not a Markdown file). */
+  view(uri: string, checkOn: CheckOn = 'type'): StatusView {
+    const counts = this.counts.get(uri);
+    const last = counts ? `\nLast check: ${verdictBreakdown(counts)}.` : '';
+    if (this.clientError !== undefined) {
+      return {
+        kind: 'error',
+        text: ERROR_TEXT,
+        serverDown: true,
+        tooltip: `Grounded: the language server is not running. ${this.clientError}\nRun "Grounded: Show Output" for details, "Grounded: Restart Server" to try again.`,
+      };
+    }
+    const problem = this.serverError ?? this.documentErrors.get(uri);
+    if (problem !== undefined) {
+      return { kind: 'error', text: ERROR_TEXT, tooltip: `Grounded: ${problem}${last}\nClick to open Problems.` };
+    }
+    if (this.starting) return { kind: 'starting', text: CHECKING_TEXT, tooltip: 'Grounded: starting the language server…' };
+    if (this.checkingAll || this.checkingUris.has(uri)) {
+      return { kind: 'checking', text: CHECKING_TEXT, tooltip: `Grounded: checking claims…${last}` };
+    }
+    if (counts) {
+      return { kind: 'counts', text: countsText(counts), tooltip: `Grounded: ${verdictBreakdown(counts)}.\nClick to open Problems.` };
+    }
+    const hint =
+      checkOn === 'manual'
+        ? 'Claims are checked on demand: run "Grounded: Verify Claims in Current File".'
+        : checkOn === 'save'
+          ? 'Claims are checked when the file is saved.'
+          : 'Claims are checked as you type.';
+    return { kind: 'unchecked', text: UNCHECKED_TEXT, tooltip: `Grounded: not checked yet. ${hint}` };
+  }
+}
