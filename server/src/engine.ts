@@ -3,9 +3,7 @@ import { extractClaims, type CitationResolver } from './markdown/extractClaims';
 import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, FileReport, SourceLibrary } from './model';
 import { PassageIndex } from './index/passageIndex';
 import { sourceFromText } from './sources/loadSources';
-import { splitSentences } from './text/sentences';
 import { verifyClaim } from './verify/verifyClaim';
-import { combineVerdicts } from './verify/combineVerdicts';
 
 export interface Engine {
   readonly library: SourceLibrary;
@@ -68,7 +66,7 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       return { path, claims, skipped: extracted.skipped };
     },
     checkClaim(claim) {
-      return checkSentences(claim, verifyCached);
+      return verifyCached(claim);
     },
   };
 }
@@ -76,7 +74,7 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
 /** Checks one claim against one article's text alone (the evaluation benchmarks' setting). */
 export function checkClaimAgainstText(claim: string, sourceText: string): ClaimVerdict {
   const index = articleIndex(sourceText);
-  return checkSentences(claim, (sentence) => verifyClaim(sentence, index));
+  return verifyClaim(claim, index);
 }
 
 // Benchmarks check many claims against the same article: keep the last few indexes.
@@ -89,12 +87,6 @@ function articleIndex(text: string): PassageIndex {
     articleIndexes.set(text, index);
   }
   return index;
-}
-
-function checkSentences(text: string, verify: (sentence: string) => ClaimVerdict): ClaimVerdict {
-  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end)).filter((s) => /\p{L}/u.test(s));
-  if (sentences.length <= 1) return verify(sentences[0] ?? text);
-  return combineVerdicts(sentences.map(verify));
 }
 
 function citationResolver(library: SourceLibrary): CitationResolver {

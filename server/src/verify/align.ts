@@ -77,7 +77,10 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
   }
   extendNameConflicts(units, claim);
   const polarity = findPolarityConflict(units, claim, ev);
-  if (polarity && !units.some((u) => u.conflict)) polarity.holder.conflict = polarity.conflict;
+  if (polarity && !units.some((u) => u.conflict)) {
+    polarity.holder.conflict = polarity.conflict;
+    if (polarity.holder.score < RELATED_SCORE) polarity.holder.score = 0;
+  }
 
   // One conflicting detail makes a contradiction; a second one means the evidence is about something else.
   const firstConflict = units.filter((u) => u.conflict).sort((a, b) => b.weight - a.weight)[0]?.conflict;
@@ -315,8 +318,9 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
       };
     }
   }
+  // An antonym in the evidence outweighs a loose (hypernym) match elsewhere: "publicized" against "secrecy".
   for (const ua of units) {
-    if (ua.score > 0 || ua.unit.kind !== 'word') continue;
+    if (ua.score >= RELATED_SCORE || ua.unit.kind !== 'word') continue;
     for (const evUnit of ev.units) {
       if (evUnit.kind === 'word' && relationsOf(ua.unit.lex)?.get(evUnit.lex) === 'antonym') {
         return { holder: ua, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };

@@ -1,0 +1,97 @@
+// Gathers what the verdict rests on for one sentence: its best alignments with the retrieved evidence.
+import type { PassageIndex, QueryTerm } from '../index/passageIndex';
+import { analyze, type Analysis, type Unit } from '../text/analyze';
+import { synonymsOf } from '../text/lexicon';
+import { splitSentences } from '../text/sentences';
+import { align, type Alignment, type AlignmentContext } from './align';
+import { evidenceTexts } from './evidenceText';
+import { THRESHOLDS } from './thresholds';
+
+const CANDIDATES = 8;
+const PAIR_GAIN = 0.05;
+// Reporting and hedging words tell who said a thing, rarely what: they weigh little.
+const LIGHT_WORDS = new Set(['said', 'sai', 'say', 'told', 'tell', 'state', 'accord', 'report', 'expect', 'also', 'now',
+  'recent', 'recentli', 'later', 'earlier', 'alreadi', 'current', 'currentli', 'again', 'even', 'both', 'side', 'two']);
+
+export interface AssessOptions {
+  /** Check against these sources only (the sources a claim cites). */
+  onlySources?: ReadonlySet<string>;
+}
+
+export interface SentenceAssessment {
+  claim: Analysis;
+  /** Best first (by coverage). */
+  alignments: Alignment[];
+  /** The best alignment with no conflicting detail, if any. */
+  support?: Alignment;
+  /** The strongest alignment that contradicts exactly one detail while backing the rest. */
+  contradiction?: Alignment;
+}
+
+/** A claim's sentences; a one-sentence claim (every claim of a draft) is itself. */
+export function claimSentences(text: string): string[] {
+  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end)).filter((s) => /\p{L}/u.test(s));
+  return sentences.length ? sentences : [text];
+}
+
+export function assessSentence(text: string, index: PassageIndex, options: AssessOptions = {}): SentenceAssessment {
+  const claim = analyze(text, index.isName);
+  if (claim.units.length === 0) return { claim, alignments: [] };
+  const context: AlignmentContext = {
+    weightOf: (unit) => unitWeight(unit, index),
+    sourceMentions: (sourceId, stem) => index.sourceMentions(sourceId, stem),
+  };
+  const candidates = index.search(queryTerms(claim.units), CANDIDATES, options.onlySources).map((c) => c.id);
+  const alignments = alignWithEvidence(claim, index, candidates, context);
+  alignments.sort((a, b) => b.coverage - a.coverage || a.evidence.passageIds.length - b.evidence.passageIds.length);
+  const support = alignments.find((a) => a.conflicts.length === 0);
+  const contradiction = alignments
+    .filter((a) => a.conflicts.length > 0 && a.missingDetails.length === 0 && a.coreferenced.length === 0 &&
+      a.coverageBesidesConflicts >= THRESHOLDS.contradiction)
+    .sort((a, b) => b.coverageBesidesConflicts - a.coverageBesidesConflicts)[0];
+  return { claim, alignments, support, contradiction };
+}
+
+/** Whether a sentence's best conflict-free evidence could support it: every name, number and date backed. */
+export function backsEveryDetail(assessment: SentenceAssessment): boolean {
+  const { support, alignments } = assessment;
+  if (!support || support.missingDetails.length > 0) return false;
+  // Evidence that matches the claim better but conflicts with one of its details outweighs a weaker match.
+  return !alignments.some((a) => a.conflicts.length > 0 && a.coverageBesidesConflicts > support.coverage + 0.05);
+}
+
+/** Single sentences first; adjacent pairs only when no single sentence backs every detail on its own. */
+function alignWithEvidence(claim: Analysis, index: PassageIndex, candidates: number[], context: AlignmentContext): Alignment[] {
+  const texts = evidenceTexts(index, candidates);
+  const singles = texts.filter((t) => t.passageIds.length === 1).map((evidence) => align(claim, evidence, context));
+  const complete = singles.some((a) => a.coverage >= 0.999 && a.conflicts.length === 0);
+  if (complete) return singles;
+  const single = new Map(singles.map((a) => [a.evidence.passageIds[0], a]));
+  const gains = (pair: Alignment, part: Alignment | undefined) => !part ||
+    pair.coverage > part.coverage + PAIR_GAIN || pair.coverageBesidesConflicts > part.coverageBesidesConflicts + PAIR_GAIN;
+  // A pair counts only where it backs more than either sentence alone; otherwise it just dilutes the better one.
+  const pairs = texts.filter((t) => t.passageIds.length > 1).map((evidence) => align(claim, evidence, context))
+    .filter((pair) => pair.evidence.passageIds.every((id) => gains(pair, single.get(id))));
+  return singles.concat(pairs);
+}
+
+function queryTerms(units: Unit[]): QueryTerm[] {
+  const terms = new Map<string, number>();
+  for (const unit of units) {
+    if (unit.kind !== 'word' && unit.kind !== 'name') continue;
+    terms.set(unit.key, 1);
+    for (const synonym of synonymsOf(unit.key)) if (!terms.has(synonym)) terms.set(synonym, 0.4);
+  }
+  return [...terms].map(([stem, weight]) => ({ stem, weight }));
+}
+
+export function unitWeight(unit: Unit, index: PassageIndex): number {
+  switch (unit.kind) {
+    case 'word':
+      return LIGHT_WORDS.has(unit.key) ? 0.3 : Math.min(4, Math.max(0.5, index.idf(unit.key)));
+    case 'name':
+      return Math.min(5, Math.max(2, index.idf(unit.key)));
+    default:
+      return 2.5;
+  }
+}

@@ -1,0 +1,103 @@
+// Turns the assessments of a claim's sentences into one verdict: a contradiction is found by rule (one detail in
+// conflict, the rest backed); otherwise the learned model weighs the alignment features.
+import type { ClaimVerdict, Evidence } from '../model';
+import type { PassageIndex } from '../index/passageIndex';
+import { spanText, type Alignment } from './align';
+import { backsEveryDetail, type SentenceAssessment } from './assess';
+import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
+import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
+
+const EVIDENCE_SHOWN = 3;
+
+function contradictionOf(a: SentenceAssessment): Alignment | undefined {
+  const { support, contradiction } = a;
+  if (!contradiction) return undefined;
+  const betterSupport = support && backsEveryDetail(a) && support.coverage >= contradiction.coverageBesidesConflicts;
+  return betterSupport ? undefined : contradiction;
+}
+
+export function decide(assessments: SentenceAssessment[], index: PassageIndex): ClaimVerdict {
+  const checkable = assessments.filter((a) => a.claim.units.length > 0);
+  if (checkable.length === 0) {
+    return { verdict: 'unsupported', confidence: 0.5, evidence: [], reason: 'The sentence states no checkable detail.' };
+  }
+  for (const a of checkable) {
+    const contradiction = contradictionOf(a);
+    if (!contradiction) continue;
+    const conflict = contradiction.conflicts[0].conflict!;
+    const sourceId = contradiction.evidence.sourceId;
+    return {
+      verdict: 'contradicted',
+      confidence: round(contradiction.coverageBesidesConflicts),
+      evidence: withFirst(evidenceOf(contradiction, index), topEvidence(a.alignments, index)),
+      reason: `Contradicted by ${titleOf(sourceId, index)}: the source says "${conflict.source}", the draft says "${conflict.claim}".`,
+      conflict: { ...conflict, sourceId },
+    };
+  }
+
+  const probability = supportProbability(aggregateFeatures(checkable.map((a) => sentenceFeatures(a, index))));
+  const eligible = checkable.every(backsEveryDetail) && supportCoverage(checkable) >= minimumCoverage();
+  if (eligible && probability >= supportThreshold()) {
+    const weakest = checkable.reduce((x, y) => (y.support!.coverage < x.support!.coverage ? y : x));
+    const support = weakest.support!;
+    return {
+      verdict: 'supported',
+      confidence: round(probability),
+      evidence: withFirst(evidenceOf(support, index), topEvidence(weakest.alignments, index)),
+      reason: `Backed by ${titleOf(support.evidence.sourceId, index)}, line ${index.passages[support.evidence.passageIds[0]].line}.`,
+    };
+  }
+  const worst = checkable.reduce((x, y) => ((y.alignments[0]?.coverage ?? 0) < (x.alignments[0]?.coverage ?? 0) ? y : x));
+  const best = worst.alignments[0];
+  const unbacked = best ? unbackedWords(best, worst) : worst.claim.units.map((u) => spanText(worst.claim, u));
+  return {
+    verdict: 'unsupported',
+    // The model speaks only for claims the rules let through; otherwise what is left unbacked is the measure.
+    confidence: round(eligible ? 1 - probability : Math.max(0.5, 1 - supportCoverage(checkable))),
+    evidence: topEvidence(worst.alignments, index),
+    reason: unbacked.length ? `No source backs ${unbacked.map((w) => `"${w}"`).join(', ')}.` : 'No source backs every detail of this.',
+    unbacked,
+  };
+}
+
+function unbackedWords(alignment: Alignment, assessment: SentenceAssessment): string[] {
+  return alignment.units
+    .filter((u) => u.score < 0.5 && u.weight >= 1)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 4)
+    .sort((a, b) => a.unit.start - b.unit.start)
+    .map((u) => spanText(assessment.claim, u.unit));
+}
+
+function withFirst(first: Evidence, rest: Evidence[]): Evidence[] {
+  return [first, ...rest.filter((e) => e.text !== first.text)].slice(0, EVIDENCE_SHOWN);
+}
+
+function topEvidence(alignments: Alignment[], index: PassageIndex): Evidence[] {
+  const shown: Evidence[] = [];
+  for (const alignment of alignments) {
+    const evidence = evidenceOf(alignment, index);
+    if (shown.some((e) => e.sourceId === evidence.sourceId && (e.text.includes(evidence.text) || evidence.text.includes(e.text)))) continue;
+    shown.push(evidence);
+    if (shown.length === EVIDENCE_SHOWN) break;
+  }
+  return shown;
+}
+
+function evidenceOf(alignment: Alignment, index: PassageIndex): Evidence {
+  const first = index.passages[alignment.evidence.passageIds[0]];
+  return {
+    sourceId: first.sourceId,
+    line: first.line,
+    text: alignment.evidence.passageIds.map((id) => index.passages[id].text).join(' '),
+    score: round(alignment.coverage),
+  };
+}
+
+function titleOf(sourceId: string, index: PassageIndex): string {
+  return `"${index.sources.get(sourceId)?.title ?? sourceId}"`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
