@@ -3,7 +3,10 @@
 // Config over a plain object.
 import type { WorkspaceConfiguration } from 'vscode';
 import {
+  CHECK_ON_SETTINGS,
+  CITATION_STYLES,
   DEFAULT_SETTINGS,
+  SEVERITY_SETTINGS,
   DIAGNOSTIC_CODES,
   type CheckOn,
   type CitationStyle,
@@ -16,9 +19,6 @@ export const CONFIG_SECTION = 'grounded';
 
 export type TraceSetting = 'off' | 'messages' | 'verbose';
 
-const CHECK_ON: readonly CheckOn[] = ['type', 'save', 'manual'];
-const CITATION_STYLES: readonly CitationStyle[] = ['footnote', 'pandoc'];
-const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 const TRACE: readonly TraceSetting[] = ['off', 'messages', 'verbose'];
 
 /** What Config reads from: `workspace.getConfiguration('grounded', scope)`, or any object with the same `get`. */
@@ -44,7 +44,7 @@ export class Config {
   }
 
   get checkOn(): CheckOn {
-    return oneOf(this.source.get<unknown>('checkOn'), CHECK_ON, DEFAULT_SETTINGS.checkOn);
+    return oneOf(this.source.get<unknown>('checkOn'), CHECK_ON_SETTINGS, DEFAULT_SETTINGS.checkOn);
   }
 
   get debounceMs(): number {
@@ -57,7 +57,7 @@ export class Config {
   }
 
   severity(code: DiagnosticCode): SeveritySetting {
-    return oneOf(this.source.get<unknown>(`severity.${code}`), SEVERITIES, DEFAULT_SETTINGS.severity[code]);
+    return oneOf(this.source.get<unknown>(`severity.${code}`), SEVERITY_SETTINGS, DEFAULT_SETTINGS.severity[code]);
   }
 
   get traceServer(): TraceSetting {

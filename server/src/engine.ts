@@ -1,5 +1,6 @@
 // The host-agnostic checking engine: the CLI, the language server and the tests all drive this facade.
-import { extractClaims, type CitationResolver } from './markdown/extractClaims';
+import { extractClaims } from './markdown/extractClaims';
+import { libraryCitationResolver } from './sources/citationResolver';
 import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, FileReport, SourceLibrary } from './model';
 import { PassageIndex } from './index/passageIndex';
 import { sourceFromText } from './sources/loadSources';
@@ -24,7 +25,7 @@ export interface EngineOptions {
 export function createEngine(library: SourceLibrary, options: EngineOptions = {}): Engine {
   const index = new PassageIndex(library.sources);
   const verdicts = new Map<string, ClaimVerdict>();
-  const resolver = citationResolver(library);
+  const resolver = libraryCitationResolver(library.sources);
 
   const verifyCached = (text: string): ClaimVerdict => {
     if (options.cacheVerdicts === false) return verifyClaim(text, index);
@@ -87,19 +88,6 @@ function articleIndex(text: string): PassageIndex {
     articleIndexes.set(text, index);
   }
   return index;
-}
-
-function citationResolver(library: SourceLibrary): CitationResolver {
-  const byId = new Map(library.sources.map((s) => [s.id.toLowerCase(), s.id]));
-  const byUrl = new Map(library.sources.filter((s) => s.url).map((s) => [normalizeUrl(s.url!), s.id]));
-  return {
-    sourceIdForKey: (key) => byId.get(key.trim().toLowerCase()),
-    sourceIdForUrl: (url) => byUrl.get(normalizeUrl(url)),
-  };
-}
-
-function normalizeUrl(url: string): string {
-  return url.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/[/#?]+$/, '').toLowerCase();
 }
 
 function quoteList(items: string[]): string {

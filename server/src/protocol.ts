@@ -8,9 +8,12 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 export const DIAGNOSTIC_SOURCE = 'grounded';
 
-export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
-export type CheckOn = 'type' | 'save' | 'manual';
-export type CitationStyle = 'footnote' | 'pandoc';
+export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+export const CHECK_ON_SETTINGS = ['type', 'save', 'manual'] as const;
+export type CheckOn = (typeof CHECK_ON_SETTINGS)[number];
+export const CITATION_STYLES = ['footnote', 'pandoc'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
 
 /** The `grounded` section of the settings, as the server reads it (workspace/configuration). */
 export interface GroundedSettings {

@@ -7,6 +7,7 @@
 
 import type { Engine } from '../engine';
 import { CitationResolution, type CitationResolver } from '../markdown/citations';
+import { libraryCitationResolver } from '../sources/citationResolver';
 import { parseDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, SourceMetadata } from '../model';
@@ -31,7 +32,7 @@ export function buildCitationEdits(text: string, requests: readonly CitationRequ
 // ---- Footnotes ---------------------------------------------------------------------------------------------------
 
 function footnoteEdits(text: string, requests: readonly CitationRequest[], engine: Engine): OffsetEdit[] {
-  const existing = existingFootnotes(text, libraryResolver(engine));
+  const existing = existingFootnotes(text, libraryCitationResolver(engine.library.sources));
   const labelOf = new Map<string, string>();
   const newDefinitions: string[] = [];
   for (const { sourceId } of requests) {
@@ -117,27 +118,6 @@ function existingFootnotes(text: string, resolver: CitationResolver): ExistingFo
   }
   for (const [id, label] of sharedLabelBySource) if (!labelBySource.has(id)) labelBySource.set(id, label);
   return { labelBySource, usedLabels };
-}
-
-/**
- * Resolves citation keys and URLs to the library's source ids the way the engine does (ids case-insensitively, URLs
- * without scheme, `www.` and trailing slashes), so a definition found here is one the engine will also resolve.
- */
-function libraryResolver(engine: Engine): CitationResolver {
-  const byId = new Map<string, string>();
-  const byUrl = new Map<string, string>();
-  for (const source of engine.library.sources) {
-    byId.set(source.id.toLowerCase(), source.id);
-    if (source.url) byUrl.set(normalizeUrl(source.url), source.id);
-  }
-  return {
-    sourceIdForKey: (key) => byId.get(key.trim().toLowerCase()),
-    sourceIdForUrl: (url) => byUrl.get(normalizeUrl(url)),
-  };
-}
-
-function normalizeUrl(url: string): string {
-  return url.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/[/#?]+$/, '').toLowerCase();
 }
 
 // ---- Pandoc ------------------------------------------------------------------------------------------------------

@@ -4,10 +4,11 @@
 
 import type { Connection } from 'vscode-languageserver/node';
 import {
+  CHECK_ON_SETTINGS,
+  CITATION_STYLES,
   DEFAULT_SETTINGS,
+  SEVERITY_SETTINGS,
   DIAGNOSTIC_CODES,
-  type CheckOn,
-  type CitationStyle,
   type DiagnosticCode,
   type GroundedSettings,
   type SeveritySetting,
@@ -15,9 +16,6 @@ import {
 
 export const SETTINGS_SECTION = 'grounded';
 
-const CHECK_ON: readonly CheckOn[] = ['type', 'save', 'manual'];
-const CITATION_STYLES: readonly CitationStyle[] = ['footnote', 'pandoc'];
-const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 // Longer than this and the writer would think checking had stopped; negative makes no sense.
 const MAX_DEBOUNCE_MS = 10_000;
 
@@ -34,11 +32,11 @@ export function normalizeSettings(raw: unknown): GroundedSettings {
       paths: paths.map((p) => p.trim()),
       includeBundled: typeof sources.includeBundled === 'boolean' ? sources.includeBundled : DEFAULT_SETTINGS.sources.includeBundled,
     },
-    checkOn: oneOf(value.checkOn, CHECK_ON, DEFAULT_SETTINGS.checkOn),
+    checkOn: oneOf(value.checkOn, CHECK_ON_SETTINGS, DEFAULT_SETTINGS.checkOn),
     debounceMs: Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(debounce))),
     citationStyle: oneOf(value.citationStyle, CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
     severity: Object.fromEntries(
-      DIAGNOSTIC_CODES.map((code) => [code, oneOf(severity[code], SEVERITIES, DEFAULT_SETTINGS.severity[code])]),
+      DIAGNOSTIC_CODES.map((code) => [code, oneOf(severity[code], SEVERITY_SETTINGS, DEFAULT_SETTINGS.severity[code])]),
     ) as Record<DiagnosticCode, SeveritySetting>,
   };
 }

@@ -4,7 +4,7 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { SourceProblem } from '../model';
-import { describeFsError } from './readTextFile';
+import { describeFsError } from '../files/readTextFile';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
 

@@ -7,7 +7,7 @@ import type { Source, SourceLibrary, SourceMetadata, SourceProblem } from '../mo
 import { findSourceFiles, realpathOrSelf } from './findSourceFiles';
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
 import { extractPassages } from './passages';
-import { readTextFile } from './readTextFile';
+import { readTextFile } from '../files/readTextFile';
 import { headlineOf, slugFromFileName } from './sourceNames';
 
 /**
@@ -74,7 +74,7 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
 export function loadSourceFile(path: string, bundled: boolean): Source | SourceProblem {
   const absolutePath = resolve(path);
   const read = readTextFile(absolutePath);
-  if (!read.ok) return { path: absolutePath, message: read.problem };
+  if ('error' in read) return { path: absolutePath, message: read.error };
   const split = splitFrontMatter(read.text);
   if (!split.ok) return { path: absolutePath, message: split.problem };
   if (split.body.trim() === '') return { path: absolutePath, message: 'file has front matter but no text' };
