@@ -22,6 +22,11 @@ test('caption credits are excluded, sentences that mention photos are not', () =
   assert.equal(ruleOf('Sanctions were imposed by the US and the EU.'), undefined);
 });
 
+test('a whole article on one line is not a caption, even when it ends in a credit', () => {
+  const article = `${'The talks resumed in Mexico City on Friday after a pause of several weeks. '.repeat(12)}(AP Photo/Fernando Llano)`;
+  assert.equal(ruleOf(article), undefined);
+});
+
 test('embed navigation and quoted-post signatures are excluded', () => {
   assert.equal(ruleOf('Skip Twitter post by @AmbJohnBolton'), 'embed-navigation');
   assert.equal(ruleOf('Skip YouTube post, 1'), 'embed-navigation');

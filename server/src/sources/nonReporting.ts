@@ -35,7 +35,7 @@ export const NON_REPORTING_RULES = [
   {
     name: 'caption-credit',
     description:
-      'A photo caption: a line ending in a picture credit such as "(AP Photo/…)", "(Reuters pic)", "(Copyright …)" or " -AFP", or starting "Photo:", "Image caption", "Copyright" or "©".',
+      'A photo caption: a line of at most 120 words ending in a picture credit such as "(AP Photo/…)", "(Reuters pic)", "(Copyright …)" or " -AFP", or starting "Photo:", "Image caption", "Copyright" or "©".',
   },
   {
     name: 'embed-navigation',
@@ -112,7 +112,7 @@ export function classifyBodyLines(lines: readonly string[], context: BodyContext
 function classifyLine(line: string, context: BodyContext): NonReportingRuleName | undefined {
   if (context.title !== undefined && isHeadline(line, context.title)) return 'headline';
   if (MARKDOWN_HEADING.test(line)) return 'markdown-heading';
-  if (CAPTION_CREDIT_AT_END.test(line) || AGENCY_CREDIT_AT_END.test(line) || CAPTION_START.test(line)) return 'caption-credit';
+  if (isCaption(line)) return 'caption-credit';
   if (EMBED_NAVIGATION.test(line)) return 'embed-navigation';
   if (EMBED_SIGNATURE.test(line)) return 'embed-signature';
   if (SOURCE_LINE.test(line)) return 'source-line';
@@ -120,6 +120,14 @@ function classifyLine(line: string, context: BodyContext): NonReportingRuleName 
   if (isLinkListItem(line)) return 'link-list';
   if (isSectionQuestion(line)) return 'section-question';
   return undefined;
+}
+
+// Captions run to a few sentences; a long line ending in a credit is a whole article pasted on one line.
+const MAX_CAPTION_WORDS = 120;
+
+function isCaption(line: string): boolean {
+  if (line.split(/\s+/).length > MAX_CAPTION_WORDS) return false;
+  return CAPTION_CREDIT_AT_END.test(line) || AGENCY_CREDIT_AT_END.test(line) || CAPTION_START.test(line);
 }
 
 const AUTHOR_BIO_START = /^(?:#+\s*)?about the authors?\b:?/i;
