@@ -216,7 +216,7 @@ function unitsOverlap(a: Unit, b: Unit): boolean {
 function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Set<number>, all: UnitAlignment[],
   sourceNames: boolean): Omit<Conflict, 'sourceId'> | undefined {
   const unit = ua.unit;
-  if (unit.kind === 'word' && (ua.score > 0 || !unit.superlative)) return undefined;
+  if (unit.kind === 'word' && (ua.score >= 0.5 || !unit.superlative)) return undefined;
   const claimText = spanText(claim, unit);
   const candidates = ev.units.map((u, i) => ({ u, i })).filter(({ i }) => !used.has(i));
   const pick = (slot: Conflict['slot'], test: (u: Unit) => boolean, positional: boolean): Omit<Conflict, 'sourceId'> | undefined => {
@@ -255,7 +255,6 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
       }
       return pick('name', (u) => u.kind === 'name' && !u.country, true);
     case 'word':
-      if (ua.score > 0) return undefined;
       if (unit.superlative) return pick('polarity', (u) => u.superlative, true);
       return undefined;
   }
