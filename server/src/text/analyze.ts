@@ -55,7 +55,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     for (let k = n.end; k < tokens.length && unitStems.length < 2 && k < n.end + 3; k++) {
       if (!tokens[k].stop && !taken[k] && !/^\d/.test(tokens[k].folded)) unitStems.push(tokens[k].folded === 'percent' ? '%' : tokens[k].stem);
     }
-    if (n.share && /^(%|percent)$/.test(tokens[n.end - 1]?.folded ?? '')) unitStems.unshift('%');
+    if (n.share && /^(%|percent|cent)$/.test(tokens[n.end - 1]?.folded ?? '')) unitStems.unshift('%');
     const perDay = DURATION_DAYS[unitStems[0]];
     // A duration reads as one detail with its unit: "two weeks", "a month".
     if (perDay && tokens[n.end] && tokens[n.end].stem === unitStems[0]) taken[n.end++] = true;

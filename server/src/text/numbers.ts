@@ -82,8 +82,10 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
     value *= MULTIPLIERS[tokens[end].folded];
     end++;
   }
-  const share = !ordinal && (tokens[end]?.folded === '%' || tokens[end]?.folded === 'percent');
-  if (share) end++;
+  // "25%", "25 percent", "25 per cent".
+  const perCent = tokens[end]?.folded === 'per' && tokens[end + 1]?.folded === 'cent';
+  const share = !ordinal && (tokens[end]?.folded === '%' || tokens[end]?.folded === 'percent' || perCent);
+  if (share) end += perCent ? 2 : 1;
   return { value, end, ordinal, share };
 }
 

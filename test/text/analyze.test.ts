@@ -1,0 +1,70 @@
+// Reading numbers, dates, names and negations out of a sentence: the details alignment compares.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, type Unit } from '../../server/src/text/analyze';
+import { numbersAgree } from '../../server/src/text/numbers';
+import { tokenize } from '../../server/src/text/tokens';
+
+const units = (text: string, kind: Unit['kind']) => analyze(text).units.filter((u) => u.kind === kind);
+const numbers = (text: string) => units(text, 'number').map((u) => u.number!);
+
+test('numbers in words and figures have the same value', () => {
+  assert.equal(numbers('More than four million Venezuelans left')[0].value, 4_000_000);
+  assert.equal(numbers('More than 4 million Venezuelans left')[0].value, 4_000_000);
+  assert.equal(numbers('twenty-five delegates')[0]?.value ?? numbers('twenty five delegates')[0].value, 25);
+  assert.equal(numbers('the fourth dialogue')[0].value, 4);
+  assert.equal(numbers('the fourth dialogue')[0].ordinal, true);
+  assert.equal(numbers('3.5 billion dollars')[0].value, 3.5e9);
+});
+
+test('shares: a quarter, 25%, 25 percent and 25 per cent are one value', () => {
+  for (const text of ['a quarter of the population', '25% of the population', '25 percent of the population', '25 per cent of the population']) {
+    const [share] = numbers(text);
+    assert.equal(share.share, true, text);
+    assert.equal(share.value, 0.25, text);
+  }
+});
+
+test('durations compare in days: two weeks is not a month', () => {
+  assert.equal(numbers('within the next two weeks')[0].days, 14);
+  assert.equal(numbers('within a month')[0].days, 30);
+  assert.equal(numbers('within 14 days')[0].days, 14);
+});
+
+test('qualifiers: "more than 50" agrees with "over 50", not with "70"', () => {
+  const [more] = numbers('more than 50 nations');
+  const [over] = numbers('over 50 countries');
+  const [seventy] = numbers('70 nations');
+  assert.equal(more.qualifier, 'more');
+  assert.notEqual(numbersAgree(more, over), 'different');
+  assert.equal(numbersAgree(seventy, more), 'different');
+});
+
+test('dates: "Aug. 6" is August 6; weekdays, years and times of day are their own details', () => {
+  const [abbreviated] = units('an Aug. 6 conference', 'date');
+  const [full] = units('an August 6 conference', 'date');
+  assert.deepEqual([abbreviated.date!.month, abbreviated.date!.day], [8, 6]);
+  assert.equal(abbreviated.key, full.key);
+  assert.equal(units('On Tuesday, Maduro said', 'weekday')[0].key, 'tuesday');
+  assert.equal(units('before dawn', 'time')[0].key, 'dawn');
+  assert.equal(units('in 2025', 'year')[0].key, '2025');
+  // "May" the month, not the modal verb.
+  assert.equal(units('the May 1 uprising', 'date').length, 1);
+  assert.equal(units('They may agree', 'date').length, 0);
+});
+
+test('names fold accents and aliases: Guaidó = Guaido, U.S. = US = United States', () => {
+  const key = (text: string) => units(text, 'name')[0].key;
+  assert.equal(key('said Guaidó'), key('said Guaido'));
+  assert.equal(key('the U.S. envoy'), 'us');
+  assert.equal(key('the US envoy'), 'us');
+  assert.equal(key('the United States envoy'), 'us');
+  // The pronoun is not the country.
+  assert.equal(units('he told us', 'name').length, 0);
+});
+
+test('contractions carry their negation: "doesn\'t" reads as "does not"', () => {
+  const folded = tokenize("it doesn't include a change; they won't go").map((t) => t.folded);
+  assert.deepEqual(folded, ['it', 'does', 'not', 'include', 'a', 'change', 'they', 'will', 'not', 'go']);
+  assert.equal(tokenize('not').at(0)!.negation, true);
+});
