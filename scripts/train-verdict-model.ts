@@ -136,7 +136,10 @@ if (require.main === module) {
     threshold: trained.threshold,
     minimumCoverage: trained.minimumCoverage,
   };
-  writeFileSync(join(root, 'server', 'data', 'verdict-model.json'), JSON.stringify(model, null, 2) + '\n');
+  // `--out FILE` writes elsewhere (the reproducibility test compares that file with the committed one).
+  const outIndex = process.argv.indexOf('--out');
+  const out = outIndex > 0 ? process.argv[outIndex + 1] : join(root, 'server', 'data', 'verdict-model.json');
+  writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
   console.log(`trained on ${examples.length} development claims; threshold ${model.threshold}, minimum coverage ${model.minimumCoverage}`);
   for (const part of [...new Set(examples.map((e) => e.part))]) {
     const group = examples.filter((e) => e.part === part);
