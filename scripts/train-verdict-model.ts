@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassageIndex } from '../server/src/index/passageIndex';
 import { loadSourceLibrary, sourceFromText } from '../server/src/sources/loadSources';
-import { assessSentence, backsEveryDetail, claimSentences } from '../server/src/verify/assess';
+import { assessSentence, backsEveryDetail, claimSentences, contradictionOf } from '../server/src/verify/assess';
 import { aggregateFeatures, FEATURE_NAMES, sentenceFeatures, supportCoverage } from '../server/src/verify/features';
 import type { VerdictModel } from '../server/src/verify/verdictModel';
 
@@ -27,7 +27,9 @@ function readJsonl(path: string): Row[] {
 function example(part: string, row: Row, index: PassageIndex): Example {
   const assessments = claimSentences(row.claim).map((s) => assessSentence(s, index)).filter((a) => a.claim.units.length);
   const features = aggregateFeatures(assessments.length ? assessments.map((a) => sentenceFeatures(a, index)) : [FEATURE_NAMES.map(() => 0)]);
-  const eligible = assessments.length > 0 && assessments.every(backsEveryDetail) && !assessments.some((a) => a.contradiction);
+  // The same gate as decide(): no contradiction (by rule) and every name, number and date backed.
+  const eligible = assessments.length > 0 && assessments.every(backsEveryDetail) &&
+    !assessments.some((a) => contradictionOf(a) || a.roleConflict);
   const coverage = assessments.length ? supportCoverage(assessments) : 0;
   return { part, features, supported: row.label === 'supported', eligible, coverage };
 }

@@ -126,6 +126,11 @@ export class PassageIndex {
     return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
   }
 
+  /** Ids of the passages that contain a stem. */
+  passagesWith(stem: string): readonly number[] {
+    return this.postings.get(stem)?.ids ?? [];
+  }
+
   /** The passage just before or after `id` in the same source, if any. */
   neighbour(id: number, step: -1 | 1): number | undefined {
     const passage = this.passages[id];

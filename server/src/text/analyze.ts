@@ -77,8 +77,11 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     }
     const token = tokens[i];
     if (token.stop || TITLES.has(token.folded)) continue;
-    const name = token.capitalized && (!token.sentenceInitial || isKnownName(token.stem) || COUNTRY_NAMES.has(token.folded) ||
-      (tokens[i + 1]?.capitalized && !tokens[i + 1].stop));
+    const next = tokens[i + 1];
+    // A capitalised first word is a name when the sources know it as one, or when a capitalised word follows it
+    // directly ("Juan Guaido said"), not across punctuation ("Simultaneously, Guaido").
+    const nameFollows = next !== undefined && next.capitalized && !next.stop && /^\s+$/.test(text.slice(token.end, next.start));
+    const name = token.capitalized && (!token.sentenceInitial || isKnownName(token.stem) || COUNTRY_NAMES.has(token.folded) || nameFollows);
     units.push({
       kind: name ? 'name' : 'word', start: i, end: i + 1, key: token.stem,
       country: COUNTRY_NAMES.has(token.folded), superlative: isSuperlative(token.folded), lex: -1,

@@ -47,7 +47,7 @@ export interface Alignment {
 const SYNONYM_SCORE = 0.9;
 const RELATED_SCORE = 0.85;
 const HYPERNYM_SCORE = 0.7;
-const COREFERENCE_SCORE = 0.7;
+const COREFERENCE_SCORE = 0.5;
 const NEGATION_WINDOW = 3;
 const SUBJECT_MENTIONS = 3;
 const SLOT_WINDOW = 3;
@@ -253,11 +253,21 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
         const hit = candidates.find(({ u }) => isOtherCountry(u) && near.some(([from, to]) => u.start >= from && u.end <= to));
         return hit ? { slot: 'place', claim: claimText, source: spanText(ev, hit.u) } : undefined;
       }
+      // A first name or title of a person whose surname matched ("Juan" of "Juan Guaido") is no slot of its own;
+      // a title the sources give differently is a role conflict (roleConflict.ts).
+      if (namesMatchedPerson(ua, all)) return undefined;
       return pick('name', (u) => u.kind === 'name' && !u.country, true);
     case 'word':
       if (unit.superlative) return pick('polarity', (u) => u.superlative, true);
       return undefined;
   }
+}
+
+function namesMatchedPerson(ua: UnitAlignment, all: UnitAlignment[]): boolean {
+  for (let i = all.indexOf(ua) + 1; i < all.length && all[i].unit.kind === 'name' && all[i].unit.start === all[i - 1].unit.end; i++) {
+    if (all[i].score >= RELATED_SCORE) return true;
+  }
+  return false;
 }
 
 /** Where in the evidence the claim's unit would sit: next to the evidence words its neighbours matched. */

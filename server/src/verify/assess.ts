@@ -3,15 +3,23 @@ import type { PassageIndex, QueryTerm } from '../index/passageIndex';
 import { analyze, type Analysis, type Unit } from '../text/analyze';
 import { synonymsOf } from '../text/lexicon';
 import { splitSentences } from '../text/sentences';
+import { stemWord } from '../text/stem';
 import { align, type Alignment, type AlignmentContext } from './align';
 import { evidenceTexts } from './evidenceText';
+import { findRoleConflict, type RoleConflict } from './roleConflict';
 import { THRESHOLDS } from './thresholds';
 
 const CANDIDATES = 8;
 const PAIR_GAIN = 0.05;
-// Reporting and hedging words tell who said a thing, rarely what: they weigh little.
-const LIGHT_WORDS = new Set(['said', 'sai', 'say', 'told', 'tell', 'state', 'accord', 'report', 'expect', 'also', 'now',
-  'recent', 'recentli', 'later', 'earlier', 'alreadi', 'current', 'currentli', 'again', 'even', 'both', 'side', 'two']);
+// Reporting, hedging and degree words tell who said a thing or how strongly, rarely what: they weigh little.
+const LIGHT_WORDS = new Set(
+  `said say says told tell tells state stated according report reported reportedly expected expect also now recent
+  recently later earlier already current currently again even both side sides two widely wide highly largely greatly
+  strongly very extremely totally completely fully deeply heavily mostly mainly partly quite rather really`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => stemWord(word)),
+);
 
 export interface AssessOptions {
   /** Check against these sources only (the sources a claim cites). */
@@ -26,6 +34,8 @@ export interface SentenceAssessment {
   support?: Alignment;
   /** The strongest alignment that contradicts exactly one detail while backing the rest. */
   contradiction?: Alignment;
+  /** A title the sources give the same person differently, when the rest of the claim is backed. */
+  roleConflict?: RoleConflict;
 }
 
 /** A claim's sentences; a one-sentence claim (every claim of a draft) is itself. */
@@ -49,7 +59,22 @@ export function assessSentence(text: string, index: PassageIndex, options: Asses
     .filter((a) => a.conflicts.length > 0 && a.missingDetails.length === 0 && a.coreferenced.length === 0 &&
       a.coverageBesidesConflicts >= THRESHOLDS.contradiction)
     .sort((a, b) => b.coverageBesidesConflicts - a.coverageBesidesConflicts)[0];
-  return { claim, alignments, support, contradiction };
+  return { claim, alignments, support, contradiction, roleConflict: contradiction ? undefined : backedButTitle(claim, alignments[0], index) };
+}
+
+/** A role conflict counts only when everything else the claim says is backed. */
+function backedButTitle(claim: Analysis, best: Alignment | undefined, index: PassageIndex): RoleConflict | undefined {
+  const role = findRoleConflict(claim, best, index);
+  if (!role || !best) return undefined;
+  if (best.missingDetails.some((m) => m.unit !== role.unit)) return undefined;
+  let total = 0;
+  let backed = 0;
+  for (const ua of best.units) {
+    if (ua.unit === role.unit) continue;
+    total += ua.weight;
+    backed += ua.weight * ua.score;
+  }
+  return total && backed / total >= THRESHOLDS.contradiction ? role : undefined;
 }
 
 /** Whether a sentence's best conflict-free evidence could support it: every name, number and date backed. */
@@ -58,6 +83,14 @@ export function backsEveryDetail(assessment: SentenceAssessment): boolean {
   if (!support || support.missingDetails.length > 0) return false;
   // Evidence that matches the claim better but conflicts with one of its details outweighs a weaker match.
   return !alignments.some((a) => a.conflicts.length > 0 && a.coverageBesidesConflicts > support.coverage + 0.05);
+}
+
+/** The sentence's contradicting evidence, unless conflict-free evidence backs the claim at least as well. */
+export function contradictionOf(a: SentenceAssessment): Alignment | undefined {
+  const { support, contradiction } = a;
+  if (!contradiction) return undefined;
+  const betterSupport = support && backsEveryDetail(a) && support.coverage >= contradiction.coverageBesidesConflicts;
+  return betterSupport ? undefined : contradiction;
 }
 
 /** Single sentences first; adjacent pairs only when no single sentence backs every detail on its own. */

@@ -3,18 +3,11 @@
 import type { ClaimVerdict, Evidence } from '../model';
 import type { PassageIndex } from '../index/passageIndex';
 import { spanText, type Alignment } from './align';
-import { backsEveryDetail, type SentenceAssessment } from './assess';
+import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './assess';
 import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
 
 const EVIDENCE_SHOWN = 3;
-
-function contradictionOf(a: SentenceAssessment): Alignment | undefined {
-  const { support, contradiction } = a;
-  if (!contradiction) return undefined;
-  const betterSupport = support && backsEveryDetail(a) && support.coverage >= contradiction.coverageBesidesConflicts;
-  return betterSupport ? undefined : contradiction;
-}
 
 export function decide(assessments: SentenceAssessment[], index: PassageIndex): ClaimVerdict {
   const checkable = assessments.filter((a) => a.claim.units.length > 0);
@@ -32,6 +25,19 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
       evidence: withFirst(evidenceOf(contradiction, index), topEvidence(a.alignments, index)),
       reason: `Contradicted by ${titleOf(sourceId, index)}: the source says "${conflict.source}", the draft says "${conflict.claim}".`,
       conflict: { ...conflict, sourceId },
+    };
+  }
+
+  for (const a of checkable) {
+    if (!a.roleConflict) continue;
+    const { conflict, passageId } = a.roleConflict;
+    const passage = index.passages[passageId];
+    return {
+      verdict: 'contradicted',
+      confidence: round(a.alignments[0].coverage),
+      evidence: withFirst({ sourceId: passage.sourceId, line: passage.line, text: passage.text, score: 1 }, topEvidence(a.alignments, index)),
+      reason: `Contradicted by ${titleOf(conflict.sourceId, index)}: the source says "${conflict.source}", the draft says "${conflict.claim}".`,
+      conflict,
     };
   }
 

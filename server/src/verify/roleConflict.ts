@@ -1,0 +1,51 @@
+// A title that conflicts with the one the sources give the same person: "Treasury Secretary Wilbur Ross" where the
+// sources say "Commerce Secretary Wilbur Ross". The rest of the claim may rest on another sentence, so the title is
+// looked up wherever the library names the person.
+import type { Conflict } from '../model';
+import type { PassageIndex } from '../index/passageIndex';
+import type { Analysis, Unit } from '../text/analyze';
+import { spanText, type Alignment } from './align';
+
+export interface RoleConflict {
+  conflict: Conflict;
+  /** The passage that gives the other title. */
+  passageId: number;
+  /** The claim's unit in conflict. */
+  unit: Unit;
+}
+
+/** The name words that follow a title word: "Secretary Wilbur Ross" after "Treasury". */
+const TAIL = 2;
+
+export function findRoleConflict(claim: Analysis, best: Alignment | undefined, index: PassageIndex): RoleConflict | undefined {
+  if (!best) return undefined;
+  const units = best.units;
+  for (let i = 0; i + TAIL < units.length; i++) {
+    const title = units[i];
+    if (title.unit.kind !== 'name' || title.score >= 0.5) continue;
+    const tail = units.slice(i + 1, i + 1 + TAIL + 1).filter((u, k, all) => u.unit.kind === 'name' && (k === 0 || all[k - 1].unit.end === u.unit.start));
+    if (tail.length < TAIL || tail[0].unit.start !== title.unit.end) continue;
+    const keys = tail.map((u) => u.unit.key);
+    for (const id of index.passagesWith(keys[keys.length - 1])) {
+      const sourceId = index.passages[id].sourceId;
+      if (index.sourceMentions(sourceId, title.unit.key) > 0) continue;
+      const passage = index.analysis(id);
+      const at = findSequence(passage.units, keys);
+      const other = at > 0 ? passage.units[at - 1] : undefined;
+      if (!other || other.kind !== 'name' || other.end !== passage.units[at].start || other.key === title.unit.key) continue;
+      return {
+        conflict: { slot: 'role', claim: spanText(claim, title.unit), source: spanText(passage, other), sourceId },
+        passageId: id,
+        unit: title.unit,
+      };
+    }
+  }
+  return undefined;
+}
+
+function findSequence(units: Unit[], keys: string[]): number {
+  for (let i = 0; i + keys.length <= units.length; i++) {
+    if (keys.every((key, k) => units[i + k].key === key && (k === 0 || units[i + k - 1].end === units[i + k].start))) return i;
+  }
+  return -1;
+}
