@@ -99,7 +99,7 @@ function fitDecision(model: VerdictModel, examples: Example[]): { threshold: num
   let best = { threshold: 0.5, minimumCoverage: 0, score: -1 };
   // The floor starts at half: a claim most of whose weighted details no passage states is never "supported",
   // whatever the benchmarks' abstractive summaries would reward.
-  for (let f = 10; f <= 16; f++) {
+  for (let f = 13; f <= 16; f++) {
     const minimumCoverage = f / 20;
     for (let t = 5; t <= 95; t++) {
       const threshold = t / 100;

@@ -2,7 +2,8 @@
 import { COUNTRY_NAMES, PLACE_ALIASES } from './places';
 import { readDates, type DateSpan } from './dates';
 import { readNumbers, type NumberSpan } from './numbers';
-import { lexiconId } from './lexicon';
+import { lexiconId, phraseSynonyms } from './lexicon';
+import { IRREGULAR_BASE } from './irregular';
 import { tokenize, type Token } from './tokens';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date' | 'year' | 'weekday' | 'time';
@@ -18,6 +19,8 @@ export interface Unit {
   superlative: boolean;
   /** `lexiconId(key)` for words and names, -1 otherwise: relations are looked up by number in hot loops. */
   lex: number;
+  /** A one-word synonym of the phrase this word starts ("step down" → "quit"), with its lexicon id. */
+  phrase?: { key: string; lex: number };
   number?: NumberSpan & { unitStems: string[]; days?: number };
   date?: DateSpan;
 }
@@ -87,9 +90,31 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
       country: COUNTRY_NAMES.has(token.folded), superlative: isSuperlative(token.folded), lex: -1,
     });
   }
-  for (const unit of units) unit.lex = unit.kind === 'word' || unit.kind === 'name' ? lexiconId(unit.key) : -1;
+  for (const unit of units) {
+    unit.lex = unit.kind === 'word' || unit.kind === 'name' ? lexiconId(unit.key) : -1;
+    if (unit.kind === 'word') markPhrase(unit, tokens);
+  }
   units.sort((a, b) => a.start - b.start);
   return { text, tokens, units };
+}
+
+/** "step down", "turn down", "take over": a multi-word verb read as its one-word synonym too. */
+function markPhrase(unit: Unit, tokens: Token[]): void {
+  const phrases = phraseSynonyms();
+  for (const length of [3, 2]) {
+    if (unit.start + length > tokens.length) continue;
+    const phrase = tokens.slice(unit.start, unit.start + length).map((t) => t.folded).join(' ');
+    const key = phrases.get(phrase) ?? phrases.get(phrase.replace(/^\S+/, (verb) => baseForm(verb)));
+    if (key) {
+      unit.phrase = { key, lex: lexiconId(key) };
+      return;
+    }
+  }
+}
+
+/** "stepped" → "step", "steps" → "step": enough to find a phrase written in another tense. */
+function baseForm(verb: string): string {
+  return IRREGULAR_BASE.get(verb) ?? verb.replace(/(?:ped|ged|ted|ned|red)$/, (m) => m[0]).replace(/(?:ed|ing|s)$/, '');
 }
 
 function aliasAt(tokens: Token[], i: number): { key: string; length: number } | undefined {

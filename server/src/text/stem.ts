@@ -1,5 +1,6 @@
 // One stemming function for the whole engine (index, alignment, lexicon), so keys always agree.
 import { stemmer } from 'stemmer';
+import { IRREGULAR_BASE } from './irregular';
 
 const cache = new Map<string, string>();
 
@@ -10,7 +11,7 @@ const cache = new Map<string, string>();
 export function stemWord(folded: string): string {
   let stem = cache.get(folded);
   if (stem === undefined) {
-    stem = stemmer(americanSpelling(folded)).replace(/z/g, 's').replace(/ll/g, 'l');
+    stem = stemmer(americanSpelling(IRREGULAR_BASE.get(folded) ?? folded)).replace(/z/g, 's').replace(/ll/g, 'l');
     if (cache.size > 200_000) cache.clear();
     cache.set(folded, stem);
   }

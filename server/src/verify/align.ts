@@ -27,6 +27,8 @@ export interface UnitAlignment {
   evidenceUnit?: number;
   conflict?: Omit<Conflict, 'sourceId'>;
   coreferenced?: boolean;
+  /** For an unbacked word: the different word the evidence has in its place ("beach" where it says "clifftop"). */
+  replacedBy?: string;
 }
 
 export interface Alignment {
@@ -46,7 +48,7 @@ export interface Alignment {
 
 const SYNONYM_SCORE = 0.9;
 const RELATED_SCORE = 0.85;
-const HYPERNYM_SCORE = 0.7;
+const HYPERNYM_SCORE = 0.5;
 const COREFERENCE_SCORE = 0.5;
 const NEGATION_WINDOW = 3;
 const SUBJECT_MENTIONS = 3;
@@ -76,6 +78,7 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
     }
   }
   extendNameConflicts(units, claim);
+  markReplacedWords(units, ev, used);
   const polarity = findPolarityConflict(units, claim, ev);
   if (polarity && !units.some((u) => u.conflict)) {
     polarity.holder.conflict = polarity.conflict;
@@ -107,6 +110,18 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
     missingDetails,
     coreferenced: units.filter((u) => u.coreferenced),
   };
+}
+
+/** An unbacked word whose place in the evidence holds another unbacked word: an edit, or a paraphrase the lexicon
+ * does not know. Not a conflict (that needs a typed slot), but the verdict model weighs it and the reason shows it. */
+function markReplacedWords(units: UnitAlignment[], ev: Analysis, used: Set<number>): void {
+  for (const ua of units) {
+    if (ua.unit.kind !== 'word' || ua.score >= 0.5 || ua.conflict || ua.weight < 1) continue;
+    const slot = evidenceSlot(ua, units, ev);
+    if (!slot) continue;
+    const other = ev.units.find((u, i) => !used.has(i) && u.kind === 'word' && u.start >= slot[0] && u.end <= slot[1]);
+    if (other) ua.replacedBy = spanText(ev, other);
+  }
 }
 
 /** A multi-word name conflicts as a whole: "Diosdado Cabello" against "Figuera". */
@@ -159,12 +174,11 @@ function matchScore(a: Unit, b: Unit): number {
     if (b.kind !== 'word' && b.kind !== 'name') return 0;
     if (a.key === b.key) return 1;
     if (sameNameFamily(a.key, b.key)) return RELATED_SCORE;
-    switch (relationsOf(a.lex)?.get(b.lex)) {
-      case 'synonym': return SYNONYM_SCORE;
-      case 'related': return RELATED_SCORE;
-      case 'hypernym': return HYPERNYM_SCORE;
-      default: return 0;
-    }
+    let score = lexicalScore(a.lex, b.lex);
+    // A phrase on either side counts as its one-word synonym: "resign" meets "step down".
+    if (a.phrase) score = Math.max(score, a.phrase.key === b.key ? SYNONYM_SCORE : lexicalScore(a.phrase.lex, b.lex));
+    if (b.phrase) score = Math.max(score, b.phrase.key === a.key ? SYNONYM_SCORE : lexicalScore(a.lex, b.phrase.lex));
+    return score;
   }
   if (a.kind !== b.kind) return 0;
   switch (a.kind) {
@@ -184,6 +198,15 @@ function matchScore(a: Unit, b: Unit): number {
     }
     default:
       return a.key === b.key ? 1 : 0;
+  }
+}
+
+function lexicalScore(a: number, b: number): number {
+  switch (relationsOf(a)?.get(b)) {
+    case 'synonym': return SYNONYM_SCORE;
+    case 'related': return RELATED_SCORE;
+    case 'hypernym': return HYPERNYM_SCORE;
+    default: return 0;
   }
 }
 

@@ -2,7 +2,7 @@
 // conflict, the rest backed); otherwise the learned model weighs the alignment features.
 import type { ClaimVerdict, Evidence } from '../model';
 import type { PassageIndex } from '../index/passageIndex';
-import { spanText, type Alignment } from './align';
+import { spanText, type Alignment, type UnitAlignment } from './align';
 import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './assess';
 import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
@@ -55,24 +55,36 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
   }
   const worst = checkable.reduce((x, y) => ((y.alignments[0]?.coverage ?? 0) < (x.alignments[0]?.coverage ?? 0) ? y : x));
   const best = worst.alignments[0];
-  const unbacked = best ? unbackedWords(best, worst) : worst.claim.units.map((u) => spanText(worst.claim, u));
+  const unbacked = unbackedOf(best, worst);
   return {
     verdict: 'unsupported',
     // The model speaks only for claims the rules let through; otherwise what is left unbacked is the measure.
     confidence: round(eligible ? 1 - probability : Math.max(0.5, 1 - supportCoverage(checkable))),
     evidence: topEvidence(worst.alignments, index),
-    reason: unbacked.length ? `No source backs ${unbacked.map((w) => `"${w}"`).join(', ')}.` : 'No source backs every detail of this.',
+    reason: unbacked.length ? `No source backs ${describeUnbacked(best, worst)}.` : 'No source backs every detail of this.',
     unbacked,
   };
 }
 
-function unbackedWords(alignment: Alignment, assessment: SentenceAssessment): string[] {
+function heaviestUnbacked(alignment: Alignment): UnitAlignment[] {
   return alignment.units
     .filter((u) => u.score < 0.5 && u.weight >= 1)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 4)
-    .sort((a, b) => a.unit.start - b.unit.start)
-    .map((u) => spanText(assessment.claim, u.unit));
+    .sort((a, b) => a.unit.start - b.unit.start);
+}
+
+function unbackedOf(alignment: Alignment | undefined, assessment: SentenceAssessment): string[] {
+  if (!alignment) return assessment.claim.units.map((u) => spanText(assessment.claim, u));
+  return heaviestUnbacked(alignment).map((u) => spanText(assessment.claim, u.unit));
+}
+
+/** The unbacked words, each with the word the closest evidence has in its place, if any. */
+function describeUnbacked(best: Alignment | undefined, assessment: SentenceAssessment): string {
+  if (!best) return unbackedOf(undefined, assessment).map((w) => `"${w}"`).join(', ');
+  return heaviestUnbacked(best)
+    .map((u) => `"${spanText(assessment.claim, u.unit)}"${u.replacedBy ? ` (the source has "${u.replacedBy}")` : ''}`)
+    .join(', ');
 }
 
 function withFirst(first: Evidence, rest: Evidence[]): Evidence[] {
