@@ -30,6 +30,7 @@ export class PassageIndex {
   /** In how many passages of each source each stem occurs, for names mentioned elsewhere in the article (coreference). */
   private readonly sourceStems = new Map<string, Map<string, number>>();
   private readonly analyses = new Map<number, Analysis>();
+  private scores = new Float64Array(0);
   private readonly joinedAnalyses = new Map<string, Analysis>();
 
   constructor(sources: Source[]) {
@@ -109,7 +110,11 @@ export class PassageIndex {
 
   /** BM25 top-k; `allowed` limits the search to some sources (a cited source). */
   search(terms: QueryTerm[], k: number, allowed?: ReadonlySet<string>): ScoredPassage[] {
-    const scores = new Map<number, number>();
+    // Scores live in one reusable typed array, reset through the list of touched passages: a Map per query costs
+    // more than the scoring itself once the library holds hundreds of thousands of passages.
+    if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length);
+    const scores = this.scores;
+    const touched: number[] = [];
     const averageLength = this.totalLength / Math.max(1, this.passages.length);
     for (const term of terms) {
       const posting = this.postings.get(term.stem);
@@ -119,11 +124,23 @@ export class PassageIndex {
         const id = posting.ids[i];
         if (allowed && !allowed.has(this.passages[id].sourceId)) continue;
         const tf = posting.tfs[i];
-        const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * this.lengths[id] / averageLength));
-        scores.set(id, (scores.get(id) ?? 0) + idf * norm);
+        if (scores[id] === 0) touched.push(id);
+        scores[id] += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * this.lengths[id] / averageLength));
       }
     }
-    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+    // Top k by insertion into a short sorted list: linear in the touched passages.
+    const top: ScoredPassage[] = [];
+    for (const id of touched) {
+      const score = scores[id];
+      scores[id] = 0;
+      const last = top[k - 1];
+      if (top.length === k && (score < last.score || (score === last.score && id > last.id))) continue;
+      let at = top.length;
+      while (at > 0 && (top[at - 1].score < score || (top[at - 1].score === score && top[at - 1].id > id))) at--;
+      top.splice(at, 0, { id, score });
+      if (top.length > k) top.pop();
+    }
+    return top;
   }
 
   /** Ids of the passages that contain a stem. */

@@ -16,6 +16,7 @@ export interface RoleConflict {
 
 /** The name words that follow a title word: "Secretary Wilbur Ross" after "Treasury". */
 const TAIL = 2;
+const MAX_PASSAGES = 200;
 
 export function findRoleConflict(claim: Analysis, best: Alignment | undefined, index: PassageIndex): RoleConflict | undefined {
   if (!best) return undefined;
@@ -26,7 +27,9 @@ export function findRoleConflict(claim: Analysis, best: Alignment | undefined, i
     const tail = units.slice(i + 1, i + 1 + TAIL + 1).filter((u, k, all) => u.unit.kind === 'name' && (k === 0 || all[k - 1].unit.end === u.unit.start));
     if (tail.length < TAIL || tail[0].unit.start !== title.unit.end) continue;
     const keys = tail.map((u) => u.unit.key);
-    for (const id of index.passagesWith(keys[keys.length - 1])) {
+    // The person's rarest name word narrows the search; a name in thousands of passages is looked up in a few.
+    const rarest = keys.reduce((a, b) => (index.passagesWith(b).length < index.passagesWith(a).length ? b : a));
+    for (const id of index.passagesWith(rarest).slice(0, MAX_PASSAGES)) {
       const sourceId = index.passages[id].sourceId;
       if (index.sourceMentions(sourceId, title.unit.key) > 0) continue;
       const passage = index.analysis(id);

@@ -1,0 +1,59 @@
+// `npm run bench:scale`: retrieval and checking against a library of 10,000 articles (issue 2: "retrieval must stay
+// fast as the library grows"). The articles are synthetic: the bundled articles' sentences, reshuffled, with their
+// names and numbers varied so the index holds many distinct terms, as a real archive would.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine } from '../server/src/engine';
+import type { Source } from '../server/src/model';
+import { loadSourceLibrary, sourceFromText } from '../server/src/sources/loadSources';
+
+const ARTICLES = Number(process.env.ARTICLES ?? 10_000);
+const root = join(__dirname, '..');
+
+/** A deterministic pseudo-random generator, so every run builds the same library. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
+}
+
+const bundled = loadSourceLibrary({ dirs: [], includeBundled: true });
+const sentences = bundled.sources.flatMap((s) => s.passages.map((p) => p.text));
+const names = ['Almagro', 'Borges', 'Castillo', 'Duarte', 'Escobar', 'Ferreira', 'Galindo', 'Herrera', 'Ibarra', 'Jaramillo'];
+const places = ['Lima', 'Quito', 'Bogota', 'Santiago', 'Havana', 'Panama', 'Managua', 'Asuncion', 'Montevideo', 'La Paz'];
+const next = random(42);
+const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+
+const synthetic: Source[] = [];
+const started = performance.now();
+for (let a = 0; a < ARTICLES; a++) {
+  const lines: string[] = [];
+  for (let s = 0; s < 25; s++) {
+    lines.push(pick(sentences)
+      .replace(/\b(Maduro|Guaidó|Guaido|Bolton|Ross|Arreaza|Figuera|Cabello)\b/g, () => `${pick(names)}${a % 97}`)
+      .replace(/\b(Barbados|Norway|Mexico|Peru|Caracas|Oslo)\b/g, () => pick(places))
+      .replace(/\d+/g, () => String(Math.floor(next() * 1000))));
+  }
+  synthetic.push(sourceFromText(`synthetic-${a}`, lines.join('\n')));
+}
+const library = { sources: [...bundled.sources, ...synthetic], problems: [] };
+const indexStart = performance.now();
+const engine = createEngine(library, { cacheVerdicts: false });
+const indexMs = performance.now() - indexStart;
+const claims = readFileSync(join(root, '..', 'shared', 'eval', 'claims-dev.jsonl'), 'utf8')
+  .split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { claim: string }).claim);
+for (const claim of claims) engine.checkClaim(claim);
+const times: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const claim of claims) {
+    const t = performance.now();
+    engine.checkClaim(claim);
+    times.push(performance.now() - t);
+  }
+}
+times.sort((x, y) => x - y);
+console.log(`library: ${library.sources.length} articles, ${engine.index.size} passages (built in ${((indexStart - started) / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s)`);
+console.log(`per claim: median ${times[Math.floor(times.length / 2)].toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms`);
+console.log(`memory: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB rss`);
