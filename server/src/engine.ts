@@ -38,20 +38,23 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     return verdict;
   };
 
+  // A citation finding says something the verdict does not: a key that names no source, or a supported claim that
+  // cites a source other than the one backing it. (On an unsupported or contradicted claim it would only repeat the
+  // verdict.) The CLI and the editor both show exactly these.
   const checkCitations = (claim: ClaimSentence, verdict: ClaimVerdict): CitationMismatch | undefined => {
     if (claim.citations.length === 0) return undefined;
-    const unknown = claim.citations.filter((c) => !c.sourceId).map((c) => c.label);
+    const unknown = [...new Set(claim.citations.filter((c) => !c.sourceId).map((c) => c.label))];
     const cited = [...new Set(claim.citations.flatMap((c) => (c.sourceId ? [c.sourceId] : [])))];
     const backedBy = verdict.verdict === 'supported' ? verdict.evidence[0]?.sourceId : undefined;
-    if (cited.length === 0) {
+    if (unknown.length > 0) {
       return { cited: unknown, backedBy, message: `Cites ${quoteList(unknown)}, which is not in the source library.` };
     }
-    if (backedBy && cited.includes(backedBy)) return undefined;
+    if (!backedBy || cited.includes(backedBy)) return undefined;
     const againstCited = verifyClaim(claim.text, index, { onlySources: new Set(cited) });
     if (againstCited.verdict === 'supported') return undefined;
     const titles = quoteList(cited.map((id) => library.sources.find((s) => s.id === id)?.title ?? id));
-    const backing = backedBy ? ` "${library.sources.find((s) => s.id === backedBy)?.title ?? backedBy}" does.` : ' No source does.';
-    return { cited, backedBy, message: `The cited ${titles} does not back this claim.${backing}` };
+    const backing = library.sources.find((s) => s.id === backedBy)?.title ?? backedBy;
+    return { cited, backedBy, message: `The cited ${titles} does not back this claim. "${backing}" does.` };
   };
 
   return {

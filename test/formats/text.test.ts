@@ -86,25 +86,23 @@ test('nothing to report prints nothing', () => {
   assert.equal(formatText([], { color: false }), '');
 });
 
-test('a citation mismatch is its own finding only when it adds to the verdict', () => {
-  const mismatch = { cited: ['bbc'], message: 'The cited bbc does not back this claim. No source does.' };
+test('a citation mismatch is a finding of its own, beside the verdict', () => {
+  const mismatch = { cited: ['no-such-source'], message: 'Cites "no-such-source", which is not in the source library.' };
   const report: FileReport = {
     path: 'a.md',
     claims: [
-      claim('It was in Chile.', 0, 0, { verdict: 'contradicted', reason: 'Sources say Peru.', citationMismatch: mismatch }),
-      claim('It was sunny.', 1, 0, { verdict: 'unsupported', reason: 'No source mentions this.', citationMismatch: mismatch }),
-      claim('Talks took place.', 2, 0, { verdict: 'unsupported', reason: 'No source mentions "took".', citationMismatch: { ...mismatch, backedBy: 'ap' } }),
+      claim('It was sunny.', 0, 0, { verdict: 'unsupported', reason: 'No source mentions this.', citationMismatch: mismatch }),
+      claim('Talks took place.', 1, 0, { verdict: 'supported', reason: 'Backed by "AP".', citationMismatch: { cited: ['bbc'], backedBy: 'ap', message: 'The cited "BBC" does not back this claim. "AP" does.' } }),
     ],
     skipped: [],
   };
   assert.equal(
     formatText([report], { color: false }),
     [
-      'a.md:1:1  error    contradicted       Sources say Peru.',
-      'a.md:2:1  warning  unsupported        No source mentions this.',
-      'a.md:3:1  warning  unsupported        No source mentions "took".',
-      'a.md:3:1  warning  citation-mismatch  The cited bbc does not back this claim. No source does.',
-      'a.md: 3 claims: 0 supported, 2 unsupported, 1 contradicted; 1 citation mismatch; 0 sentences skipped',
+      'a.md:1:1  warning  unsupported        No source mentions this.',
+      'a.md:1:1  warning  citation-mismatch  Cites "no-such-source", which is not in the source library.',
+      'a.md:2:1  warning  citation-mismatch  The cited "BBC" does not back this claim. "AP" does.',
+      'a.md: 2 claims: 1 supported, 1 unsupported, 0 contradicted; 2 citation mismatches; 0 sentences skipped',
       '',
     ].join('\n'),
   );

@@ -77,11 +77,18 @@ describe('diagnostics per code', () => {
     assert.equal(diagnostic.relatedInformation?.[0]?.location.uri, AP_URI);
   });
 
-  test('a claim can give both its verdict diagnostic and citation-mismatch', async () => {
+  test('a claim can give both its verdict diagnostic and citation-mismatch (a key that names no source)', async () => {
     const uri = 'untitled:both.md';
-    const text = 'The UN Security Council passed a resolution supporting the talks.[^x]\n\n[^x]: bbc-maduro-secret-talks-us\n';
+    const text = 'The UN Security Council passed a resolution supporting the talks.[^x]\n\n[^x]: no-such-source\n';
     const codes = (await client.openAndWait(uri, text)).map((d) => d.code);
     assert.deepEqual(codes, ['unsupported', 'citation-mismatch']);
+  });
+
+  test('an unsupported claim citing a real source gets one diagnostic, not a second that repeats it', async () => {
+    const uri = 'untitled:repeat.md';
+    const text = 'The UN Security Council passed a resolution supporting the talks.[^x]\n\n[^x]: bbc-maduro-secret-talks-us\n';
+    const codes = (await client.openAndWait(uri, text)).map((d) => d.code);
+    assert.deepEqual(codes, ['unsupported']);
   });
 
   test('severity "off" publishes none of that code; turning it back on restores them', async () => {

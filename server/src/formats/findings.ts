@@ -63,14 +63,9 @@ export function findingsOf(report: FileReport): Finding[] {
   );
 }
 
-/**
- * Whether a claim's citation mismatch is worth a finding of its own. On a claim that is unsupported or contradicted
- * and that no other source backs, "the cited source does not back this" only repeats the verdict's finding; it says
- * something new when the claim is supported or another source backs it (the writer cited the wrong source).
- */
+/** The engine sets a citation mismatch only where it is a finding of its own (see engine.ts). */
 export function isCitationFinding(claim: CheckedClaim): claim is CheckedClaim & { citationMismatch: CitationMismatch } {
-  const mismatch = claim.citationMismatch;
-  return mismatch !== undefined && (claim.verdict === 'supported' || mismatch.backedBy !== undefined);
+  return claim.citationMismatch !== undefined;
 }
 
 /** The passage that states the conflicting detail; failing that, one from the same source; failing that, the best. */
