@@ -1,7 +1,7 @@
 // The host-agnostic checking engine: the CLI, the language server and the tests all drive this facade.
 import { extractClaims } from './markdown/extractClaims';
 import { libraryCitationResolver } from './sources/citationResolver';
-import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, FileReport, SourceLibrary } from './model';
+import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, DraftClaims, FileReport, SourceLibrary } from './model';
 import { PassageIndex } from './index/passageIndex';
 import { sourceFromText } from './sources/loadSources';
 import { verifyClaim } from './verify/verifyClaim';
@@ -11,6 +11,10 @@ export interface Engine {
   readonly index: PassageIndex;
   /** Checks a Markdown draft; `path` is only used for the report. */
   checkDraft(markdown: string, path: string): FileReport;
+  /** Step one of a draft check: the draft's claims and skipped sentences, with citations resolved to this library. */
+  extract(markdown: string): DraftClaims;
+  /** Step two, one claim at a time (so a host can interleave other work): the verdict and the citation finding. */
+  checkSentence(claim: ClaimSentence): CheckedClaim;
   /** Checks one plain-text claim (one or more sentences) against the whole library. */
   checkClaim(claim: string): ClaimVerdict;
 }
@@ -38,6 +42,20 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     return verdict;
   };
 
+  // Whether the cited sources alone back a sentence, remembered like the verdicts (by text and cited ids), so an
+  // unchanged sentence is never verified again.
+  const citedVerdicts = new Map<string, boolean>();
+  const citedBacks = (text: string, cited: string[]): boolean => {
+    const key = `${[...cited].sort().join(' ')}\n${text}`;
+    let backs = options.cacheVerdicts === false ? undefined : citedVerdicts.get(key);
+    if (backs === undefined) {
+      if (citedVerdicts.size >= VERDICT_CACHE_LIMIT) citedVerdicts.clear();
+      backs = verifyClaim(text, index, { onlySources: new Set(cited) }).verdict === 'supported';
+      citedVerdicts.set(key, backs);
+    }
+    return backs;
+  };
+
   // A citation finding says something the verdict does not: a key that names no source, or a supported claim that
   // cites a source other than the one backing it. (On an unsupported or contradicted claim it would only repeat the
   // verdict.) The CLI and the editor both show exactly these.
@@ -50,8 +68,7 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       return { cited: unknown, backedBy, message: `Cites ${quoteList(unknown)}, which is not in the source library.` };
     }
     if (!backedBy || cited.includes(backedBy)) return undefined;
-    const againstCited = verifyClaim(claim.text, index, { onlySources: new Set(cited) });
-    if (againstCited.verdict === 'supported') return undefined;
+    if (citedBacks(claim.text, cited)) return undefined;
     const titles = quoteList(cited.map((id) => library.sources.find((s) => s.id === id)?.title ?? id));
     const backing = library.sources.find((s) => s.id === backedBy)?.title ?? backedBy;
     return { cited, backedBy, message: `The cited ${titles} does not back this claim. "${backing}" does.` };
@@ -61,13 +78,16 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     library,
     index,
     checkDraft(markdown, path) {
-      const extracted = extractClaims(markdown, resolver);
-      const claims: CheckedClaim[] = extracted.claims.map((claim) => {
-        const verdict = verifyCached(claim.text);
-        const citationMismatch = checkCitations(claim, verdict);
-        return { ...claim, ...verdict, ...(citationMismatch ? { citationMismatch } : {}) };
-      });
-      return { path, claims, skipped: extracted.skipped };
+      const extracted = this.extract(markdown);
+      return { path, claims: extracted.claims.map((claim) => this.checkSentence(claim)), skipped: extracted.skipped };
+    },
+    extract(markdown) {
+      return extractClaims(markdown, resolver);
+    },
+    checkSentence(claim) {
+      const verdict = verifyCached(claim.text);
+      const citationMismatch = checkCitations(claim, verdict);
+      return { ...claim, ...verdict, ...(citationMismatch ? { citationMismatch } : {}) };
     },
     checkClaim(claim) {
       return verifyCached(claim);
