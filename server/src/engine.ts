@@ -68,7 +68,7 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       return { cited: unknown, backedBy, message: `Cites ${quoteList(unknown)}, which is not in the source library.` };
     }
     if (!backedBy || cited.includes(backedBy)) return undefined;
-    if (citedBacks(claim.text, cited)) return undefined;
+    if (citedBacks(claim.fact ?? claim.text, cited)) return undefined;
     const titles = quoteList(cited.map((id) => library.sources.find((s) => s.id === id)?.title ?? id));
     const backing = library.sources.find((s) => s.id === backedBy)?.title ?? backedBy;
     return { cited, backedBy, message: `The cited ${titles} does not back this claim. "${backing}" does.` };
@@ -85,7 +85,7 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       return extractClaims(markdown, resolver);
     },
     checkSentence(claim) {
-      const verdict = verifyCached(claim.text);
+      const verdict = verifyCached(claim.fact ?? claim.text);
       const citationMismatch = checkCitations(claim, verdict);
       return { ...claim, ...verdict, ...(citationMismatch ? { citationMismatch } : {}) };
     },

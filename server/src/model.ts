@@ -27,6 +27,8 @@ export interface Citation {
 export interface ClaimSentence {
   /** Plain text of the sentence: Markdown markup and citation markers removed, link text kept. */
   text: string;
+  /** The part of `text` that states the fact, when the writer's framing comes first ("As we saw, …"). */
+  fact?: string;
   /** The sentence in the original document, citation markers included. */
   range: Range;
   /** UTF-16 offsets of `range` in the original document. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifySentence } from '../../server/src/markdown/claimFilter';
+import { classifySentence, factStart } from '../../server/src/markdown/claimFilter';
 import { extractClaims, NO_SOURCES } from '../../server/src/markdown/extractClaims';
 import type { SkipReason } from '../../server/src/model';
 
@@ -109,4 +109,12 @@ test('skipped sentences are reported with their range', () => {
       ['question', 'Will they succeed?'],
     ],
   );
+});
+
+test('a framed claim is checked without its frame: "As we saw, …" leaves the fact', () => {
+  const framed = 'As we saw, 70 countries back Guaidó.';
+  assert.equal(framed.slice(factStart(framed)), '70 countries back Guaidó.');
+  const shown = 'In this piece we show that 70 countries back Guaidó.';
+  assert.equal(shown.slice(factStart(shown)), '70 countries back Guaidó.');
+  assert.equal(factStart('Maduro said talks had been going on for months.'), 0);
 });

@@ -52,6 +52,7 @@ export function jsonEvidence(evidence: readonly Evidence[]) {
 function jsonClaim(claim: CheckedClaim) {
   return {
     text: claim.text,
+    ...(claim.fact !== undefined ? { fact: claim.fact } : {}),
     range: jsonRange(claim.range),
     verdict: claim.verdict,
     confidence: round(claim.confidence),

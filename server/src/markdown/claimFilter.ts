@@ -37,6 +37,19 @@ export function classifySentence(text: string): SkipReason | undefined {
 }
 
 /**
+ * Where the fact of a framed claim starts: "As we saw, 70 countries back Guaidó." → the offset of "70". The frame's
+ * words are the writer's, not the claim's, so they are left out of what is checked. 0 when there is no frame.
+ */
+export function factStart(text: string): number {
+  const words = toWords(text);
+  const rest = discourseRemainder(words) ?? (() => {
+    const meta = metaStatement(words);
+    return meta?.kind === 'clause' ? meta.rest : undefined;
+  })();
+  return rest && rest.length > 0 && rest.some(isContentWord) ? rest[0].start : 0;
+}
+
+/**
  * @param text The whole sentence (word offsets point into it).
  * @param words Its words — or, when a frame has been set aside, the words after the frame.
  */

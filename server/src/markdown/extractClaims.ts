@@ -8,7 +8,7 @@
 import type { Citation, ClaimSentence, DraftClaims, SkippedSentence } from '../model';
 import { splitSentences, type SentenceSpan } from '../text/sentences';
 import { CitationResolution, type CitationMarker, type CitationResolver } from './citations';
-import { classifySentence } from './claimFilter';
+import { classifySentence, factStart } from './claimFilter';
 import { parseDraft } from './parseDraft';
 import { buildPlainText, sourceRange } from './plainText';
 import { LineIndex } from './positions';
@@ -56,7 +56,11 @@ export function extractClaims(markdown: string, resolver: CitationResolver): Dra
       }
       const citations: Citation[] = [];
       for (const marker of markers) citations.push(...resolution.resolve(marker));
-      claims.push({ text, range, startOffset: start, endOffset: end, blockStartOffset: block.blockStartOffset, citations });
+      const fact = factStart(text);
+      claims.push({
+        text, range, startOffset: start, endOffset: end, blockStartOffset: block.blockStartOffset, citations,
+        ...(fact > 0 ? { fact: text.slice(fact) } : {}),
+      });
     });
   }
   return { claims, skipped };
