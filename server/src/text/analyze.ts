@@ -2,7 +2,7 @@
 import { COUNTRY_NAMES, PLACE_ALIASES } from './places';
 import { readDates, type DateSpan } from './dates';
 import { readNumbers, type NumberSpan } from './numbers';
-import { lexiconId, phraseSynonyms } from './lexicon';
+import { lexiconId, phraseStarts, phraseSynonyms } from './lexicon';
 import { IRREGULAR_BASE } from './irregular';
 import { tokenize, type Token } from './tokens';
 
@@ -100,6 +100,8 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
 
 /** "step down", "turn down", "take over": a multi-word verb read as its one-word synonym too. */
 function markPhrase(unit: Unit, tokens: Token[]): void {
+  const first = tokens[unit.start].folded;
+  if (unit.start + 1 >= tokens.length || (!phraseStarts().has(first) && !phraseStarts().has(baseForm(first)))) return;
   const phrases = phraseSynonyms();
   for (const length of [3, 2]) {
     if (unit.start + length > tokens.length) continue;

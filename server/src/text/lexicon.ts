@@ -25,6 +25,7 @@ interface Lexicon {
 
 let lexicon: Lexicon | undefined;
 let synonymLists: Map<string, string[]> | undefined;
+const NONE: readonly string[] = [];
 let phrases: ReadonlyMap<string, string> | undefined;
 
 function data(): LexiconData {
@@ -99,7 +100,7 @@ export function areAntonyms(stemA: string, stemB: string): boolean {
 }
 
 /** Stems sharing a frequent sense with `stem` (for query expansion), sorted; empty when none. */
-export function synonymsOf(stem: string): string[] {
+export function synonymsOf(stem: string): readonly string[] {
   if (!synonymLists) {
     const { stems, synonym } = data();
     synonymLists = new Map();
@@ -114,10 +115,18 @@ export function synonymsOf(stem: string): string[] {
     }
     for (const list of synonymLists.values()) list.sort();
   }
-  return [...(synonymLists.get(stem) ?? [])];
+  return synonymLists.get(stem) ?? NONE;
 }
 
 /** Multi-word expressions → a one-word synonym's stem: "step down" → "resign". Keys are folded words joined by one space. */
+let phraseFirstWords: ReadonlySet<string> | undefined;
+
+/** The first words of the multi-word expressions, to rule most words out before building a phrase. */
+export function phraseStarts(): ReadonlySet<string> {
+  if (!phraseFirstWords) phraseFirstWords = new Set([...phraseSynonyms().keys()].map((phrase) => phrase.split(' ')[0]));
+  return phraseFirstWords;
+}
+
 export function phraseSynonyms(): ReadonlyMap<string, string> {
   if (!phrases) {
     const { stems, phrases: list } = data();

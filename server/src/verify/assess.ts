@@ -9,7 +9,7 @@ import { evidenceTexts } from './evidenceText';
 import { findRoleConflict, type RoleConflict } from './roleConflict';
 import { THRESHOLDS } from './thresholds';
 
-const CANDIDATES = 8;
+const CANDIDATES = 6;
 const PAIR_GAIN = 0.05;
 // Reporting, hedging and degree words tell who said a thing or how strongly, rarely what: they weigh little.
 const LIGHT_WORDS = new Set(
