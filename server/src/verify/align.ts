@@ -143,17 +143,44 @@ function extendNameConflicts(units: UnitAlignment[], claim: Analysis): void {
 }
 
 function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: number } {
+  const isWord = unit.kind === 'word' || unit.kind === 'name';
   const exact = keyIndex(ev).get(unit.key);
-  if (exact !== undefined && (unit.kind === 'word' || unit.kind === 'name') && (ev.units[exact].kind === 'word' || ev.units[exact].kind === 'name')) {
+  if (exact !== undefined && isWord && (ev.units[exact].kind === 'word' || ev.units[exact].kind === 'name')) {
     return { score: 1, index: exact };
   }
   let best = 0;
   let bestIndex: number | undefined;
+  if (isWord) {
+    // The hot loop of the checker: the claim word's relations are looked up once, not per evidence word.
+    const relations = relationsOf(unit.lex);
+    const phraseRelations = unit.phrase ? relationsOf(unit.phrase.lex) : undefined;
+    for (let i = 0; i < ev.units.length && best < 1; i++) {
+      const other = ev.units[i];
+      if (other.kind !== 'word' && other.kind !== 'name') continue;
+      let score = scoreOf(relations?.get(other.lex));
+      if (phraseRelations || unit.phrase?.key === other.key) {
+        score = Math.max(score, unit.phrase!.key === other.key ? SYNONYM_SCORE : scoreOf(phraseRelations?.get(other.lex)));
+      }
+      if (other.phrase) score = Math.max(score, other.phrase.key === unit.key ? SYNONYM_SCORE : lexicalScore(unit.lex, other.phrase.lex));
+      if (score < RELATED_SCORE && (unit.kind === 'name' || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = RELATED_SCORE;
+      if (score > best) [best, bestIndex] = [score, i];
+    }
+    return { score: best, index: bestIndex };
+  }
   for (let i = 0; i < ev.units.length && best < 1; i++) {
     const score = matchScore(unit, ev.units[i]);
     if (score > best) [best, bestIndex] = [score, i];
   }
   return { score: best, index: bestIndex };
+}
+
+function scoreOf(relation: string | undefined): number {
+  switch (relation) {
+    case 'synonym': return SYNONYM_SCORE;
+    case 'related': return RELATED_SCORE;
+    case 'hypernym': return HYPERNYM_SCORE;
+    default: return 0;
+  }
 }
 
 const keyIndexes = new WeakMap<Analysis, Map<string, number>>();
@@ -202,12 +229,7 @@ function matchScore(a: Unit, b: Unit): number {
 }
 
 function lexicalScore(a: number, b: number): number {
-  switch (relationsOf(a)?.get(b)) {
-    case 'synonym': return SYNONYM_SCORE;
-    case 'related': return RELATED_SCORE;
-    case 'hypernym': return HYPERNYM_SCORE;
-    default: return 0;
-  }
+  return scoreOf(relationsOf(a)?.get(b));
 }
 
 /** Durations compare in days ("two weeks" = "14 days"), other amounts by value. */
