@@ -2,6 +2,9 @@
 // given alongside are still checked and reported.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BAD, DRAFTS, STACK_LINE, ensureBuilt, grounded } from './run';
 
 before(ensureBuilt);
@@ -51,4 +54,15 @@ test('a missing --sources folder stops before checking, exit 2', () => {
   assert.equal(run.status, 2);
   assert.equal(run.stderr, 'grounded: no/such/folder: --sources folder does not exist\n');
   assert.equal(run.stdout, '');
+});
+
+test('a draft nested too deeply to parse is named with the reason; the other files are still checked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'grounded-deep-'));
+  const deep = join(dir, 'deep.md');
+  writeFileSync(deep, `${'>'.repeat(5000)} Maduro said talks had been going on for months.\n`);
+  const result = grounded(['check', deep, GOOD, '--fail-on', 'none']);
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, `grounded: ${deep}: Markdown nested too deeply to read (thousands of levels of quotes or lists)\n`);
+  assert.doesNotMatch(result.stderr, STACK_LINE);
+  assert.match(result.stdout, /^test\/fixtures\/drafts\/mixed\.md: 3 claims/m);
 });

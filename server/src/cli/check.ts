@@ -3,6 +3,7 @@ import { createEngine } from '../engine';
 import { displayPath } from '../files/displayPath';
 import { findDraftFiles } from '../files/findDraftFiles';
 import { readTextFile } from '../files/readTextFile';
+import { UnreadableDraftError } from '../markdown/extractClaims';
 import { countReports } from '../formats/counts';
 import { formatJson } from '../formats/json';
 import { formatSarif } from '../formats/sarif';
@@ -53,7 +54,8 @@ export function runCheck(argv: readonly string[]): ExitStatus {
     } catch (error) {
       // An engine bug on one draft must not hide the results for the others.
       printDebugStack(error);
-      reports.push(unreadable(path, `internal error: ${errorMessage(error)}`));
+      const message = error instanceof UnreadableDraftError ? error.message : `internal error: ${errorMessage(error)}`;
+      reports.push(unreadable(path, message));
     }
   }
   for (const report of reports) if (report.error !== undefined) printProblem(report.path, report.error);

@@ -21,7 +21,20 @@ export const NO_SOURCES: CitationResolver = {
   sourceIdForUrl: () => undefined,
 };
 
+/** A draft the parser cannot read, with a message for the writer (the CLI and the server show it as the file's problem). */
+export class UnreadableDraftError extends Error {}
+
 export function extractClaims(markdown: string, resolver: CitationResolver): DraftClaims {
+  try {
+    return extractClaimsUnguarded(markdown, resolver);
+  } catch (error) {
+    // remark recurses once per level of nesting: thousands of nested quotes or lists exhaust the stack.
+    if (error instanceof RangeError) throw new UnreadableDraftError('Markdown nested too deeply to read (thousands of levels of quotes or lists)');
+    throw error;
+  }
+}
+
+function extractClaimsUnguarded(markdown: string, resolver: CitationResolver): DraftClaims {
   const draft = parseDraft(markdown);
   const lines = new LineIndex(markdown);
   const resolution = new CitationResolution(resolver, draft.footnotes, draft.definitions, lines);
