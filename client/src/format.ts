@@ -1,6 +1,15 @@
 // The words the client shows: notifications, status bar text, Sources view and QuickPick labels.
 // Pure functions over protocol types (no `vscode` import), so test/client can check them under plain Node.
-import type { DocumentSummary, RankedSource, SourceInfo, VerdictCounts, WorkspaceSummary } from '../../server/src/protocol';
+import type { SkipReason } from '../../server/src/model';
+import type {
+  CiteResult,
+  DocumentSummary,
+  RankSourcesResult,
+  RankedSource,
+  SourceInfo,
+  VerdictCounts,
+  WorkspaceSummary,
+} from '../../server/src/protocol';
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
@@ -58,4 +67,48 @@ export function rankedSourceDetail(ranked: Pick<RankedSource, 'verdict' | 'passa
   const shown = passage.length > maxLength ? `${passage.slice(0, maxLength - 1).trimEnd()}…` : passage;
   const score = Math.round(Math.max(0, Math.min(1, ranked.score)) * 100);
   return `${VERDICT_ICONS[ranked.verdict]} ${ranked.verdict} (${score}%) — “${shown}”`;
+}
+
+/** Insert Citation QuickPick description: outlet · date, and whether the sentence already cites the source. */
+export function rankedSourceDescription(ranked: Pick<RankedSource, 'outlet' | 'date' | 'cited'>): string {
+  const description = sourceDescription(ranked);
+  if (!ranked.cited) return description;
+  return description ? `already cited · ${description}` : 'already cited';
+}
+
+const SKIP_REASONS: Record<SkipReason, string> = {
+  question: 'a question',
+  opinion: 'an opinion',
+  prediction: 'a prediction',
+  framing: "the writer's own framing",
+  'no-content': 'a sentence that states no checkable fact',
+};
+
+/** Why Insert Citation offers nothing for the sentence at the cursor. */
+export function nothingToCiteMessage(result: Pick<RankSourcesResult, 'sentence' | 'skipReason' | 'sources'>): string {
+  if (result.sentence === 'skipped') {
+    return `the sentence at the cursor is ${result.skipReason ? SKIP_REASONS[result.skipReason] : 'not a claim'}, not a claim: there is nothing to cite.`;
+  }
+  if (result.sentence === 'none') return 'put the cursor on a sentence of the draft to cite a source for it.';
+  return 'no source in the library speaks to the sentence at the cursor.';
+}
+
+/** Why citeSource inserted nothing, for a warning after "Grounded: the citation was not inserted". */
+export function citeRefusalMessage(result: Pick<CiteResult, 'outcome' | 'skipReason' | 'message'>): string {
+  switch (result.outcome) {
+    case 'stale-version':
+      return 'the draft changed since the sources were ranked. Try again.';
+    case 'already-cited':
+      return 'the sentence already cites this source.';
+    case 'not-a-claim':
+      return `the sentence is ${result.skipReason ? SKIP_REASONS[result.skipReason] : 'not a claim'}, not a claim: there is nothing to cite.`;
+    case 'no-sentence':
+      return 'there is no sentence at the cursor any more. Try again.';
+    case 'not-open':
+      return 'the draft is not open.';
+    case 'rejected':
+      return 'the editor did not apply the edit.';
+    case 'applied':
+      return result.message;
+  }
 }

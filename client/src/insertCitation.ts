@@ -1,11 +1,21 @@
 // "Grounded: Insert Citation…": ranks the sources for the sentence at the cursor (server command rankSources), offers
-// them in a QuickPick (title; outlet · date; verdict and best passage) and has the server insert the citation of the
-// one picked (citeSource, refused if the document changed meanwhile). A hover's "Cite" link passes the source.
+// them in a QuickPick (title; outlet · date, "already cited" for a source the sentence cites; verdict and best
+// passage) and has the server insert the citation of the one picked (citeSource). A hover's "Cite" link passes the
+// source. A sentence that is not a claim (a question, an opinion…) is refused with the reason, and so is a citation
+// the server declines (the draft changed, the source is already cited), each with its own message.
 import * as vscode from 'vscode';
 import type { Position } from '../../server/src/model';
-import { ClientCommands, ServerCommands, type CiteArguments, type RankedSource } from '../../server/src/protocol';
+import {
+  ClientCommands,
+  ServerCommands,
+  type CiteArguments,
+  type CiteResult,
+  type RankSourcesOptions,
+  type RankSourcesResult,
+  type RankedSource,
+} from '../../server/src/protocol';
 import { parseInsertCitationArgs } from './commandArgs';
-import { rankedSourceDetail, sourceDescription } from './format';
+import { citeRefusalMessage, nothingToCiteMessage, rankedSourceDescription, rankedSourceDetail } from './format';
 import { errorMessage, type ServerConnection } from './languageClient';
 
 interface RankedPick extends vscode.QuickPickItem {
@@ -71,6 +81,11 @@ async function pickSource(server: ServerConnection, target: Target): Promise<str
     quickPick.onDidAccept(() => {
       const choice = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
       if (!choice) return;
+      if (choice.ranked.cited) {
+        // Citing it again would change nothing: say so, and let the writer pick another.
+        void vscode.window.showInformationMessage(`Grounded: the sentence already cites "${choice.ranked.title || choice.ranked.id}".`);
+        return;
+      }
       resolve(choice.ranked.id);
       quickPick.hide();
     });
@@ -81,21 +96,24 @@ async function pickSource(server: ServerConnection, target: Target): Promise<str
   });
   quickPick.show();
   try {
-    const ranked = await server.executeCommand<RankedSource[] | null>(
+    const options: RankSourcesOptions = { detailed: true };
+    const answer = await server.executeCommand<RankSourcesResult | RankedSource[] | null>(
       ServerCommands.rankSources,
-      [server.protocolUri(target.document.uri), target.position],
+      [server.protocolUri(target.document.uri), target.position, options],
       cancel.token,
     );
     if (cancel.token.isCancellationRequested) return undefined;
-    if (!ranked || ranked.length === 0) {
+    // A server without the detailed answer sends the bare list.
+    const result: RankSourcesResult = Array.isArray(answer) || !answer ? { sentence: 'claim', sources: answer ?? [] } : answer;
+    if (result.sources.length === 0) {
       quickPick.hide();
-      void vscode.window.showInformationMessage('Grounded: no source in the library speaks to the sentence at the cursor.');
+      void vscode.window.showInformationMessage(`Grounded: ${nothingToCiteMessage(result)}`);
       return undefined;
     }
-    quickPick.items = ranked.map(
+    quickPick.items = result.sources.map(
       (source): RankedPick => ({
         label: source.title || source.id,
-        description: sourceDescription(source),
+        description: rankedSourceDescription(source),
         detail: rankedSourceDetail(source),
         ranked: source,
       }),
@@ -119,10 +137,18 @@ async function cite(server: ServerConnection, target: Target, sourceId: string):
     version: target.version,
     position: target.position,
     sourceId,
+    detailed: true,
   };
-  const applied = await server.executeCommand<boolean | null>(ServerCommands.citeSource, [args]);
-  if (applied !== true) {
-    void vscode.window.showWarningMessage('Grounded: the citation was not inserted; the draft changed since the sources were ranked. Try again.');
+  const answer = await server.executeCommand<CiteResult | boolean | null>(ServerCommands.citeSource, [args]);
+  // A server without the detailed answer sends a boolean.
+  const result: CiteResult =
+    typeof answer === 'object' && answer !== null
+      ? answer
+      : answer === true
+        ? { applied: true, outcome: 'applied', message: '' }
+        : { applied: false, outcome: 'stale-version', message: '' };
+  if (!result.applied) {
+    void vscode.window.showWarningMessage(`Grounded: the citation was not inserted; ${citeRefusalMessage(result)}`);
     return false;
   }
   return true;

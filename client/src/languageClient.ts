@@ -24,7 +24,6 @@ import {
   type GroundedInitializationOptions,
   type SourcesResult,
 } from '../../server/src/protocol';
-import { CONFIG_SECTION } from './config';
 
 export const CLIENT_ID = 'grounded';
 export const CLIENT_NAME = 'Grounded';
@@ -182,7 +181,8 @@ export class ServerConnection implements vscode.Disposable {
         { scheme: 'file', language: 'markdown' },
         { scheme: 'untitled', language: 'markdown' },
       ],
-      synchronize: { configurationSection: CONFIG_SECTION },
+      // No `synchronize.configurationSection`: the server registers for didChangeConfiguration itself and pulls the
+      // settings (per workspace folder) with workspace/configuration. Both at once sent every change twice.
       initializationOptions: (): GroundedInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: this.outputChannel,

@@ -1,6 +1,6 @@
 // Every custom request, notification and command between the Grounded client and server, declared once, typed.
 // Both sides import this module; it imports nothing but types so the client bundle stays small.
-import type { Position, Range, Verdict } from './model';
+import type { Position, Range, SkipReason, Verdict } from './model';
 
 /** Diagnostic codes, also the README anchors their `codeDescription` links to. */
 export const DIAGNOSTIC_CODES = ['contradicted', 'unsupported', 'uncited', 'citation-mismatch'] as const;
@@ -45,9 +45,15 @@ export const ServerCommands = {
   verifyDocument: 'grounded.server.verifyDocument',
   /** Verify every Markdown file of the workspace folders; diagnostics are published. Result: WorkspaceSummary. */
   verifyWorkspace: 'grounded.server.verifyWorkspace',
-  /** Sources ranked for the sentence at a position. Args: [uri, Position]. Result: RankedSource[]. */
+  /**
+   * Sources ranked for the sentence at a position. Args: [uri, Position, RankSourcesOptions?]. Result: RankedSource[]
+   * (empty for a sentence that is not a claim), or RankSourcesResult with `{ detailed: true }`.
+   */
   rankSources: 'grounded.server.rankSources',
-  /** Insert a citation of a source after the sentence at a position. Args: [CiteArguments]. Result: boolean (applied). */
+  /**
+   * Insert a citation of a source after the sentence at a position. Args: [CiteArguments]. Result: boolean (applied),
+   * or CiteResult (why not) when the arguments say `detailed: true`.
+   */
   citeSource: 'grounded.server.citeSource',
 } as const;
 
@@ -83,6 +89,23 @@ export interface RankedSource {
   /** Best passage: 1-based line in the source file, and its text. */
   line: number;
   passage: string;
+  /** The sentence already cites this source (such sources are listed after the others). */
+  cited?: boolean;
+}
+
+/** Third argument of rankSources. */
+export interface RankSourcesOptions {
+  /** Answer with a RankSourcesResult (what the sentence is) instead of the bare list. */
+  detailed?: boolean;
+}
+
+export interface RankSourcesResult {
+  /** What is at the position: a claim, a sentence skipped as stating no checkable fact, or no sentence at all. */
+  sentence: 'claim' | 'skipped' | 'none';
+  /** Why the sentence is not a claim (with `skipped`). */
+  skipReason?: SkipReason;
+  /** Empty unless `sentence` is `claim`. */
+  sources: RankedSource[];
 }
 
 export interface CiteArguments {
@@ -91,6 +114,33 @@ export interface CiteArguments {
   version: number;
   position: Position;
   sourceId: string;
+  /** Answer with a CiteResult (saying why nothing was inserted) instead of a boolean. */
+  detailed?: boolean;
+}
+
+/** What citeSource did: `applied`, or why it inserted nothing. */
+export type CiteOutcome =
+  | 'applied'
+  /** The document is at another version than the one the citation was offered for. */
+  | 'stale-version'
+  /** The document is not open. */
+  | 'not-open'
+  /** No sentence at the position. */
+  | 'no-sentence'
+  /** The sentence states no checkable fact (a question, an opinion…): there is nothing to cite. */
+  | 'not-a-claim'
+  /** The sentence already cites the source. */
+  | 'already-cited'
+  /** The editor did not apply the edit. */
+  | 'rejected';
+
+export interface CiteResult {
+  applied: boolean;
+  outcome: CiteOutcome;
+  /** With `not-a-claim`. */
+  skipReason?: SkipReason;
+  /** One sentence for the writer. */
+  message: string;
 }
 
 // ---- Custom requests and notifications -------------------------------------------------------------

@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import { parseInsertCitationArgs, parseOpenSourceArgs } from '../../client/src/commandArgs';
 import { Config } from '../../client/src/config';
 import {
+  citeRefusalMessage,
   countsText,
   documentSummaryMessage,
+  nothingToCiteMessage,
+  rankedSourceDescription,
   rankedSourceDetail,
   sourceDescription,
   workspaceSummaryMessage,
@@ -50,6 +53,32 @@ describe('messages', () => {
     const long = rankedSourceDetail({ verdict: 'contradicted', score: 2, passage: 'x'.repeat(500) }, 20);
     assert.ok(long.startsWith('$(error) contradicted (100%) — “'));
     assert.ok(long.endsWith('…”'));
+  });
+});
+
+describe('Insert Citation messages', () => {
+  test('a source the sentence already cites is marked in the QuickPick', () => {
+    assert.equal(rankedSourceDescription({ outlet: 'AP', date: '2019-08-02', cited: true }), 'already cited · AP · 2019-08-02');
+    assert.equal(rankedSourceDescription({ cited: true }), 'already cited');
+    assert.equal(rankedSourceDescription({ outlet: 'AP' }), 'AP');
+  });
+
+  test('why nothing is offered: a skipped sentence says what it is', () => {
+    assert.equal(nothingToCiteMessage({ sentence: 'skipped', skipReason: 'question', sources: [] }), 'the sentence at the cursor is a question, not a claim: there is nothing to cite.');
+    assert.match(nothingToCiteMessage({ sentence: 'skipped', skipReason: 'opinion', sources: [] }), /an opinion, not a claim/);
+    assert.match(nothingToCiteMessage({ sentence: 'none', sources: [] }), /put the cursor on a sentence/);
+    assert.equal(nothingToCiteMessage({ sentence: 'claim', sources: [] }), 'no source in the library speaks to the sentence at the cursor.');
+  });
+
+  test('why a citation was not inserted: one message per reason, "the draft changed" only when it did', () => {
+    assert.equal(citeRefusalMessage({ outcome: 'stale-version', message: '' }), 'the draft changed since the sources were ranked. Try again.');
+    assert.equal(citeRefusalMessage({ outcome: 'already-cited', message: '' }), 'the sentence already cites this source.');
+    assert.match(citeRefusalMessage({ outcome: 'not-a-claim', skipReason: 'prediction', message: '' }), /a prediction, not a claim/);
+    const messages = (['stale-version', 'already-cited', 'not-a-claim', 'no-sentence', 'not-open', 'rejected'] as const).map((outcome) =>
+      citeRefusalMessage({ outcome, message: '' }),
+    );
+    assert.equal(new Set(messages).size, messages.length);
+    assert.equal(messages.filter((m) => /changed/.test(m)).length, 1);
   });
 });
 

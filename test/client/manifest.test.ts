@@ -97,9 +97,17 @@ describe('package.json', () => {
     for (const code of DIAGNOSTIC_CODES) {
       assert.deepEqual(properties[`grounded.severity.${code}`]!.enum, ['error', 'warning', 'information', 'hint', 'off']);
     }
+    // One source library per server: its settings are the window's (user or workspace settings), never a folder's.
+    const windowScoped = ['grounded.trace.server', 'grounded.sources.paths', 'grounded.sources.includeBundled'];
     for (const [key, property] of Object.entries(properties)) {
-      if (key !== 'grounded.trace.server') assert.equal(property.scope, 'resource', `${key} is resource-scoped`);
+      assert.equal(property.scope, windowScoped.includes(key) ? 'window' : 'resource', `${key}'s scope`);
     }
+  });
+
+  test('the client leaves settings changes to the server\'s own didChangeConfiguration registration', () => {
+    // With `synchronize.configurationSection` as well, VS Code's client sent every change twice.
+    const source = readFileSync(join(ROOT, 'client', 'src', 'languageClient.ts'), 'utf8');
+    assert.doesNotMatch(source, /synchronize\s*:/);
   });
 
   test('limits what an untrusted workspace may configure', () => {

@@ -114,10 +114,13 @@ describe('hover', () => {
     assert.ok(hover);
     const markdown = (hover.contents as MarkupContent).value;
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
-    assert.match(markdown, /^\*\*Contradicted\*\*/);
-    assert.match(markdown, /sources say "Peru", the draft says "Chile"/);
+    // The verdict and the detail lead; the diagnostic's message (which the editor shows above the hover) is not repeated.
+    assert.match(markdown, /^\*\*Contradicted\*\* \(confidence \d+%\) — the source says "Peru", the draft says "Chile"\n\n> /);
+    assert.doesNotMatch(markdown, /Contradicted by/);
     assert.match(markdown, /John \*\*Bolton\*\* and Commerce Secretary Wilbur \*\*Ross\*\*/);
-    assert.match(markdown, /\*\*conference\*\* in Peru/);
+    // The source's conflicting word stands out from the matched ones: bold code.
+    assert.match(markdown, /\*\*conference\*\* in \*\*`Peru`\*\* \*\*attended\*\*/);
+    assert.equal(markdown.match(/`Peru`/g)?.length, 1, 'marked in the passage that conflicts, once');
     assert.ok(markdown.includes(`*${AP_TITLE}*, AP`), markdown);
     const link = /\(command:grounded\.openSource\?([^)]+)\)/.exec(markdown);
     assert.ok(link, markdown);
@@ -138,6 +141,33 @@ describe('hover', () => {
     const args = JSON.parse(decodeURIComponent(link[1]!)) as CiteArguments;
     assert.deepEqual(args, { uri, version: 1, position: { line: 2, character: 0 }, sourceId: 'ap-norway-barbados-talks' });
     assert.equal(markdown.match(/insertCitation/g)?.length, 1, 'one Cite link per source');
+  });
+
+  test('leads with the verdict and the detail, without repeating the diagnostic message', async () => {
+    const number = 'file:///virtual/hover-number.md';
+    const numberText = readFixture('contradicted-number.md');
+    const [contradicted] = await client.openAndWait(number, numberText);
+    const markdown = (hover: { contents: unknown } | null) => (hover!.contents as MarkupContent).value;
+    const onNumber = markdown(await client.hover(number, positionOf(numberText, 'nations')));
+    assert.match(onNumber, /^\*\*Contradicted\*\* \(confidence \d+%\) — the source says "more than 50", the draft says "more than 70"\n/);
+    assert.ok(!onNumber.includes(String(contradicted!.message)), 'the diagnostic message is not repeated');
+    assert.match(onNumber, /\*\*`more than 50`\*\* \*\*nations\*\*/, 'the conflicting words stand out in the passage');
+
+    const unsupported = 'file:///virtual/hover-unsupported.md';
+    const unsupportedText = readFixture('unsupported.md');
+    const [finding] = await client.openAndWait(unsupported, unsupportedText);
+    const onUnsupported = markdown(await client.hover(unsupported, positionOf(unsupportedText, 'passed')));
+    assert.match(onUnsupported, /^\*\*Unsupported\*\* \(confidence \d+%\) — no source backs "[^"]+"(, "[^"]+")*\n/);
+    assert.match(onUnsupported.split('\n')[0]!, /"resolution"/);
+    assert.ok(!onUnsupported.includes(String(finding!.message)));
+    assert.doesNotMatch(onUnsupported, /`/, 'nothing conflicts: nothing in code style');
+
+    const mismatch = 'file:///virtual/hover-mismatch.md';
+    const mismatchText = readFixture('citation-mismatch.md');
+    const [cited] = await client.openAndWait(mismatch, mismatchText);
+    const onMismatch = markdown(await client.hover(mismatch, positionOf(mismatchText, 'ministry')));
+    assert.match(onMismatch, /^\*\*Supported\*\* \(confidence \d+%\) — the cited "Venezuela crisis: President Maduro says he had secret talks with US" does not back it; "Norway says/);
+    assert.ok(!onMismatch.includes(String(cited!.message)));
   });
 
   test('nothing on a heading', async () => {

@@ -7,9 +7,11 @@ import { createEngine, type Engine } from '../../server/src/engine';
 import { extractClaims, NO_SOURCES } from '../../server/src/markdown/extractClaims';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
-import { buildCitationEdits } from '../../server/src/lsp/citations';
-import { applyOffsetEdits } from '../../server/src/lsp/edits';
-import { ignoreClaimEdit } from '../../server/src/lsp/ignoreClaim';
+import { buildCitationEdits, existingFootnotesOf } from '../../server/src/lsp/citations';
+import { parsedDraftOf, type CheckedDocument } from '../../server/src/lsp/checkedDocument';
+import { applyOffsetEdits, lineEnding } from '../../server/src/lsp/edits';
+import { ignoreClaimEdit, ignoredBlock } from '../../server/src/lsp/ignoreClaim';
+import { parseMarkdown } from '../../server/src/markdown/parseDraft';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 
 const AP = 'ap-norway-barbados-talks';
@@ -86,6 +88,51 @@ describe('Ignore this claim', () => {
   test('CRLF line ends are kept', () => {
     assert.equal(ignore('Intro Maduro said a thing.\r\n\r\nBolton said another thing.\r\n', 'Bolton'), 'Intro Maduro said a thing.\r\n\r\n<!-- grounded-ignore -->\r\nBolton said another thing.\r\n');
   });
+
+  test('lone CR line ends are kept', () => {
+    assert.equal(ignore('Intro Maduro said a thing.\r\rBolton said another thing.\r', 'Bolton'), 'Intro Maduro said a thing.\r\r<!-- grounded-ignore -->\rBolton said another thing.\r');
+  });
+
+  test('a paragraph at the start of its line is recognised without parsing; anything else is looked up in the parse', () => {
+    const drafts = [
+      'Intro Maduro said one thing.\n\nBolton said another thing.\n',
+      '- Maduro said one thing.\n- Bolton said another thing.\n',
+      '1. Maduro said one thing.\n2. Bolton said another thing.\n',
+      '> Maduro said one thing.\n>\n> Bolton said another thing.\n',
+      'Maduro | Bolton\n--- | ---\nMaduro said one thing. | Bolton said another thing.\n',
+      '| Who | What |\n| --- | --- |\n| Maduro | Maduro said one thing. |\n',
+      'Intro Ross said a thing.\n\n- Maduro said one thing.\n\n  Bolton said another thing.\n',
+    ];
+    // The top-level paragraphs among them: drafts[0]'s two and drafts[6]'s first.
+    const plain = new Set(['0:0', '0:1', '6:0']);
+    drafts.forEach((markdown, d) => {
+      extractClaims(markdown, NO_SOURCES).claims.forEach((claim, c) => {
+        let parsed = 0;
+        const found = ignoredBlock(markdown, claim.blockStartOffset, () => (parsed++, parseMarkdown(markdown)));
+        const what = `${JSON.stringify(markdown)}: ${claim.text}`;
+        assert.equal(parsed, plain.has(`${d}:${c}`) ? 0 : 1, what);
+        // The comment switches off exactly the claims the block holds (what "Ignore this … (N claims)" counts).
+        const claims = extractClaims(markdown, NO_SOURCES).claims;
+        const inBlock = (other: (typeof claims)[number]) =>
+          found.span ? other.startOffset >= found.span.start && other.startOffset <= found.span.end : other.blockStartOffset === claim.blockStartOffset;
+        const kept = claimTexts(applyOffsetEdits(markdown, [found.edit]));
+        assert.deepEqual(kept, claims.filter((other) => !inBlock(other)).map((other) => other.text), what);
+      });
+    });
+    const list = '- Maduro said one thing.\n- Bolton said another thing. Ross said a third thing.\n';
+    const second = extractClaims(list, NO_SOURCES).claims[1]!;
+    assert.deepEqual(ignoredBlock(list, second.blockStartOffset).kind, 'list item');
+    assert.deepEqual(ignoredBlock(list, second.blockStartOffset).span, { start: list.indexOf('- Bolton'), end: list.length - 1 });
+  });
+});
+
+describe('line endings', () => {
+  test('the document\'s own, by its first line break', () => {
+    assert.equal(lineEnding('a\r\nb\r\n'), '\r\n');
+    assert.equal(lineEnding('a\rb\r'), '\r');
+    assert.equal(lineEnding('a\nb\r\n'), '\n');
+    assert.equal(lineEnding('no line break'), '\n');
+  });
 });
 
 describe('citation edits', () => {
@@ -132,6 +179,51 @@ describe('citation edits', () => {
     const claim = engine.checkDraft(markdown, 'draft.md').claims[0]!;
     assert.deepEqual(buildCitationEdits(markdown, [{ claim, sourceId: AP }], engine, 'footnote'), []);
     assert.deepEqual(buildCitationEdits(markdown, [{ claim, sourceId: AP }], engine, 'pandoc'), []);
+  });
+
+  test('CRLF and lone CR: a blank line before the definition, in the document\'s line breaks', () => {
+    const definition = `[^${AP}]: Norway says Venezuela's government and opposition will continue their talks in Barbados. AP.`;
+    assert.equal(cite(`# T\r\n\r\n${NORWAY}\r\n`, 'ministry', AP), `# T\r\n\r\n${NORWAY}[^${AP}]\r\n\r\n${definition}\r\n`);
+    assert.equal(cite(`# T\r\n\r\n${NORWAY}`, 'ministry', AP), `# T\r\n\r\n${NORWAY}[^${AP}]\r\n\r\n${definition}\r\n`);
+    assert.equal(cite(`# T\r\n\r\n${NORWAY}\r\n\r\n`, 'ministry', AP), `# T\r\n\r\n${NORWAY}[^${AP}]\r\n\r\n${definition}\r\n`);
+    assert.equal(cite(`# T\r\r${NORWAY}\r`, 'ministry', AP), `# T\r\r${NORWAY}[^${AP}]\r\r${definition}\r`);
+    // After a definition already there: none.
+    const withDefinition = `# T\r\n\r\n${NORWAY}\r\n\r\n[^x]: bbc-maduro-secret-talks-us\r\n`;
+    assert.equal(cite(withDefinition, 'ministry', AP), `# T\r\n\r\n${NORWAY}[^${AP}]\r\n\r\n[^x]: bbc-maduro-secret-talks-us\r\n${definition}\r\n`);
+  });
+
+  test('trailing emoji and backslashes: pandoc before the punctuation, a footnote never right after a backslash', () => {
+    const stem = NORWAY.slice(0, -1);
+    for (const emoji of [' 😀', '👍🏽', ' 🇳🇴', ' 👨‍👩‍👧', ' ❤️']) {
+      assert.equal(cite(`${NORWAY}${emoji}\n`, 'ministry', AP, 'pandoc'), `${stem} [@${AP}].${emoji}\n`, JSON.stringify(emoji));
+    }
+    assert.equal(cite(`${NORWAY}\\\n`, 'ministry', AP, 'pandoc'), `${stem} [@${AP}].\\\n`);
+    assert.equal(cite(`${NORWAY}\\\nMaduro said so.\n`, 'ministry', AP, 'pandoc'), `${stem} [@${AP}].\\\nMaduro said so.\n`);
+    const footnote = cite(`${NORWAY}\\\n`, 'ministry', AP);
+    assert.ok(footnote.startsWith(`${NORWAY}[^${AP}]\\\n`), footnote);
+    assert.deepEqual(citedIds(footnote, 'ministry'), [AP]);
+    // An escaped backslash (two in the source) ends the sentence with a literal one: the reference goes before both.
+    const escaped = cite(`${NORWAY}\\\\\n`, 'ministry', AP);
+    assert.ok(escaped.startsWith(`${NORWAY}[^${AP}]\\\\\n`), escaped);
+    assert.deepEqual(citedIds(escaped, 'ministry'), [AP]);
+  });
+
+  test('the footnote definitions of a checked version are found once and kept with it', () => {
+    const check = (text: string): CheckedDocument => ({
+      uri: 'file:///d.md',
+      version: 1,
+      text,
+      report: engine.checkDraft(text, 'd.md'),
+      engine,
+      libraryVersion: 1,
+      backing: [],
+    });
+    const withDefinitions = check(`${NORWAY}[^ap]\n\n[^ap]: ${AP}\n`);
+    const found = existingFootnotesOf(withDefinitions);
+    assert.equal(existingFootnotesOf(withDefinitions), found);
+    assert.equal(found.labelBySource.get(AP), 'ap');
+    assert.equal(parsedDraftOf(withDefinitions), parsedDraftOf(withDefinitions), 'one parse per checked version');
+    assert.deepEqual(existingFootnotesOf(check(`${NORWAY}\n`)).usedLabels, new Set());
   });
 
   test('pandoc: before the closing punctuation, after markers, merged into an existing bracket', () => {

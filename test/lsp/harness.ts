@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   ApplyWorkspaceEditParams,
@@ -61,6 +61,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Whether the client offers to watch files for the server (dynamic workspace/didChangeWatchedFiles); default true. */
   clientWatchesFiles?: boolean;
+  /** Settings of workspace folders (by folder path), as changes to the window's settings. */
+  folderSettings?: Record<string, (settings: GroundedSettings) => void>;
 }
 
 interface Waiter<T> {
@@ -107,6 +109,10 @@ export class LspClient {
   readonly diagnostics = new Recorder<PublishDiagnosticsParams>();
   readonly statuses = new Recorder<StatusParams>();
   readonly sourcesChanged = new Recorder<null>();
+  /** Every workspace/configuration request the server sent. */
+  readonly configurationRequests = new Recorder<ConfigurationParams>();
+  /** Settings of workspace folders (by folder URI), answered when the server asks with that `scopeUri`. */
+  readonly folderSettings = new Map<string, GroundedSettings>();
   readonly registrations: RegistrationParams[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   private readonly documents = new Map<string, TextDocument>();
@@ -126,11 +132,21 @@ export class LspClient {
     const settings = structuredClone(DEFAULT_SETTINGS);
     options.settings?.(settings);
     const client = new LspClient(child, connection, settings);
+    for (const [folder, change] of Object.entries(options.folderSettings ?? {})) {
+      const scoped = structuredClone(settings);
+      change(scoped);
+      client.folderSettings.set(pathToFileURL(folder).href, scoped);
+    }
     child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
 
-    connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
-      params.items.map((item) => (item.section === 'grounded' ? structuredClone(client.settings) : null)),
-    );
+    connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
+      client.configurationRequests.add(params);
+      return params.items.map((item) => {
+        if (item.section !== 'grounded') return null;
+        const scoped = item.scopeUri === undefined ? undefined : client.folderSettings.get(item.scopeUri);
+        return structuredClone(scoped ?? client.settings);
+      });
+    });
     connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
       client.registrations.push(params);
       return null;
@@ -263,20 +279,44 @@ export class LspClient {
 
   // ---- Requests ------------------------------------------------------------------------------------------------
 
-  request<R>(method: string, params?: unknown): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+  request<R>(method: string, params?: unknown, token?: CancellationToken): Promise<R> {
+    return token ? this.connection.sendRequest<R>(method, params, token) : this.connection.sendRequest<R>(method, params);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
     return this.request('textDocument/hover', { textDocument: { uri }, position });
   }
 
-  codeActions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
-    return this.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], ...(only ? { only } : {}) } });
+  /** `triggerKind`: 1 invoked (a menu, a key), 2 automatic (VS Code's lightbulb as the cursor moves). */
+  codeActions(uri: string, range: Range, only?: string[], triggerKind?: 1 | 2): Promise<CodeAction[]> {
+    return this.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [], ...(only ? { only } : {}), ...(triggerKind ? { triggerKind } : {}) },
+    });
   }
 
   executeCommand<R>(command: string, ...args: unknown[]): Promise<R> {
     return this.request('workspace/executeCommand', { command, arguments: args });
+  }
+
+  /** The status notifications seen so far: pass as `after` to wait for a later one. */
+  statusMark(): number {
+    return this.statuses.seen.length;
+  }
+
+  /** The first status (after `after`) for `uri` that `where` accepts. */
+  waitForStatus(uri: string, where: (status: StatusParams) => boolean, after = 0): Promise<StatusParams> {
+    return this.statuses.wait(
+      (s) => s.uri === uri && where(s),
+      after,
+      () => `a status of ${uri}; seen: ${JSON.stringify(this.statuses.seen.slice(after).filter((s) => s.uri === uri))}\nserver log:\n${this.stderr}`,
+    );
+  }
+
+  /** Whether diagnostics of that version of the document were published (after `after`). */
+  published(uri: string, version: number, after = 0): boolean {
+    return this.diagnostics.seen.slice(after).some((p) => p.uri === uri && p.version === version);
   }
 
   /** Changes the settings and tells the server, which pulls them again. */
@@ -337,6 +377,19 @@ export function positionOf(text: string, needle: string, shift = 0): Position {
   const offset = text.indexOf(needle);
   if (offset < 0) throw new Error(`"${needle}" is not in the text`);
   return TextDocument.create('x', 'markdown', 0, text).positionAt(offset + shift);
+}
+
+/**
+ * A long draft whose sentences no other test uses (each `seed` gives other numbers, so the engine's verdict cache
+ * does not know them): `copies` times the example draft's body, about 2,600 characters and 20 claims a copy. The
+ * server needs a noticeable while to check it, so a test can act while the check runs.
+ */
+export function largeDraft(seed: number, copies = 60): string {
+  const draft = readFileSync(join(ROOT, 'examples', 'draft.md'), 'utf8');
+  const body = draft.split(/\n(?=\[\^ap\]:)/)[0]!;
+  let text = '';
+  for (let n = 0; n < copies; n++) text += body.replace(/\b(\d+)\b/g, (m) => String(Number(m) + seed * 100_000 + n * 1_000 + 7)) + '\n\n';
+  return text;
 }
 
 /** The whole-line range of the position's line (what a cursor-on-the-line code action request sends). */

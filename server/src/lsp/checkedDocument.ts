@@ -3,7 +3,9 @@
 // with the published diagnostics.
 
 import type { Engine } from '../engine';
-import type { CheckedClaim, FileReport, Source } from '../model';
+import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
+import { LineIndex } from '../markdown/positions';
+import type { CheckedClaim, ClaimSentence, FileReport, Source } from '../model';
 import type { DiagnosticCode } from '../protocol';
 import { verifyClaim } from '../verify/verifyClaim';
 
@@ -29,18 +31,50 @@ export function findingCodes(claim: CheckedClaim): DiagnosticCode[] {
   return codes;
 }
 
-/** The claim under an offset; a cursor just after the sentence's last character still counts. */
-export function claimIndexAt(document: CheckedDocument, offset: number): number {
-  return document.report.claims.findIndex((claim) => claim.startOffset <= offset && offset <= claim.endOffset);
+/** The claim under an offset; a cursor just after the sentence's last character still counts. -1 when none. */
+export function claimIndexAt(document: Pick<CheckedDocument, 'report'>, offset: number): number {
+  return claimIndexesAmong(document.report.claims, offset, offset)[0] ?? -1;
 }
 
 /** Indexes of the claims that overlap [start, end] (an empty range selects the claim under the cursor). */
-export function claimIndexesIn(document: CheckedDocument, start: number, end: number): number[] {
+export function claimIndexesIn(document: Pick<CheckedDocument, 'report'>, start: number, end: number): number[] {
+  return claimIndexesAmong(document.report.claims, start, end);
+}
+
+/**
+ * Indexes of the claims (in document order, as the engine lists them: they never overlap) that overlap [start, end],
+ * found by binary search, so a request about a few lines costs nothing like the size of the document.
+ */
+export function claimIndexesAmong(claims: readonly Pick<ClaimSentence, 'startOffset' | 'endOffset'>[], start: number, end: number): number[] {
+  // The first claim that ends at or after `start`.
+  let low = 0;
+  let high = claims.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (claims[mid]!.endOffset < start) low = mid + 1;
+    else high = mid;
+  }
   const indexes: number[] = [];
-  document.report.claims.forEach((claim, index) => {
-    if (claim.startOffset <= end && start <= claim.endOffset) indexes.push(index);
-  });
+  for (let index = low; index < claims.length && claims[index]!.startOffset <= end; index++) indexes.push(index);
   return indexes;
+}
+
+// Per checked version, computed when first needed and kept as long as the check is: the text's line index (every
+// request converts positions) and its parse (for the quick fixes that must know the document's structure).
+const lineIndexes = new WeakMap<CheckedDocument, LineIndex>();
+const parses = new WeakMap<CheckedDocument, ParsedDraft>();
+
+export function linesOf(document: CheckedDocument): LineIndex {
+  let lines = lineIndexes.get(document);
+  if (!lines) lineIndexes.set(document, (lines = new LineIndex(document.text)));
+  return lines;
+}
+
+/** The document parsed (remark): once per checked version at most, and only when a quick fix needs it. */
+export function parsedDraftOf(document: CheckedDocument): ParsedDraft {
+  let parsed = parses.get(document);
+  if (!parsed) parses.set(document, (parsed = parseDraft(document.text)));
+  return parsed;
 }
 
 /** Source ids the claim's citations resolve to. */

@@ -1,38 +1,50 @@
 // Building the edit that cites a source after a claim, in the writer's citation style:
-//   footnote: `[^id]` right after the sentence (after its closing punctuation and any markers already there), and the
-//             definition `[^id]: Title. Outlet, date. URL` appended once at the end of the document — or no definition
-//             at all when the document already has one naming that source, whatever its label;
-//   pandoc:   `[@id]` before the closing punctuation, merged into a Pandoc citation already there (`[@a; @id]`).
+//   footnote: `[^id]` right after the sentence (after its closing punctuation and any markers already there, but never
+//             right after a backslash, which would escape it), and the definition `[^id]: Title. Outlet, date. URL`
+//             appended once at the end of the document, in the document's own line breaks — or no definition at all
+//             when the document already has one naming that source, whatever its label;
+//   pandoc:   `[@id]` before the closing punctuation (looking past trailing emoji and backslashes), merged into a
+//             Pandoc citation already there (`[@a; @id]`).
 // Idempotent: a claim already citing the source gets no edit, and a definition is never written twice.
 
 import type { Engine } from '../engine';
 import { CitationResolution, type CitationResolver } from '../markdown/citations';
 import { libraryCitationResolver } from '../sources/citationResolver';
-import { parseDraft } from '../markdown/parseDraft';
+import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, SourceMetadata } from '../model';
 import type { CitationStyle } from '../protocol';
-import { citedSources, sourceOf } from './checkedDocument';
-import type { OffsetEdit } from './edits';
+import { citedSources, linesOf, parsedDraftOf, sourceOf, type CheckedDocument } from './checkedDocument';
+import { lineEnding, type OffsetEdit } from './edits';
 
 export interface CitationRequest {
   claim: Pick<CheckedClaim, 'startOffset' | 'endOffset' | 'citations'>;
   sourceId: string;
 }
 
-/** The edits citing each requested source after its claim; empty when every claim already cites its source. */
-export function buildCitationEdits(text: string, requests: readonly CitationRequest[], engine: Engine, style: CitationStyle): OffsetEdit[] {
+/**
+ * The edits citing each requested source after its claim; empty when every claim already cites its source.
+ * `footnotes` gives the document's footnote definitions when the caller keeps them (per checked version: see
+ * `existingFootnotesOf`); without it the text is parsed when the footnote style needs them.
+ */
+export function buildCitationEdits(
+  text: string,
+  requests: readonly CitationRequest[],
+  engine: Engine,
+  style: CitationStyle,
+  footnotes: () => ExistingFootnotes = () => existingFootnotes(text, libraryCitationResolver(engine.library.sources)),
+): OffsetEdit[] {
   const wanted = requests.filter(({ claim, sourceId }) => !citedSources(claim).has(sourceId) && sourceOf(engine, sourceId));
   // One edit per claim and source, even if asked twice.
   const unique = [...new Map(wanted.map((request) => [`${request.claim.startOffset}\u0000${request.sourceId}`, request])).values()];
   if (unique.length === 0) return [];
-  return style === 'pandoc' ? pandocEdits(text, unique) : footnoteEdits(text, unique, engine);
+  return style === 'pandoc' ? pandocEdits(text, unique) : footnoteEdits(text, unique, engine, footnotes());
 }
 
 // ---- Footnotes ---------------------------------------------------------------------------------------------------
 
-function footnoteEdits(text: string, requests: readonly CitationRequest[], engine: Engine): OffsetEdit[] {
-  const existing = existingFootnotes(text, libraryCitationResolver(engine.library.sources));
+function footnoteEdits(text: string, requests: readonly CitationRequest[], engine: Engine, existing: ExistingFootnotes): OffsetEdit[] {
+  const usedLabels = new Set(existing.usedLabels);
   const labelOf = new Map<string, string>();
   const newDefinitions: string[] = [];
   for (const { sourceId } of requests) {
@@ -42,16 +54,29 @@ function footnoteEdits(text: string, requests: readonly CitationRequest[], engin
       labelOf.set(sourceId, reused);
       continue;
     }
-    const label = freeLabel(sourceId, existing.usedLabels);
-    existing.usedLabels.add(label.toLowerCase());
+    const label = freeLabel(sourceId, usedLabels);
+    usedLabels.add(label.toLowerCase());
     labelOf.set(sourceId, label);
     newDefinitions.push(footnoteDefinition(label, sourceOf(engine, sourceId)!));
   }
 
   // Several sources for one claim go in request order after the sentence; edits at one offset keep their order.
-  const edits: OffsetEdit[] = requests.map(({ claim, sourceId }) => ({ start: claim.endOffset, end: claim.endOffset, newText: `[^${labelOf.get(sourceId)}]` }));
+  const edits: OffsetEdit[] = requests.map(({ claim, sourceId }) => {
+    const at = footnoteOffset(text, claim.startOffset, claim.endOffset);
+    return { start: at, end: at, newText: `[^${labelOf.get(sourceId)}]` };
+  });
   if (newDefinitions.length > 0) edits.push({ start: text.length, end: text.length, newText: definitionsBlock(text, newDefinitions) });
   return edits;
+}
+
+/**
+ * Where a footnote reference goes: right after the sentence — but never right after a backslash, which would escape
+ * the bracket (`\\[^id]` is text, not a footnote): a sentence ending in backslashes gets it before them.
+ */
+function footnoteOffset(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && text.charCodeAt(at - 1) === 92 /* \ */) at--;
+  return at;
 }
 
 /** `[^label]: Title. Outlet, date. URL`, leaving out what the source does not state. */
@@ -79,31 +104,63 @@ function freeLabel(sourceId: string, usedLabels: ReadonlySet<string>): string {
   }
 }
 
-/** New definitions at the end of the document, separated from the text by a blank line unless they follow others. */
+/**
+ * New definitions at the end of the document, in its own line breaks ("\r\n", "\r" or "\n"), separated from the
+ * text by a blank line unless they follow other definitions.
+ */
 function definitionsBlock(text: string, definitions: readonly string[]): string {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEnding(text);
   const body = definitions.join(eol) + eol;
-  if (text.trim() === '') return body;
-  const endsWithNewline = /[\r\n]$/.test(text);
-  if (/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(text)) return body;
-  const lastLine = text.trimEnd().split(/\r\n|\r|\n/).pop() ?? '';
+  if (!/\S/.test(text)) return body;
+  // The last line, read from the end (a "\r\n" is one line break), without copying the text.
+  let end = text.length;
+  const endsWithLineBreak = isLineBreak(text.charCodeAt(end - 1));
+  if (endsWithLineBreak) end -= text.charCodeAt(end - 1) === 10 && text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  let start = end;
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+  const lastLine = text.slice(start, end);
+  // Already after a blank line ("…\n\n", or a last line of spaces): nothing to add but the line break it may lack.
+  if (lastLine.trim() === '') return (endsWithLineBreak ? '' : eol) + body;
   // Footnote definitions follow one another without a blank line; after anything else one is needed, or the
   // definition would be read as part of the paragraph.
   const blankLineNeeded = !/^ {0,3}\[\^[^\]]+\]:/.test(lastLine);
-  return (endsWithNewline ? '' : eol) + (blankLineNeeded ? eol : '') + body;
+  return (endsWithLineBreak ? '' : eol) + (blankLineNeeded ? eol : '') + body;
 }
 
-interface ExistingFootnotes {
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+export interface ExistingFootnotes {
   /** For each source named by a definition in the document: the label to reuse, one-source definitions preferred. */
   labelBySource: Map<string, string>;
   /** Labels (lower case) of the definitions already in the document. */
   usedLabels: Set<string>;
 }
 
+// Any footnote definition holds this (a label cannot span lines); a text without it has none, and needs no parse.
+const MAYBE_FOOTNOTE_DEFINITION = /\[\^[^\r\n]*?\]:/;
+
+const footnotesByDocument = new WeakMap<CheckedDocument, ExistingFootnotes>();
+
+/** The footnote definitions of a checked document: found once per checked version, then kept with it. */
+export function existingFootnotesOf(document: CheckedDocument): ExistingFootnotes {
+  let found = footnotesByDocument.get(document);
+  if (!found) {
+    const resolver = libraryCitationResolver(document.engine.library.sources);
+    found = MAYBE_FOOTNOTE_DEFINITION.test(document.text)
+      ? existingFootnotes(document.text, resolver, parsedDraftOf(document), linesOf(document))
+      : { labelBySource: new Map(), usedLabels: new Set() };
+    footnotesByDocument.set(document, found);
+  }
+  return found;
+}
+
 /** The document's footnote definitions, resolved exactly as the engine resolves them when it checks the draft. */
-function existingFootnotes(text: string, resolver: CitationResolver): ExistingFootnotes {
-  const draft = parseDraft(text);
-  const resolution = new CitationResolution(resolver, draft.footnotes, draft.definitions, new LineIndex(text));
+export function existingFootnotes(text: string, resolver: CitationResolver, parsed?: ParsedDraft, lines?: LineIndex): ExistingFootnotes {
+  if (!parsed && !MAYBE_FOOTNOTE_DEFINITION.test(text)) return { labelBySource: new Map(), usedLabels: new Set() };
+  const draft = parsed ?? parseDraft(text);
+  const resolution = new CitationResolution(resolver, draft.footnotes, draft.definitions, lines ?? new LineIndex(text));
   const labelBySource = new Map<string, string>();
   const sharedLabelBySource = new Map<string, string>();
   const usedLabels = new Set<string>();
@@ -128,6 +185,9 @@ const TRAILING_MARKERS = /(?:\s*\[(?:\^[^\]\s]+|[^\]]*@[^\]]*)\])+\s*$/;
 const CLOSING_PUNCTUATION = /[.!?…]+(?=["'”’»)*_\]]*$)/;
 // A Pandoc citation right before the insertion point, to add the key to it instead of writing a second bracket.
 const PANDOC_BEFORE = /\[([^\[\]]*@[^\[\]]*)\]\s*$/;
+// What may trail a sentence after its closing punctuation without being part of it: emoji (with their modifiers,
+// joiners, variation selectors and flags), backslashes (a hard line break, or a stray one), spaces.
+const TRAILING_DECORATION = /[\s\\\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3]+$/u;
 
 function pandocEdits(text: string, requests: readonly CitationRequest[]): OffsetEdit[] {
   // Several sources for one claim become one bracket: `[@a; @b]`.
@@ -142,9 +202,9 @@ function pandocEdits(text: string, requests: readonly CitationRequest[]): Offset
 
 function pandocEdit(text: string, start: number, end: number, keys: readonly string[]): OffsetEdit {
   const sentence = text.slice(start, end);
-  const withoutMarkers = sentence.replace(TRAILING_MARKERS, '');
+  const withoutMarkers = sentence.replace(TRAILING_DECORATION, '').replace(TRAILING_MARKERS, '').replace(TRAILING_DECORATION, '');
   const punctuation = CLOSING_PUNCTUATION.exec(withoutMarkers);
-  const insertAt = start + (punctuation ? punctuation.index : withoutMarkers.trimEnd().length);
+  const insertAt = start + (punctuation ? punctuation.index : withoutMarkers.length);
   const before = text.slice(start, insertAt);
   const cited = keys.map((key) => `@${key}`).join('; ');
 

@@ -3,34 +3,46 @@
 
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type ExecuteCommandParams, type TextDocuments } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type ExecuteCommandParams,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDraftFiles } from '../files/findDraftFiles';
 import { readTextFile } from '../files/readTextFile';
 import { LineIndex } from '../markdown/positions';
-import type { Position } from '../model';
+import type { ClaimSentence, Position, SkipReason, SkippedSentence } from '../model';
 import {
   ServerCommands,
   type CiteArguments,
+  type CiteOutcome,
+  type CiteResult,
   type DocumentSummary,
   type GroundedSettings,
-  type RankedSource,
+  type RankSourcesOptions,
+  type RankSourcesResult,
   type VerdictCounts,
   type WorkspaceSummary,
 } from '../protocol';
 import { buildCitationEdits } from './citations';
-import { claimIndexAt, titleOf, type CheckedDocument } from './checkedDocument';
+import { citedSources, claimIndexesAmong, titleOf, type CheckedDocument } from './checkedDocument';
 import { documentWorkspaceEdit, toTextEdits } from './edits';
 import type { LoadedLibrary } from './library';
 import { rankSources } from './rankSources';
-import { checkSteps, runToEnd, type CheckScheduler } from './scheduler';
+import { cancelledError, checkSteps, runInSlices, type CheckScheduler } from './scheduler';
 import { countVerdicts } from './status';
 
 export interface CommandHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   scheduler: CheckScheduler;
-  settings(): GroundedSettings;
+  /** The settings that apply to a document. */
+  settings(uri: string): GroundedSettings;
   library(): LoadedLibrary | undefined;
   libraryReady: Promise<void>;
   workspaceFolders(): string[];
@@ -43,30 +55,35 @@ export interface CommandHost {
 
 export const COMMANDS: string[] = Object.values(ServerCommands);
 
-export async function executeCommand(host: CommandHost, params: ExecuteCommandParams): Promise<unknown> {
+export async function executeCommand(host: CommandHost, params: ExecuteCommandParams, token?: CancellationToken): Promise<unknown> {
   await host.libraryReady;
   const args = params.arguments ?? [];
   switch (params.command) {
     case ServerCommands.verifyDocument:
-      return verifyDocument(host, stringArgument(args[0], 'a document URI'));
+      return verifyDocument(host, stringArgument(args[0], 'a document URI'), token);
     case ServerCommands.verifyWorkspace:
-      return verifyWorkspace(host);
-    case ServerCommands.rankSources:
-      return rankSourcesAt(host, stringArgument(args[0], 'a document URI'), positionArgument(args[1]));
-    case ServerCommands.citeSource:
-      return citeSource(host, citeArgument(args[0]));
+      return verifyWorkspace(host, token);
+    case ServerCommands.rankSources: {
+      const ranked = await rankSourcesAt(host, stringArgument(args[0], 'a document URI'), positionArgument(args[1]), token);
+      return (args[2] as RankSourcesOptions | undefined)?.detailed === true ? ranked : ranked.sources;
+    }
+    case ServerCommands.citeSource: {
+      const cite = citeArgument(args[0]);
+      const result = await citeSource(host, cite, token);
+      return cite.detailed ? result : result.applied;
+    }
     default:
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
   }
 }
 
-async function verifyDocument(host: CommandHost, uri: string): Promise<DocumentSummary> {
-  const checked = host.documents.get(uri) ? await host.scheduler.checkNow(uri) : checkFileOnDisk(host, uri);
+async function verifyDocument(host: CommandHost, uri: string, token: CancellationToken | undefined): Promise<DocumentSummary> {
+  const checked = host.documents.get(uri) ? await host.scheduler.checkNow(uri, token) : await checkFileOnDisk(host, uri, token);
   if (!checked) throw new ResponseError(LSPErrorCodes.RequestFailed, `${uri} could not be checked.`);
   return summaryOf(checked);
 }
 
-async function verifyWorkspace(host: CommandHost): Promise<WorkspaceSummary> {
+async function verifyWorkspace(host: CommandHost, token: CancellationToken | undefined): Promise<WorkspaceSummary> {
   const library = host.library()!;
   // Source articles are Markdown too; checking them against themselves would only add noise.
   const sourcePaths = new Set(library.library.sources.map((source) => realpathOrSelf(source.path)));
@@ -77,15 +94,17 @@ async function verifyWorkspace(host: CommandHost): Promise<WorkspaceSummary> {
   for (const input of findDraftFiles(folders)) {
     if (!('file' in input) || sourcePaths.has(realpathOrSelf(input.file))) continue;
     const uri = pathToFileURL(input.file).href;
-    // Between files the server answers whatever arrived meanwhile (edits, hovers).
+    // Between files the server answers whatever arrived meanwhile (edits, hovers, a cancellation).
     await new Promise<void>((resolve) => setImmediate(resolve));
+    if (token?.isCancellationRequested) throw cancelledError();
     try {
-      const checked = host.documents.get(uri) ? await host.scheduler.checkNow(uri) : checkFileOnDisk(host, uri);
+      const checked = host.documents.get(uri) ? await host.scheduler.checkNow(uri, token) : await checkFileOnDisk(host, uri, token);
       if (!checked) continue;
       summary.files++;
       summary.claims += checked.report.claims.length;
       addCounts(summary.counts, countVerdicts(checked.report.claims));
     } catch (error) {
+      if (token?.isCancellationRequested) throw cancelledError();
       summary.problems.push({ uri, message: error instanceof ResponseError || error instanceof Error ? error.message : String(error) });
     }
   }
@@ -93,15 +112,22 @@ async function verifyWorkspace(host: CommandHost): Promise<WorkspaceSummary> {
 }
 
 /** Checks a file that is not open in the editor and publishes its diagnostics (without a version). */
-function checkFileOnDisk(host: CommandHost, uri: string): CheckedDocument {
-  const checked = checkSavedText(host, uri);
+async function checkFileOnDisk(host: CommandHost, uri: string, token: CancellationToken | undefined): Promise<CheckedDocument> {
+  const checked = await checkSavedText(host, uri, token);
   host.publish(checked);
   host.verifiedFromDisk(uri);
   return checked;
 }
 
-/** The check of a file's saved text. */
-function checkSavedText(host: CommandHost, uri: string): CheckedDocument {
+/** The check of a file's saved text, in slices like any check; a cancellation stops it and throws. */
+async function checkSavedText(host: CommandHost, uri: string, token: CancellationToken | undefined): Promise<CheckedDocument> {
+  const text = savedText(uri);
+  const checked = await runInSlices(checkSteps(uri, undefined, text, host.library()!), () => token?.isCancellationRequested === true);
+  if (!checked) throw cancelledError();
+  return checked;
+}
+
+function savedText(uri: string): string {
   let path: string;
   try {
     path = fileURLToPath(uri);
@@ -110,32 +136,92 @@ function checkSavedText(host: CommandHost, uri: string): CheckedDocument {
   }
   const read = readTextFile(path);
   if ('error' in read) throw new ResponseError(LSPErrorCodes.RequestFailed, `${path}: ${read.error}`);
-  return runToEnd(checkSteps(uri, undefined, read.text, host.library()!));
+  return read.text;
 }
 
-function rankSourcesAt(host: CommandHost, uri: string, position: Position): RankedSource[] {
+/** The sentence at a position of a document (open, or read from disk), with what citeSource needs. */
+interface SentenceAt {
+  text: string;
+  /** The document version, undefined for a file read from disk. */
+  version: number | undefined;
+  claim?: Pick<ClaimSentence, 'text' | 'startOffset' | 'endOffset' | 'citations'>;
+  skipped?: SkippedSentence;
+}
+
+/**
+ * The claim (or the skipped sentence) at a position. From the check of the current version when there is one; else
+ * the current text is read into claims (one parse, no verdicts: these commands need the sentence, not its check).
+ */
+async function sentenceAt(host: CommandHost, uri: string, position: Position, token: CancellationToken | undefined): Promise<SentenceAt> {
+  const document = host.documents.get(uri);
+  const engine = host.library()!.engine;
+  const fresh = document ? host.scheduler.fresh(uri) : undefined;
+  const text = fresh?.text ?? document?.getText() ?? savedText(uri);
+  const version = fresh?.version ?? document?.version;
+  const lines = new LineIndex(text);
+  const claims = fresh?.report.claims ?? undefined;
+  const skippedSentences = fresh?.report.skipped;
+  let extracted: { claims: ClaimSentence[]; skipped: SkippedSentence[] } | undefined;
+  if (!claims) {
+    // Let whatever is waiting go first: the parse is one step.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (token?.isCancellationRequested) throw cancelledError();
+    extracted = engine.extract(text);
+  }
+  const offset = lines.offsetAt(position);
+  const all = claims ?? extracted!.claims;
+  const claim = all[claimIndexesAmong(all, offset, offset)[0] ?? -1];
+  const skipped = claim ? undefined : (skippedSentences ?? extracted!.skipped).find((sentence) => contains(sentence.range, position));
+  return { text, version, ...(claim ? { claim } : {}), ...(skipped ? { skipped } : {}) };
+}
+
+async function rankSourcesAt(host: CommandHost, uri: string, position: Position, token: CancellationToken | undefined): Promise<RankSourcesResult> {
   // Ranking is a question about one sentence: a file that is not open is read, not published.
-  const checked = host.scheduler.forRequest(uri, { whateverCheckOn: true }) ?? checkSavedText(host, uri);
-  const offset = new LineIndex(checked.text).offsetAt(position);
-  const claim = checked.report.claims[claimIndexAt(checked, offset)];
-  const sentence = claim?.text ?? checked.report.skipped.find((skipped) => contains(skipped.range, position))?.text;
-  return sentence ? rankSources(checked.engine, sentence) : [];
+  const { claim, skipped } = await sentenceAt(host, uri, position, token);
+  if (!claim) return skipped ? { sentence: 'skipped', skipReason: skipped.reason, sources: [] } : { sentence: 'none', sources: [] };
+  return { sentence: 'claim', sources: rankSources(host.library()!.engine, claim.text, citedSources(claim)) };
 }
 
-async function citeSource(host: CommandHost, args: CiteArguments): Promise<boolean> {
+async function citeSource(host: CommandHost, args: CiteArguments, token: CancellationToken | undefined): Promise<CiteResult> {
   const document = host.documents.get(args.uri);
+  if (!document) return refusal('not-open');
   // The citation was offered for this version; on another the sentence may have moved or changed.
-  if (!document || document.version !== args.version) return false;
-  const checked = host.scheduler.forRequest(args.uri, { whateverCheckOn: true });
-  if (!checked) return false;
-  if (!checked.engine.index.sources.has(args.sourceId)) throw new ResponseError(ErrorCodes.InvalidParams, `No source has the id "${args.sourceId}".`);
-  const claim = checked.report.claims[claimIndexAt(checked, new LineIndex(checked.text).offsetAt(args.position))];
-  if (!claim) return false;
-  const edits = buildCitationEdits(checked.text, [{ claim, sourceId: args.sourceId }], checked.engine, host.settings().citationStyle);
-  if (edits.length === 0) return false;
-  const edit = documentWorkspaceEdit(args.uri, args.version, toTextEdits(checked.text, edits), host.supportsDocumentChanges);
-  const result = await host.connection.workspace.applyEdit({ label: `Cite "${titleOf(checked.engine, args.sourceId)}"`, edit });
-  return result.applied;
+  if (document.version !== args.version) return refusal('stale-version');
+  const engine = host.library()!.engine;
+  if (!engine.index.sources.has(args.sourceId)) throw new ResponseError(ErrorCodes.InvalidParams, `No source has the id "${args.sourceId}".`);
+  const found = await sentenceAt(host, args.uri, args.position, token);
+  if (found.version !== args.version) return refusal('stale-version');
+  if (!found.claim) return found.skipped ? refusal('not-a-claim', found.skipped.reason) : refusal('no-sentence');
+  if (citedSources(found.claim).has(args.sourceId)) return refusal('already-cited');
+  const edits = buildCitationEdits(found.text, [{ claim: found.claim, sourceId: args.sourceId }], engine, host.settings(args.uri).citationStyle);
+  if (edits.length === 0) return refusal('already-cited');
+  const edit = documentWorkspaceEdit(args.uri, args.version, toTextEdits(found.text, edits), host.supportsDocumentChanges);
+  const result = await host.connection.workspace.applyEdit({ label: `Cite "${titleOf(engine, args.sourceId)}"`, edit });
+  return result.applied ? { applied: true, outcome: 'applied', message: 'The citation was inserted.' } : refusal('rejected');
+}
+
+const SKIP_REASON_WORDS: Record<SkipReason, string> = {
+  question: 'a question',
+  opinion: 'an opinion',
+  prediction: 'a prediction',
+  framing: "the writer's own framing",
+  'no-content': 'a sentence that states no checkable fact',
+};
+
+const REFUSALS: Record<Exclude<CiteOutcome, 'applied' | 'not-a-claim'>, string> = {
+  'stale-version': 'The draft changed since the citation was offered.',
+  'not-open': 'The draft is not open.',
+  'no-sentence': 'There is no sentence at that position.',
+  'already-cited': 'The sentence already cites this source.',
+  rejected: 'The editor did not apply the citation.',
+};
+
+function refusal(outcome: Exclude<CiteOutcome, 'applied'>, skipReason?: SkipReason): CiteResult {
+  if (outcome === 'not-a-claim') {
+    const what = skipReason ? SKIP_REASON_WORDS[skipReason] : 'not a claim';
+    return { applied: false, outcome, ...(skipReason ? { skipReason } : {}), message: `The sentence is ${what}, not a claim: there is nothing to cite.` };
+  }
+  return { applied: false, outcome, message: REFUSALS[outcome] };
 }
 
 function summaryOf(checked: CheckedDocument): DocumentSummary {
@@ -171,7 +257,13 @@ function citeArgument(value: unknown): CiteArguments {
   if (typeof args?.uri !== 'string' || typeof args.version !== 'number' || typeof args.sourceId !== 'string') {
     throw new ResponseError(ErrorCodes.InvalidParams, 'Expected { uri, version, position, sourceId }.');
   }
-  return { uri: args.uri, version: args.version, position: positionArgument(args.position), sourceId: args.sourceId };
+  return {
+    uri: args.uri,
+    version: args.version,
+    position: positionArgument(args.position),
+    sourceId: args.sourceId,
+    ...(args.detailed === true ? { detailed: true } : {}),
+  };
 }
 
 function realpathOrSelf(path: string): string {

@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
-import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, Evidence } from '../model';
 import { DIAGNOSTIC_SOURCE, type DiagnosticCode, type DiagnosticData, type GroundedSettings, type SeveritySetting } from '../protocol';
-import { findingCodes, sourceOf, titleOf, type CheckedDocument } from './checkedDocument';
+import { findingCodes, linesOf, sourceOf, titleOf, type CheckedDocument } from './checkedDocument';
 import { conflictReplacement } from './replacement';
 
 /** The README explains each code under a heading of the same name; defined once, linked from every diagnostic. */
@@ -30,36 +29,41 @@ const MAX_UNBACKED_WORDS = 4;
 const PASSAGE_PREVIEW_CHARS = 160;
 
 export function diagnosticsFor(document: CheckedDocument, settings: GroundedSettings): Diagnostic[] {
-  const lines = new LineIndex(document.text);
+  const lines = linesOf(document);
+  return document.report.claims.flatMap((_claim, index) => claimDiagnostics(document, index, settings, lines));
+}
+
+/** The diagnostics of one claim (what a code action for that claim fixes): the same as `diagnosticsFor` gives it. */
+export function claimDiagnostics(document: CheckedDocument, index: number, settings: GroundedSettings, lines = linesOf(document)): Diagnostic[] {
+  const claim = document.report.claims[index];
+  if (!claim) return [];
   const diagnostics: Diagnostic[] = [];
-  document.report.claims.forEach((claim, index) => {
-    for (const code of findingCodes(claim)) {
-      const severity = settings.severity[code];
-      if (severity === 'off') continue;
-      const evidence = evidenceFor(code, claim);
-      const replacement = code === 'contradicted' ? conflictReplacement(document.text, claim, lines) : undefined;
-      const data: DiagnosticData = {
-        code,
-        version: document.version ?? 0,
-        claimText: claim.text,
-        backingSources: document.backing[index] ?? [],
-        ...(replacement ? { replacement: { range: replacement.range, text: replacement.text } } : {}),
-        blockStart: lines.positionAt(claim.blockStartOffset),
-      };
-      const focus = code === 'contradicted' ? claim.conflict?.source : undefined;
-      const related = evidence ? relatedInformation(document.engine, evidence, focus) : undefined;
-      diagnostics.push({
-        range: claim.range,
-        severity: SEVERITY[severity],
-        code,
-        codeDescription: { href: codeHref(code) },
-        source: DIAGNOSTIC_SOURCE,
-        message: messageFor(code, claim, document.engine),
-        ...(related ? { relatedInformation: [related] } : {}),
-        data,
-      });
-    }
-  });
+  for (const code of findingCodes(claim)) {
+    const severity = settings.severity[code];
+    if (severity === 'off') continue;
+    const evidence = evidenceFor(code, claim);
+    const replacement = code === 'contradicted' ? conflictReplacement(document.text, claim, lines) : undefined;
+    const data: DiagnosticData = {
+      code,
+      version: document.version ?? 0,
+      claimText: claim.text,
+      backingSources: document.backing[index] ?? [],
+      ...(replacement ? { replacement: { range: replacement.range, text: replacement.text } } : {}),
+      blockStart: lines.positionAt(claim.blockStartOffset),
+    };
+    const focus = code === 'contradicted' ? claim.conflict?.source : undefined;
+    const related = evidence ? relatedInformation(document.engine, evidence, focus) : undefined;
+    diagnostics.push({
+      range: claim.range,
+      severity: SEVERITY[severity],
+      code,
+      codeDescription: { href: codeHref(code) },
+      source: DIAGNOSTIC_SOURCE,
+      message: messageFor(code, claim, document.engine),
+      ...(related ? { relatedInformation: [related] } : {}),
+      data,
+    });
+  }
   return diagnostics;
 }
 

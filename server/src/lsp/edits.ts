@@ -10,9 +10,19 @@ export interface OffsetEdit {
   newText: string;
 }
 
-export function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdit[] {
-  const lines = new LineIndex(text);
+/** `lines` is the text's LineIndex when the caller has one (building it is linear in the text). */
+export function toTextEdits(text: string, edits: readonly OffsetEdit[], lines: LineIndex = new LineIndex(text)): TextEdit[] {
   return edits.map((edit) => ({ range: lines.rangeAt(edit.start, edit.end), newText: edit.newText }));
+}
+
+/**
+ * The line break a new line should use: the text's own — "\r\n", a lone "\r" (old Mac files) or "\n" — by its first
+ * line break ("\n" for a text without any).
+ */
+export function lineEnding(text: string): '\r\n' | '\r' | '\n' {
+  const at = text.search(/[\r\n]/);
+  if (at < 0 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
 /**

@@ -1,13 +1,15 @@
-// Hover on a claim: the verdict in words, then up to three evidence passages — the claim's words found in each set in
-// bold — with the source's title, outlet and date, and links to open the source at that line and to cite it.
+// Hover on a claim. The editor already shows the diagnostic's message above the hover, so the hover does not repeat
+// it: it leads with the verdict and the detail at fault in a few words (**Contradicted** (confidence 92%) — the source
+// says "more than 50", the draft says "more than 80"), then up to three evidence passages — the claim's words found
+// in each set in bold, the source's conflicting words in bold code — with the source's title, outlet and date, and
+// links to open the source at that line and to cite it.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
 import type { CheckedClaim, Evidence, Verdict } from '../model';
 import { ClientCommands, type CiteArguments, type OpenSourceArguments } from '../protocol';
 import { tokenize } from '../text/tokens';
-import { citedSources, claimIndexAt, findingCodes, sourceOf, type CheckedDocument } from './checkedDocument';
-import { messageFor } from './diagnostics';
+import { citedSources, claimIndexAt, sourceOf, titleOf, type CheckedDocument } from './checkedDocument';
 
 const VERDICT_LABEL: Record<Verdict, string> = {
   supported: 'Supported',
@@ -15,6 +17,7 @@ const VERDICT_LABEL: Record<Verdict, string> = {
   contradicted: 'Contradicted',
 };
 const PASSAGE_MAX_CHARS = 700;
+const MAX_UNBACKED_WORDS = 4;
 
 export function hoverAt(document: CheckedDocument, offset: number): Hover | null {
   const index = claimIndexAt(document, offset);
@@ -23,8 +26,9 @@ export function hoverAt(document: CheckedDocument, offset: number): Hover | null
   const backing = document.backing[index] ?? [];
   const cited = citedSources(claim);
 
-  const sections = [`**${VERDICT_LABEL[claim.verdict]}** (confidence ${Math.round(claim.confidence * 100)}%)`, summaryOf(claim, document.engine)];
-  if (claim.citationMismatch) sections.push(escapeMarkdown(claim.citationMismatch.message));
+  const details = detailsOf(claim, document.engine);
+  const lead = `**${VERDICT_LABEL[claim.verdict]}** (confidence ${Math.round(claim.confidence * 100)}%)${details.length > 0 ? ` — ${details.join('; ')}` : ''}`;
+  const sections = [lead];
   const contentWords = contentWordsOf(claim.text);
   const citeOffered = new Set<string>();
   for (const evidence of claim.evidence.slice(0, 3)) {
@@ -36,9 +40,29 @@ export function hoverAt(document: CheckedDocument, offset: number): Hover | null
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') }, range: claim.range };
 }
 
-function summaryOf(claim: CheckedClaim, engine: Engine): string {
-  const code = findingCodes(claim).find((c) => c !== 'citation-mismatch');
-  return escapeMarkdown(code ? messageFor(code, claim, engine) : claim.reason);
+/** The detail at fault, in a few words (Markdown): the conflicting pair, the unbacked words, the citation problem. */
+function detailsOf(claim: CheckedClaim, engine: Engine): string[] {
+  const details: string[] = [];
+  if (claim.verdict === 'contradicted') {
+    const conflict = claim.conflict;
+    details.push(conflict ? `the source says ${quoted(conflict.source)}, the draft says ${quoted(conflict.claim)}` : escapeMarkdown(claim.reason));
+  } else if (claim.verdict === 'unsupported') {
+    const unbacked = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
+    details.push(unbacked.length > 0 ? `no source backs ${unbacked.map(quoted).join(', ')}` : 'no source backs it');
+  } else if (claim.citations.length === 0) {
+    details.push('not cited');
+  }
+  const mismatch = claim.citationMismatch;
+  if (mismatch) {
+    const citedTitles = mismatch.cited.map((id) => quoted(sourceOf(engine, id) ? titleOf(engine, id) : id)).join(', ');
+    if (mismatch.cited.some((id) => !sourceOf(engine, id))) details.push(`it cites ${citedTitles}, which is not in the source library`);
+    else details.push(`the cited ${citedTitles} does not back it${mismatch.backedBy ? `; ${quoted(titleOf(engine, mismatch.backedBy))} does` : ''}`);
+  }
+  return details;
+}
+
+function quoted(text: string): string {
+  return `"${escapeMarkdown(text)}"`;
 }
 
 function evidenceSection(evidence: Evidence, document: CheckedDocument, claim: CheckedClaim, contentWords: ContentWords, citable: boolean): string {
@@ -54,7 +78,8 @@ function evidenceSection(evidence: Evidence, document: CheckedDocument, claim: C
     const cite: CiteArguments = { uri: document.uri, version: document.version!, position: claim.range.start, sourceId: evidence.sourceId };
     links.push(`[Cite](${commandLink(ClientCommands.insertCitation, cite)})`);
   }
-  return `> ${emphasise(passage.replace(/\s+/g, ' '), contentWords)}\n>\n> — ${credit} · ${links.join(' · ')}`;
+  const conflict = claim.verdict === 'contradicted' && claim.conflict?.sourceId === evidence.sourceId ? claim.conflict.source : undefined;
+  return `> ${emphasise(passage.replace(/\s+/g, ' '), contentWords, conflict)}\n>\n> — ${credit} · ${links.join(' · ')}`;
 }
 
 /** `command:` link with its argument as URI-encoded JSON, the form VS Code's Markdown renderer runs. */
@@ -77,8 +102,18 @@ function contentWordsOf(text: string): ContentWords {
   return words;
 }
 
-/** The passage with the claim's content words in bold; neighbouring bold words share one pair of `**`. */
-export function emphasise(passage: string, words: ContentWords): string {
+/**
+ * The passage with the claim's content words in bold (neighbouring bold words share one pair of `**`), and the
+ * source's words that conflict with the claim, when given and found as whole words, in bold code: `**`50`**`.
+ */
+export function emphasise(passage: string, words: ContentWords, conflict?: string): string {
+  const at = conflict ? wholeWordsAt(passage, conflict) : -1;
+  if (at < 0) return emphasiseWords(passage, words);
+  const end = at + conflict!.length;
+  return emphasiseWords(passage.slice(0, at), words) + `**${codeSpan(passage.slice(at, end))}**` + emphasiseWords(passage.slice(end), words);
+}
+
+function emphasiseWords(passage: string, words: ContentWords): string {
   const matched = tokenize(passage).filter((token) => !token.stop && (words.folded.has(token.folded) || words.stems.has(token.stem)));
   const runs: { start: number; end: number }[] = [];
   for (const token of matched) {
@@ -93,6 +128,29 @@ export function emphasise(passage: string, words: ContentWords): string {
     at = run.end;
   }
   return result + escapeMarkdown(passage.slice(at));
+}
+
+/** Where `words` occur in `text` as whole words, ignoring case; -1 when they do not. */
+function wholeWordsAt(text: string, words: string): number {
+  const haystack = text.toLowerCase();
+  const needle = words.toLowerCase();
+  if (needle.trim() === '') return -1;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + words.length])) return at;
+  }
+  return -1;
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+/** A code span holding `text` literally, whatever backticks it contains. */
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** Source text is prose, not Markdown: characters that would turn into markup are escaped. */

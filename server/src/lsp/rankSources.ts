@@ -1,5 +1,6 @@
 // The sources most relevant to one sentence, for picking a citation by hand: the sources of the best-matching
-// passages, each then verified alone so its verdict and best passage are its own.
+// passages, each then verified alone so its verdict and best passage are its own. Sources the sentence already cites
+// are marked, and listed after the others: citing them again would do nothing.
 
 import type { Engine } from '../engine';
 import type { Verdict } from '../model';
@@ -12,7 +13,7 @@ const MAX_SOURCES = 10;
 // Backing sources first (they can be cited), then the others by how much of the sentence they cover.
 const VERDICT_ORDER: Record<Verdict, number> = { supported: 0, unsupported: 1, contradicted: 1 };
 
-export function rankSources(engine: Engine, sentence: string): RankedSource[] {
+export function rankSources(engine: Engine, sentence: string, cited: ReadonlySet<string> = new Set()): RankedSource[] {
   const terms = [...new Set(tokenize(sentence).filter((token) => !token.stop).map((token) => token.stem))].map((stem) => ({ stem, weight: 1 }));
   const candidates: string[] = [];
   for (const { id } of engine.index.search(terms, CANDIDATE_PASSAGES)) {
@@ -36,7 +37,8 @@ export function rankSources(engine: Engine, sentence: string): RankedSource[] {
       verdict: verdict.verdict,
       line: best.line,
       passage: best.text,
+      ...(cited.has(sourceId) ? { cited: true } : {}),
     });
   }
-  return ranked.sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || b.score - a.score);
+  return ranked.sort((a, b) => Number(a.cited ?? false) - Number(b.cited ?? false) || VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || b.score - a.score);
 }

@@ -1,25 +1,34 @@
 // When documents are checked, and checking without ever making the editor wait.
 //
-// A check runs off the request path in time slices (setImmediate between slices), so edits keep arriving while it
-// runs; every slice boundary asks whether the check is still wanted (same document version, same library, no newer
-// check of the document started) and abandons it if not. An edit restarts the debounce timer, so a burst of typing
-// gives one check, of the last version. Only new sentences cost anything: the engine remembers verdicts by sentence
-// text, and the first pass below warms that cache one claim at a time before the whole draft is assembled.
+// A check runs off the request path in time slices (setImmediate between slices, about 12 ms each), so edits and
+// requests keep being served while it runs. The draft is parsed once (`engine.extract`, the one step that grows with
+// the document), then its claims are checked one at a time (`engine.checkSentence`, then the sources backing each);
+// every slice boundary asks whether the check is still wanted (same document version, same library, no newer check
+// of the document started, not cancelled) and drops it if not. An edit restarts the debounce timer, so a burst of
+// typing gives one check, of the last version. Only new sentences cost anything: the engine remembers verdicts by
+// sentence text.
+//
+// Hover and code actions never run a check themselves. They use the check of the current version when there is one;
+// else the last check, carried over to the current text for the claims whose text is unchanged (the edit was
+// elsewhere); else, for a claim that changed, they wait (a bounded time) for the check that is due anyway.
 
 import { fileURLToPath } from 'node:url';
-import type { TextDocuments } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { extractClaims, NO_SOURCES } from '../markdown/extractClaims';
+import type { CheckedClaim, Range, SkippedSentence } from '../model';
 import type { GroundedSettings } from '../protocol';
-import { backingSourcesOf, type CheckedDocument } from './checkedDocument';
+import { backingSourcesOf, claimIndexesAmong, linesOf, type CheckedDocument } from './checkedDocument';
 import type { LoadedLibrary } from './library';
 
 // Long enough to get real work done per slice, short enough that an edit waits no longer than a keystroke's worth.
 const SLICE_MS = 12;
+/** How long a hover or code action on an edited claim waits for the check that is due, before answering without it. */
+export const REQUEST_WAIT_MS = 2_000;
 
 export interface SchedulerHost {
   documents: TextDocuments<TextDocument>;
-  settings(): GroundedSettings;
+  /** The settings that apply to a document (those of its workspace folder). */
+  settings(uri: string): GroundedSettings;
   /** The current library, or undefined before the first load finished. */
   library(): LoadedLibrary | undefined;
   /** Resolves once the first library load has finished. */
@@ -28,46 +37,53 @@ export interface SchedulerHost {
   /** A check finished for the current version: publish it. */
   checked(document: CheckedDocument): void;
   checkFailed(uri: string, error: unknown): void;
+  /** A started check was dropped and no other is due for the document: it is no longer being checked. */
+  checkAbandoned(uri: string, last: CheckedDocument | undefined): void;
 }
 
-type CheckSteps = Generator<undefined, CheckedDocument, undefined>;
+export type CheckSteps = Generator<undefined, CheckedDocument, undefined>;
 
-/** The check of one text as steps, each cheap; the caller decides whether to pause between them. */
+/** The check of one text as steps: one parse, then one claim at a time; the caller decides whether to pause between them. */
 export function* checkSteps(uri: string, version: number | undefined, text: string, loaded: LoadedLibrary): CheckSteps {
   const { engine } = loaded;
-  // Warm the engine's per-sentence cache one claim per step; checkDraft below then only assembles.
-  for (const claim of extractClaims(text, NO_SOURCES).claims) {
-    engine.checkClaim(claim.text);
-    yield;
-  }
-  const report = engine.checkDraft(text, reportPath(uri));
+  // The one step that grows with the document: remark parses it, once.
+  const extracted = engine.extract(text);
+  const claims: CheckedClaim[] = [];
   const backing: string[][] = [];
-  for (const claim of report.claims) {
-    backing.push(backingSourcesOf(engine, claim));
+  for (const claim of extracted.claims) {
     yield;
+    const checked = engine.checkSentence(claim);
+    claims.push(checked);
+    yield;
+    backing.push(backingSourcesOf(engine, checked));
   }
-  return { uri, version, text, report, engine, libraryVersion: loaded.version, backing };
-}
-
-export function runToEnd(steps: CheckSteps): CheckedDocument {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return { uri, version, text, report: { path: reportPath(uri), claims, skipped: extracted.skipped }, engine, libraryVersion: loaded.version, backing };
 }
 
 /** Runs the steps in slices; undefined when `isStale` says the result is no longer wanted. */
-async function runInSlices(steps: CheckSteps, isStale: () => boolean): Promise<CheckedDocument | undefined> {
+export async function runInSlices(steps: CheckSteps, isStale: () => boolean): Promise<CheckedDocument | undefined> {
+  // What is already waiting goes first: the `checking` status on its way out, an edit or a request on its way in.
+  await nextTurn();
+  if (isStale()) return undefined;
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return isStale() ? undefined : step.value;
     if (performance.now() - sliceStart >= SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (isStale()) return undefined;
       sliceStart = performance.now();
     }
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** The error a cancelled request answers with. */
+export function cancelledError(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
 function reportPath(uri: string): string {
@@ -82,35 +98,43 @@ export class CheckScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The newest check started per document; an older one seeing another token here gives up. */
   private readonly tokens = new Map<string, symbol>();
+  /** The last check that finished, per document (of whatever version). */
   private readonly results = new Map<string, CheckedDocument>();
+  /** The last check carried over to the document's current version, kept until either changes. */
+  private readonly carriedOver = new Map<string, Carried>();
+  /** Requests waiting for a document's check to finish or be dropped. */
+  private readonly waiters = new Map<string, Set<() => void>>();
 
   constructor(private readonly host: SchedulerHost) {}
 
   opened(uri: string): void {
-    if (this.host.settings().checkOn !== 'manual') this.schedule(uri, 0);
+    if (this.host.settings(uri).checkOn !== 'manual') this.schedule(uri, 0);
   }
 
   changed(uri: string): void {
     this.cancelTimer(uri);
-    if (this.host.settings().checkOn === 'type') this.schedule(uri, this.host.settings().debounceMs);
+    const settings = this.host.settings(uri);
+    if (settings.checkOn === 'type') this.schedule(uri, settings.debounceMs);
     // Any check of the previous version is now stale and stops at its next slice.
     else this.tokens.delete(uri);
+    this.notify(uri);
   }
 
   saved(uri: string): void {
-    if (this.host.settings().checkOn === 'save') this.schedule(uri, 0);
+    if (this.host.settings(uri).checkOn === 'save') this.schedule(uri, 0);
   }
 
   closed(uri: string): void {
     this.cancelTimer(uri);
     this.tokens.delete(uri);
     this.results.delete(uri);
+    this.carriedOver.delete(uri);
+    this.notify(uri);
   }
 
   /** The library or the checking settings changed: bring every open document up to date. */
   recheckOpenDocuments(): void {
-    if (this.host.settings().checkOn === 'manual') return;
-    for (const document of this.host.documents.all()) this.schedule(document.uri, 0);
+    for (const document of this.host.documents.all()) this.opened(document.uri);
   }
 
   /** The check of the document's current version against the current library, if one finished. */
@@ -123,32 +147,85 @@ export class CheckScheduler {
   }
 
   /**
-   * For hover and code actions: the fresh check, or — when checking as you type, where a check is due anyway — one
-   * computed now (cheap: the sentences are cached). Other modes show nothing for an edited, unchecked document,
-   * unless the request is an explicit command (`whateverCheckOn`).
+   * For hover and code actions on the offsets [start, end] of the current text: the fresh check; else the last check
+   * carried over to the current text, when the claims there are unchanged; else, when a check is due (checking as
+   * you type), that check once it finishes — waiting at most REQUEST_WAIT_MS, or until the request is cancelled.
+   * Never a check of its own. Without a fresh check the answer may lack the claims edited since the last one.
    */
-  forRequest(uri: string, options: { whateverCheckOn?: boolean } = {}): CheckedDocument | undefined {
+  async forRequest(uri: string, start: number, end: number, token?: CancellationToken): Promise<CheckedDocument | undefined> {
     const fresh = this.fresh(uri);
     if (fresh) return fresh;
-    const document = this.host.documents.get(uri);
-    const library = this.host.library();
-    if (!document || !library) return undefined;
-    if (this.host.settings().checkOn !== 'type' && !options.whateverCheckOn) return undefined;
-    const result = runToEnd(checkSteps(uri, document.version, document.getText(), library));
-    this.results.set(uri, result);
-    return result;
+    const carried = this.carried(uri);
+    if (carried?.answers(start, end)) return carried.document;
+    if (this.pending(uri)) {
+      await this.settled(uri, REQUEST_WAIT_MS, token);
+      const checked = this.fresh(uri);
+      if (checked) return checked;
+    }
+    return this.carried(uri)?.document;
   }
 
-  /** Checks an open document now, whatever `checkOn` says, and publishes the result. */
-  async checkNow(uri: string): Promise<CheckedDocument | undefined> {
+  /**
+   * Checks an open document now, whatever `checkOn` says, and publishes the result. A check overtaken by an edit (or
+   * a library reload) is redone on the newer state; a cancelled one stops at its next slice and throws.
+   */
+  async checkNow(uri: string, token?: CancellationToken): Promise<CheckedDocument | undefined> {
     this.cancelTimer(uri);
     await this.host.libraryReady;
-    // A check overtaken by an edit (or a library reload) is redone on the newer state.
     for (;;) {
-      if (!this.host.documents.get(uri)) return undefined;
-      const outcome = await this.check(uri);
-      if (outcome !== 'stale') return outcome === 'failed' ? undefined : outcome;
+      if (token?.isCancellationRequested || !this.host.documents.get(uri)) {
+        if (!this.pending(uri)) this.host.checkAbandoned(uri, this.results.get(uri));
+        if (token?.isCancellationRequested) throw cancelledError();
+        return undefined;
+      }
+      const outcome = await this.check(uri, { token, retried: true });
+      if (outcome === 'failed') return undefined;
+      if (outcome !== 'stale') return outcome;
     }
+  }
+
+  /** Whether a check of the document is due (its timer runs) or running. */
+  private pending(uri: string): boolean {
+    return this.timers.has(uri) || this.tokens.has(uri);
+  }
+
+  /** Resolves when the document is fresh or nothing is due for it any more, or after `ms`, or on cancellation. */
+  private settled(uri: string, ms: number, token?: CancellationToken): Promise<void> {
+    if (this.fresh(uri) || !this.pending(uri)) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      let waiters = this.waiters.get(uri);
+      if (!waiters) this.waiters.set(uri, (waiters = new Set()));
+      const finish = (): void => {
+        clearTimeout(timer);
+        cancellation?.dispose();
+        waiters!.delete(check);
+        if (waiters!.size === 0 && this.waiters.get(uri) === waiters) this.waiters.delete(uri);
+        resolve();
+      };
+      const check = (): void => {
+        if (this.fresh(uri) || !this.pending(uri)) finish();
+      };
+      const timer = setTimeout(finish, ms);
+      const cancellation = token?.onCancellationRequested(finish);
+      waiters.add(check);
+    });
+  }
+
+  private notify(uri: string): void {
+    for (const waiter of [...(this.waiters.get(uri) ?? [])]) waiter();
+  }
+
+  /** The last check of the document carried over to its current version (claims whose text did not change). */
+  private carried(uri: string): Carried | undefined {
+    const from = this.results.get(uri);
+    const document = this.host.documents.get(uri);
+    const library = this.host.library();
+    if (!from || from.version === undefined || !document || !library || from.libraryVersion !== library.version) return undefined;
+    const cached = this.carriedOver.get(uri);
+    if (cached && cached.from === from && cached.document.version === document.version) return cached;
+    const carried = new Carried(from, document.getText(), document.version);
+    this.carriedOver.set(uri, carried);
+    return carried;
   }
 
   private schedule(uri: string, delayMs: number): void {
@@ -168,30 +245,140 @@ export class CheckScheduler {
     this.timers.delete(uri);
   }
 
-  private async check(uri: string): Promise<CheckedDocument | 'stale' | 'failed'> {
+  /**
+   * One check of the document's current version. `retried`: the caller redoes a dropped check itself, so dropping it
+   * is not reported.
+   */
+  private async check(uri: string, options: { token?: CancellationToken; retried?: boolean } = {}): Promise<CheckedDocument | 'stale' | 'failed'> {
     // Claimed before waiting for the library, so a check scheduled meanwhile supersedes this one.
     const token = Symbol(uri);
     this.tokens.set(uri, token);
-    await this.host.libraryReady;
-    const document = this.host.documents.get(uri);
-    const library = this.host.library();
-    if (!document || !library || this.tokens.get(uri) !== token) return 'stale';
-    const version = document.version;
-    const isStale = () =>
-      this.tokens.get(uri) !== token || this.host.documents.get(uri)?.version !== version || this.host.library()?.version !== library.version;
-
-    this.host.checkStarted(uri);
+    let started = false;
+    let outcome: CheckedDocument | 'stale' | 'failed' = 'stale';
     try {
+      await this.host.libraryReady;
+      const document = this.host.documents.get(uri);
+      const library = this.host.library();
+      if (!document || !library || this.tokens.get(uri) !== token) return (outcome = 'stale');
+      const version = document.version;
+      const isStale = () =>
+        this.tokens.get(uri) !== token ||
+        this.host.documents.get(uri)?.version !== version ||
+        this.host.library()?.version !== library.version ||
+        options.token?.isCancellationRequested === true;
+
+      this.host.checkStarted(uri);
+      started = true;
       const result = await runInSlices(checkSteps(uri, version, document.getText(), library), isStale);
-      if (!result) return 'stale';
+      if (!result) return (outcome = 'stale');
       this.tokens.delete(uri);
       this.results.set(uri, result);
       this.host.checked(result);
-      return result;
+      return (outcome = result);
     } catch (error) {
-      if (this.tokens.get(uri) === token) this.tokens.delete(uri);
       this.host.checkFailed(uri, error);
-      return 'failed';
+      return (outcome = 'failed');
+    } finally {
+      if (this.tokens.get(uri) === token) this.tokens.delete(uri);
+      // The client was told this document is being checked: if nothing else will tell it otherwise, say it is not.
+      if (started && outcome === 'stale' && !options.retried && !this.pending(uri)) this.host.checkAbandoned(uri, this.results.get(uri));
+      this.notify(uri);
     }
+  }
+}
+
+/**
+ * The last check of a document carried over to its current text. The edit is located by the text the two versions
+ * share at the start and at the end; a claim lying wholly in the shared start keeps its offsets, one wholly in the
+ * shared end moves with the edit, and a claim touching the edited stretch (or right next to it: a sentence typed on
+ * may extend it) is left out. So is a claim whose block starts in the edited stretch.
+ */
+class Carried {
+  readonly document: CheckedDocument;
+  /** The edited stretch: [editStart, oldEditEnd) of the checked text became [editStart, newEditEnd) of the current one. */
+  private readonly editStart: number;
+  private readonly oldEditEnd: number;
+  private readonly newEditEnd: number;
+  /** Indexes (in the check) of the claims carried over. */
+  private readonly kept = new Set<number>();
+
+  constructor(
+    readonly from: CheckedDocument,
+    text: string,
+    version: number,
+  ) {
+    const old = from.text;
+    const shared = Math.min(old.length, text.length);
+    // The shared end first, then the shared start: where an edit could be placed in several ways (a line break added
+    // among line breaks), it is placed as early as possible, so it does not look adjacent to the claim after it.
+    let suffix = 0;
+    while (suffix < shared && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    let prefix = 0;
+    while (prefix < shared - suffix && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    const unchanged = old === text;
+    this.editStart = unchanged ? Infinity : prefix;
+    this.oldEditEnd = old.length - suffix;
+    this.newEditEnd = text.length - suffix;
+    const delta = text.length - old.length;
+
+    const claims: CheckedClaim[] = [];
+    const backing: string[][] = [];
+    const skipped: SkippedSentence[] = [];
+    this.document = {
+      uri: from.uri,
+      version,
+      text,
+      report: { path: from.report.path, claims, skipped },
+      engine: from.engine,
+      libraryVersion: from.libraryVersion,
+      backing,
+    };
+    const oldLines = linesOf(from);
+    const lines = linesOf(this.document);
+    const before = (end: number) => end < this.editStart;
+    const after = (start: number) => start > this.oldEditEnd;
+    const moved = (range: Range): Range => {
+      const start = oldLines.offsetAt(range.start);
+      return lines.rangeAt(start + delta, oldLines.offsetAt(range.end) + delta);
+    };
+
+    from.report.claims.forEach((claim, index) => {
+      if (before(claim.endOffset)) {
+        claims.push(claim);
+      } else if (after(claim.startOffset) && (before(claim.blockStartOffset) || after(claim.blockStartOffset))) {
+        const blockStartOffset = before(claim.blockStartOffset) ? claim.blockStartOffset : claim.blockStartOffset + delta;
+        claims.push({
+          ...claim,
+          startOffset: claim.startOffset + delta,
+          endOffset: claim.endOffset + delta,
+          blockStartOffset,
+          range: lines.rangeAt(claim.startOffset + delta, claim.endOffset + delta),
+          citations: claim.citations.map((citation) => ({ ...citation, range: moved(citation.range) })),
+        });
+      } else {
+        return;
+      }
+      this.kept.add(index);
+      backing.push(from.backing[index] ?? []);
+    });
+    for (const sentence of from.report.skipped) {
+      const start = oldLines.offsetAt(sentence.range.start);
+      const end = oldLines.offsetAt(sentence.range.end);
+      if (before(end)) skipped.push(sentence);
+      else if (after(start)) skipped.push({ ...sentence, range: moved(sentence.range) });
+    }
+  }
+
+  /**
+   * Whether the carried-over check answers a request about [start, end] of the current text: the range lies outside
+   * the edited stretch, and every claim the check had there was carried over.
+   */
+  answers(start: number, end: number): boolean {
+    let oldStart: number;
+    let oldEnd: number;
+    if (end < this.editStart) [oldStart, oldEnd] = [start, end];
+    else if (start > this.newEditEnd) [oldStart, oldEnd] = [start - (this.newEditEnd - this.oldEditEnd), end - (this.newEditEnd - this.oldEditEnd)];
+    else return false;
+    return claimIndexesAmong(this.from.report.claims, oldStart, oldEnd).every((index) => this.kept.has(index));
   }
 }

@@ -2,7 +2,7 @@
 // (diagnostics, hover, code actions, commands, the custom requests). The features themselves live one per file;
 // this file only connects them to LSP messages.
 
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
@@ -15,21 +15,20 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { readTextFile } from '../files/readTextFile';
-import { LineIndex } from '../markdown/positions';
 import {
   SourcesChangedNotification,
   SourcesRequest,
   type GroundedInitializationOptions,
   type SourcesResult,
 } from '../protocol';
-import type { CheckedDocument } from './checkedDocument';
+import { linesOf, type CheckedDocument } from './checkedDocument';
 import { PROVIDED_KINDS, codeActionsFor } from './codeActions';
 import { COMMANDS, executeCommand } from './commands';
 import { diagnosticsFor } from './diagnostics';
 import { hoverAt } from './hover';
 import { SourceWatcher, loadLibrary, sourcesResult, type LoadedLibrary } from './library';
-import { CheckScheduler, checkSteps, runToEnd } from './scheduler';
-import { SETTINGS_SECTION, SettingsStore, sameSourceSettings } from './settings';
+import { CheckScheduler, checkSteps, runInSlices } from './scheduler';
+import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { StatusReporter, countVerdicts } from './status';
 
 export function startServer(connection: Connection): void {
@@ -38,7 +37,9 @@ export function startServer(connection: Connection): void {
   const status = new StatusReporter(connection);
 
   let capabilities: ClientCapabilities = {};
-  let workspaceFolders: string[] = [];
+  /** The workspace folders: `uri` as the client spells it (settings are per folder), `path` to read files. */
+  let workspaceFolders: WorkspaceFolderInfo[] = [];
+  const folderPaths = (): string[] => workspaceFolders.flatMap((folder) => folder.path ?? []);
   let trusted = true;
   let loaded: LoadedLibrary | undefined;
   let libraryVersion = 0;
@@ -52,13 +53,13 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({
       uri: checked.uri,
       ...(checked.version !== undefined ? { version: checked.version } : {}),
-      diagnostics: diagnosticsFor(checked, settings.current),
+      diagnostics: diagnosticsFor(checked, settings.forDocument(checked.uri)),
     });
   };
 
   const scheduler = new CheckScheduler({
     documents,
-    settings: () => settings.current,
+    settings: (uri) => settings.forDocument(uri),
     library: () => loaded,
     libraryReady,
     checkStarted: (uri) => status.checking(uri),
@@ -71,10 +72,11 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Checking ${uri} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
       status.failed(`Checking failed: ${message}`, uri);
     },
+    checkAbandoned: (uri, last) => status.abandoned(uri, last ? countVerdicts(last.report.claims) : undefined),
   });
 
   const reloadLibrary = (): void => {
-    loaded = loadLibrary({ settings: settings.current, workspaceFolders, trusted }, ++libraryVersion);
+    loaded = loadLibrary({ settings: settings.current, workspaceFolders: folderPaths(), trusted }, ++libraryVersion);
     for (const problem of loaded.problems) connection.console.warn(`Source ${problem.path}: ${problem.message}`);
     if (loaded.library.sources.length === 0) connection.console.warn('No sources loaded, so no claim can be supported.');
     watcher?.watch(loaded.roots);
@@ -85,7 +87,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
-    workspaceFolders = workspaceFolderPaths(params);
+    workspaceFolders = initialWorkspaceFolders(params);
+    settings.setFolders(workspaceFolders.map((folder) => folder.uri));
     trusted = (params.initializationOptions as GroundedInitializationOptions | null | undefined)?.workspaceTrusted !== false;
     settings.canPull = capabilities.workspace?.configuration === true;
     const watchedFiles = capabilities.workspace?.didChangeWatchedFiles;
@@ -106,29 +109,21 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(async () => {
-    status.starting();
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-        await libraryReady;
-        const removed = new Set(event.removed.flatMap((folder) => filePath(folder.uri) ?? []));
-        workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder)), ...event.added.flatMap((folder) => filePath(folder.uri) ?? [])];
-        reloadLibrary();
-      });
-    }
-    await settings.refresh();
-    reloadLibrary();
-    markLibraryReady();
-  });
+  // Settings changes and workspace folder changes are applied one after another, each against the settings the
+  // previous one left: two notifications for one change (or a burst of them) reload the library at most once.
+  let settingsQueue: Promise<void> = Promise.resolve();
+  const serially = (work: () => Promise<void>): Promise<void> => {
+    const run = settingsQueue.then(work);
+    settingsQueue = run.catch((error: unknown) => connection.console.error(`Applying the settings failed: ${String(error)}`));
+    return settingsQueue;
+  };
 
-  connection.onDidChangeConfiguration(async (params) => {
-    await libraryReady;
-    const before = settings.current;
-    const after = await settings.refresh(params.settings);
-    if (!sameSourceSettings(before, after)) {
+  // (Queued after the first load, which onInitialized queues before any later notification is read: no need to wait
+  // for libraryReady here, and waiting for it from inside the queue could never end.)
+  const applySettings = async (pushed?: unknown): Promise<void> => {
+    const change = await settings.refresh(pushed);
+    if (!change.changed) return;
+    if (change.sourcesChanged) {
       reloadLibrary();
       return;
     }
@@ -138,7 +133,36 @@ export function startServer(connection: Connection): void {
       if (fresh) publish(fresh);
       else scheduler.opened(document.uri);
     }
+  };
+
+  connection.onInitialized(async () => {
+    status.starting();
+    // The one way settings changes reach the server from a client that registers dynamically (VS Code's client sends
+    // nothing more: it no longer synchronizes the section itself). Others push didChangeConfiguration on their own.
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        void serially(async () => {
+          const removed = new Set(event.removed.map((folder) => folder.uri));
+          workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder.uri)), ...event.added.map((folder) => folderInfo(folder.uri))];
+          settings.setFolders(workspaceFolders.map((folder) => folder.uri));
+          await settings.refresh();
+          // The folders anchor relative source paths and bound what an untrusted workspace reads: reload (which
+          // checks the open documents again, under their folders' settings).
+          reloadLibrary();
+        });
+      });
+    }
+    await serially(async () => {
+      await settings.refresh();
+      reloadLibrary();
+      markLibraryReady();
+    });
   });
+
+  connection.onDidChangeConfiguration((params) => serially(() => applySettings(params.settings)));
 
   connection.onDidChangeWatchedFiles((params) => watcher?.filesChanged(params.changes));
 
@@ -154,56 +178,68 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     scheduler.closed(uri);
-    if (verifiedFromDisk.has(uri)) republishFromDisk(uri);
+    if (verifiedFromDisk.has(uri)) void republishFromDisk(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  /** A closed file that was verified from disk keeps diagnostics for its saved text. */
-  const republishFromDisk = (uri: string): void => {
+  /** A closed file that was verified from disk keeps diagnostics for its saved text (checked in slices, like any check). */
+  const republishFromDisk = async (uri: string): Promise<void> => {
     const path = filePath(uri);
     const read = path ? readTextFile(path) : undefined;
-    if (!loaded || !read || 'error' in read) {
+    const library = loaded;
+    if (!library || !read || 'error' in read) {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    publish(runToEnd(checkSteps(uri, undefined, read.text, loaded)));
+    // Dropped if the file is opened again meanwhile, or the library reloads (which republishes what it must).
+    const checked = await runInSlices(checkSteps(uri, undefined, read.text, library), () => documents.get(uri) !== undefined || loaded !== library);
+    if (checked) publish(checked);
   };
 
-  connection.onHover((params) => {
-    const checked = scheduler.forRequest(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document) return null;
+    const offset = document.offsetAt(params.position);
+    const checked = await scheduler.forRequest(uri, offset, offset, token);
     if (!checked) return null;
-    return hoverAt(checked, new LineIndex(checked.text).offsetAt(params.position));
+    return hoverAt(checked, linesOf(checked).offsetAt(params.position));
   });
 
-  connection.onCodeAction((params) => {
-    const checked = scheduler.forRequest(params.textDocument.uri);
+  connection.onCodeAction(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document) return [];
+    const checked = await scheduler.forRequest(uri, document.offsetAt(params.range.start), document.offsetAt(params.range.end), token);
     if (!checked) return [];
-    const lines = new LineIndex(checked.text);
+    const lines = linesOf(checked);
     return codeActionsFor({
       document: checked,
       start: lines.offsetAt(params.range.start),
       end: lines.offsetAt(params.range.end),
       only: params.context.only,
-      settings: settings.current,
+      ...(params.context.triggerKind !== undefined ? { triggerKind: params.context.triggerKind } : {}),
+      settings: settings.forDocument(uri),
       supportsDocumentChanges: supportsDocumentChanges(),
     });
   });
 
-  connection.onExecuteCommand((params) =>
+  connection.onExecuteCommand((params, token) =>
     executeCommand(
       {
         connection,
         documents,
         scheduler,
-        settings: () => settings.current,
+        settings: (uri) => settings.forDocument(uri),
         library: () => loaded,
         libraryReady,
-        workspaceFolders: () => workspaceFolders,
+        workspaceFolders: folderPaths,
         publish,
         verifiedFromDisk: (uri) => verifiedFromDisk.add(uri),
         supportsDocumentChanges: supportsDocumentChanges(),
       },
       params,
+      token,
     ),
   );
 
@@ -220,10 +256,20 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function workspaceFolderPaths(params: InitializeParams): string[] {
-  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.flatMap((folder) => filePath(folder.uri) ?? []);
-  if (params.rootUri) return [filePath(params.rootUri)].filter((path): path is string => path !== undefined);
-  return params.rootPath ? [params.rootPath] : [];
+interface WorkspaceFolderInfo {
+  uri: string;
+  /** Undefined for a folder that is not on the file system. */
+  path: string | undefined;
+}
+
+function folderInfo(uri: string): WorkspaceFolderInfo {
+  return { uri, path: filePath(uri) };
+}
+
+function initialWorkspaceFolders(params: InitializeParams): WorkspaceFolderInfo[] {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((folder) => folderInfo(folder.uri));
+  if (params.rootUri) return [folderInfo(params.rootUri)];
+  return params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, path: params.rootPath }] : [];
 }
 
 /** The file path of a `file:` URI; undefined for other schemes (virtual workspaces have no folders to read). */

@@ -1,5 +1,5 @@
 // The `grounded` settings section as the server uses it: pulled with workspace/configuration when the client can
-// answer it, else taken from the didChangeConfiguration push. Whatever arrives is validated field by field, so a typo
+// answer it (for the window, and for each workspace folder), else taken from the didChangeConfiguration push. Whatever arrives is validated field by field, so a typo
 // in one setting falls back to that setting's default instead of breaking the others.
 
 import type { Connection } from 'vscode-languageserver/node';
@@ -46,35 +46,74 @@ export function sameSourceSettings(a: GroundedSettings, b: GroundedSettings): bo
   return a.sources.includeBundled === b.sources.includeBundled && a.sources.paths.join('\n') === b.sources.paths.join('\n');
 }
 
-/** Holds the current settings and knows how to refresh them from the client. */
+/** What a refresh changed, compared with the settings applied before it. */
+export interface SettingsChange {
+  /** Any setting, of the window or of a workspace folder. */
+  changed: boolean;
+  /** The source library's settings (window-level: `sources.paths`, `sources.includeBundled`). */
+  sourcesChanged: boolean;
+}
+
+/**
+ * Holds the settings and refreshes them from the client: the window's (no scope) — which name the source library, one
+ * per server, and apply to documents outside every workspace folder — and each workspace folder's (`scopeUri` = the
+ * folder), which apply to the documents inside it (`checkOn`, `debounceMs`, `citationStyle`, `severity.*`).
+ */
 export class SettingsStore {
+  /** The window's settings. */
   current: GroundedSettings = normalizeSettings(undefined);
   /** Set from the client capabilities at initialize. */
   canPull = false;
+  private folders: string[] = [];
+  private byFolder = new Map<string, GroundedSettings>();
 
   constructor(private readonly connection: Connection) {}
 
+  /** The workspace folders (URIs) whose own settings are read, from the next refresh on. */
+  setFolders(folderUris: readonly string[]): void {
+    this.folders = folderUris.map((uri) => uri.replace(/\/+$/, ''));
+  }
+
+  /** The settings for a document: its workspace folder's (the innermost one holding it), else the window's. */
+  forDocument(uri: string): GroundedSettings {
+    let best: string | undefined;
+    for (const folder of this.byFolder.keys()) {
+      if (uri.startsWith(`${folder}/`) && (best === undefined || folder.length > best.length)) best = folder;
+    }
+    return best === undefined ? this.current : this.byFolder.get(best)!;
+  }
+
   /**
-   * Re-reads the settings. `pushed` is the `settings` of a didChangeConfiguration notification: used only when the
-   * client cannot answer workspace/configuration (VS Code sends null there and expects a pull).
+   * Re-reads the settings and says what changed since those last applied. `pushed` is the `settings` of a
+   * didChangeConfiguration notification: used only when the client cannot answer workspace/configuration (VS Code
+   * sends null there and expects a pull). Callers run refreshes one after another (server.ts queues them).
    */
-  async refresh(pushed?: unknown): Promise<GroundedSettings> {
+  async refresh(pushed?: unknown): Promise<SettingsChange> {
+    const before = this.snapshot();
+    const sourcesBefore = this.current;
     if (this.canPull) {
+      const folders = [...this.folders];
       try {
-        const [section] = await this.connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
-        this.current = normalizeSettings(section);
-        return this.current;
+        const sections = await this.connection.workspace.getConfiguration([
+          { section: SETTINGS_SECTION },
+          ...folders.map((scopeUri) => ({ section: SETTINGS_SECTION, scopeUri })),
+        ]);
+        this.current = normalizeSettings(sections[0]);
+        this.byFolder = new Map(folders.map((folder, index) => [folder, normalizeSettings(sections[index + 1] ?? sections[0])]));
       } catch (error) {
         this.connection.console.warn(`Could not read the "${SETTINGS_SECTION}" settings: ${String(error)}; keeping the previous ones.`);
-        return this.current;
       }
-    }
-    if (pushed !== undefined && pushed !== null) {
+    } else if (pushed !== undefined && pushed !== null) {
       const record = asRecord(pushed);
       // Editors push either the whole settings tree or just our section.
       this.current = normalizeSettings(SETTINGS_SECTION in record ? record[SETTINGS_SECTION] : record);
+      this.byFolder = new Map();
     }
-    return this.current;
+    return { changed: this.snapshot() !== before, sourcesChanged: !sameSourceSettings(sourcesBefore, this.current) };
+  }
+
+  private snapshot(): string {
+    return JSON.stringify([this.current, [...this.byFolder].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
   }
 }
 

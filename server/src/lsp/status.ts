@@ -34,6 +34,20 @@ export class StatusReporter {
     this.send(this.libraryError ? { state: 'error', uri, counts, message: this.libraryError } : { state: 'ready', uri, counts });
   }
 
+  /**
+   * A check was dropped (the document changed, closed, or the check was cancelled) and none follows it: the spinner
+   * stops, on the counts of the last finished check when there is one.
+   */
+  abandoned(uri: string, counts: VerdictCounts | undefined): void {
+    if (counts) {
+      this.checked(uri, counts);
+      return;
+    }
+    this.send({ state: 'ready', uri });
+    // `ready` clears a library error the client shows; it still stands.
+    if (this.libraryError) this.send({ state: 'error', message: this.libraryError });
+  }
+
   failed(message: string, uri?: string): void {
     this.send({ state: 'error', message, ...(uri ? { uri } : {}) });
   }

@@ -101,10 +101,12 @@ suite('Hover', () => {
 
   test('over a contradicted claim: the verdict, the conflict, and the evidence with links', async () => {
     const text = await groundedHover('more than 70');
-    assert.match(text, /^\*\*Contradicted\*\* \(confidence \d+%\)/);
-    assert.match(text, /sources say "more than 50", the draft says "more than 70"/);
-    // The evidence passage is quoted with the claim's words in bold, credited to the source, with command links.
-    assert.match(text, /^> .*more than 50.*\*\*nations\*\*/m);
+    // The verdict and the detail lead (the diagnostic's message, which VS Code shows above, is not repeated).
+    assert.match(text, /^\*\*Contradicted\*\* \(confidence \d+%\) — the source says "more than 50", the draft says "more than 70"/);
+    assert.doesNotMatch(text, /Contradicted by/);
+    // The evidence passage is quoted with the claim's words in bold and the conflicting words in bold code, credited
+    // to the source, with command links.
+    assert.match(text, /^> .*\*\*`more than 50`\*\* \*\*nations\*\*/m);
     assert.match(text, new RegExp(`— \\*${AP_TITLE.replace(/'/g, "'")}\\*, AP · \\[Open at line 13\\]\\(command:grounded\\.openSource\\?`));
   });
 

@@ -1,0 +1,78 @@
+// The shape of a check, in process: the draft is parsed once, then checked one claim per step, and a check that turns
+// stale stops at the next slice without finishing the rest. (The protocol tests in requests.test.ts show the effect:
+// requests answered and edits taken while a large draft is checked.)
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Engine } from '../../server/src/engine';
+import { loadLibrary, type LoadedLibrary } from '../../server/src/lsp/library';
+import { checkSteps, runInSlices } from '../../server/src/lsp/scheduler';
+import { normalizeSettings } from '../../server/src/lsp/settings';
+import { largeDraft } from './harness';
+
+interface Counts {
+  extract: number;
+  checkSentence: number;
+  checkDraft: number;
+}
+
+/** The library with an engine that counts what the check asks of it. */
+function countingLibrary(loaded: LoadedLibrary): { library: LoadedLibrary; counts: Counts } {
+  const counts: Counts = { extract: 0, checkSentence: 0, checkDraft: 0 };
+  const engine = loaded.engine;
+  const counting: Engine = {
+    library: engine.library,
+    index: engine.index,
+    extract: (markdown) => (counts.extract++, engine.extract(markdown)),
+    checkSentence: (claim) => (counts.checkSentence++, engine.checkSentence(claim)),
+    checkDraft: (markdown, path) => (counts.checkDraft++, engine.checkDraft(markdown, path)),
+    checkClaim: (claim) => engine.checkClaim(claim),
+  };
+  return { library: { ...loaded, engine: counting }, counts };
+}
+
+describe('checkSteps', () => {
+  let loaded: LoadedLibrary;
+  before(() => {
+    loaded = loadLibrary({ settings: normalizeSettings(undefined), workspaceFolders: [], trusted: true }, 1);
+  });
+
+  test('parses the draft once, then checks one claim per step (two steps a claim: verdict, backing sources)', () => {
+    const { library, counts } = countingLibrary(loaded);
+    const text = largeDraft(900, 3);
+    const steps = checkSteps('file:///draft.md', 1, text, library);
+    let yields = 0;
+    let result;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        result = step.value;
+        break;
+      }
+      yields++;
+      // Each step does at most one claim's work.
+      assert.ok(counts.checkSentence <= Math.ceil(yields / 2) + 1, `${counts.checkSentence} claims checked after ${yields} steps`);
+    }
+    assert.equal(counts.extract, 1, 'one parse');
+    assert.equal(counts.checkDraft, 0, 'never the whole draft in one step');
+    assert.equal(counts.checkSentence, result.report.claims.length);
+    assert.equal(yields, 2 * result.report.claims.length);
+    // The same report as the engine's own one-step check of the draft.
+    const whole = loaded.engine.checkDraft(text, result.report.path);
+    assert.deepEqual(result.report, whole);
+    assert.equal(result.backing.length, whole.claims.length);
+  });
+
+  test('a check that turns stale stops at the next slice, leaving the other claims unchecked', async () => {
+    const { library, counts } = countingLibrary(loaded);
+    const text = largeDraft(901, 40);
+    // (Counted without checking them, which would leave their verdicts in the engine's cache.)
+    const claims = loaded.engine.extract(text).claims.length;
+    let stale = false;
+    const running = runInSlices(checkSteps('file:///draft.md', 1, text, library), () => stale);
+    // The check yields to the event loop before it starts and between slices: this runs at one of those points.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    stale = true;
+    assert.equal(await running, undefined);
+    assert.ok(counts.checkSentence < claims, `${counts.checkSentence} of ${claims} claims checked`);
+  });
+});
