@@ -97,11 +97,16 @@ describe('package.json', () => {
     for (const code of DIAGNOSTIC_CODES) {
       assert.deepEqual(properties[`grounded.severity.${code}`]!.enum, ['error', 'warning', 'information', 'hint', 'off']);
     }
-    // One source library per server: its settings are the window's (user or workspace settings), never a folder's.
-    const windowScoped = ['grounded.trace.server', 'grounded.sources.paths', 'grounded.sources.includeBundled'];
+    // Every Grounded setting may be set per folder, the source library's too (one library serves all folders, made
+    // from every folder's settings); only the trace of the language server, one per window, is the window's.
+    const windowScoped = ['grounded.trace.server'];
     for (const [key, property] of Object.entries(properties)) {
       assert.equal(property.scope, windowScoped.includes(key) ? 'window' : 'resource', `${key}'s scope`);
     }
+    // The descriptions say how per-folder values make the one library.
+    assert.match(properties['grounded.sources.paths']!.markdownDescription ?? '', /one library serves all folders/);
+    assert.match(properties['grounded.sources.paths']!.markdownDescription ?? '', /relative path in a workspace folder's settings starts at that folder/);
+    assert.match(properties['grounded.sources.includeBundled']!.markdownDescription ?? '', /unless this setting is off for the workspace .* and for every folder/);
   });
 
   test('the client leaves settings changes to the server\'s own didChangeConfiguration registration', () => {

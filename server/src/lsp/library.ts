@@ -31,22 +31,77 @@ export interface LoadedLibrary {
   problems: SourceProblem[];
   /** Set when a configured folder cannot be read or loading failed: what the status bar shows as an error. */
   error?: string;
+  /** What the settings asked for (see selectSources). */
+  selection: SourceSelection;
 }
 
 export interface LibraryContext {
+  /** The window's settings (user or workspace settings, no folder): they also apply outside every workspace folder. */
   settings: GroundedSettings;
-  /** Workspace folder paths; the first one anchors relative source paths. */
+  /** Workspace folder paths; the first one anchors the relative source paths of the window's settings. */
   workspaceFolders: string[];
+  /** Each workspace folder's own settings (pulled with the folder as scopeUri); none when the client cannot scope them. */
+  folderSettings?: readonly FolderSources[];
   trusted: boolean;
+}
+
+/** A workspace folder's source settings. */
+export interface FolderSources {
+  /** The folder's path; undefined for a folder that is not on the file system (its relative paths are skipped). */
+  path: string | undefined;
+  sources: GroundedSettings['sources'];
+}
+
+/** What the library is made of, before the workspace-trust rule: compared to tell whether a settings change needs a reload. */
+export interface SourceSelection {
+  /** Absolute, deduplicated, in order: the window's paths, then each folder's. */
+  paths: string[];
+  includeBundled: boolean;
 }
 
 /** Resolves `grounded.sources.paths`: `~` is the home folder, relative paths start at the first workspace folder. */
 export function resolveSourcePaths(paths: readonly string[], workspaceFolders: readonly string[]): string[] {
-  const base = workspaceFolders[0] ?? process.cwd();
-  return paths.map((path) => {
-    if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) return join(homedir(), path.slice(1));
-    return isAbsolute(path) ? resolve(path) : resolve(base, path);
+  return resolveAgainst(paths, workspaceFolders[0] ?? process.cwd());
+}
+
+/** `~` is the home folder, relative paths start at `base` (and are skipped without one). */
+function resolveAgainst(paths: readonly string[], base: string | undefined): string[] {
+  return paths.flatMap((path) => {
+    if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) return [join(homedir(), path.slice(1))];
+    if (isAbsolute(path)) return [resolve(path)];
+    return base === undefined ? [] : [resolve(base, path)];
   });
+}
+
+/**
+ * The one library that serves every workspace folder: the window's source paths (relative ones resolved against the
+ * first workspace folder) plus each folder's own (relative ones resolved against that folder), deduplicated by
+ * absolute path; the bundled sources unless the window and every folder turn them off.
+ *
+ * A folder without a value of its own gets the window's from the client (workspace/configuration answers with the
+ * effective value): a folder whose paths equal the window's is taken to inherit them, and adds nothing — else a
+ * relative path of the workspace settings would be looked for in every folder. (So a folder that repeats the
+ * workspace's list word for word has it resolved against the first folder, like the workspace's.)
+ */
+export function selectSources(context: LibraryContext): SourceSelection {
+  const shared = context.settings.sources;
+  const paths = resolveSourcePaths(shared.paths, context.workspaceFolders);
+  let includeBundled = shared.includeBundled;
+  for (const folder of context.folderSettings ?? []) {
+    includeBundled ||= folder.sources.includeBundled;
+    if (samePaths(folder.sources.paths, shared.paths)) continue;
+    paths.push(...resolveAgainst(folder.sources.paths, folder.path));
+  }
+  return { paths: [...new Set(paths)], includeBundled };
+}
+
+/** Whether two selections make the same library. */
+export function sameSelection(a: SourceSelection, b: SourceSelection): boolean {
+  return a.includeBundled === b.includeBundled && samePaths(a.paths, b.paths);
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((path, index) => path === b[index]);
 }
 
 /** Whether `path` is `folder` or lies inside it (symbolic links resolved, so a link cannot lead out of the workspace). */
@@ -55,12 +110,13 @@ export function isInside(path: string, folder: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Loads the library the settings name. Never throws: failures become `problems` and `error`. */
+/** Loads the library the settings (the window's and the folders') name. Never throws: failures become `problems` and `error`. */
 export function loadLibrary(context: LibraryContext, version: number): LoadedLibrary {
-  const requested = resolveSourcePaths(context.settings.sources.paths, context.workspaceFolders);
+  const selection = selectSources(context);
   const roots: string[] = [];
   const refused: SourceProblem[] = [];
-  for (const root of requested) {
+  // Untrusted: only folders inside one of the workspace folders (whichever folder's settings name them).
+  for (const root of selection.paths) {
     if (context.trusted || context.workspaceFolders.some((folder) => isInside(root, folder))) roots.push(root);
     else refused.push({ path: root, message: 'not read: the workspace is not trusted and this source folder is outside it' });
   }
@@ -68,13 +124,13 @@ export function loadLibrary(context: LibraryContext, version: number): LoadedLib
   let library: SourceLibrary;
   let engine: Engine;
   try {
-    library = loadSourceLibrary({ dirs: roots, includeBundled: context.settings.sources.includeBundled });
+    library = loadSourceLibrary({ dirs: roots, includeBundled: selection.includeBundled });
     engine = createEngine(library);
   } catch (error) {
     library = { sources: [], problems: [] };
     engine = createEngine(library);
     const message = `Loading the sources failed: ${error instanceof Error ? error.message : String(error)}`;
-    return { version, engine, library, roots, problems: refused, error: message };
+    return { version, engine, library, roots, problems: refused, error: message, selection };
   }
 
   // A problem naming a configured folder itself (missing, unreadable) means a whole folder of sources is absent:
@@ -83,7 +139,7 @@ export function loadLibrary(context: LibraryContext, version: number): LoadedLib
   const error = rootProblems.length === 0
     ? undefined
     : rootProblems.map((problem) => `Source folder ${problem.path}: ${problem.message}`).join('; ');
-  return { version, engine, library, roots, problems: [...refused, ...library.problems], ...(error ? { error } : {}) };
+  return { version, engine, library, roots, problems: [...refused, ...library.problems], ...(error ? { error } : {}), selection };
 }
 
 /** The `grounded/sources` answer. */

@@ -26,7 +26,7 @@ import { PROVIDED_KINDS, codeActionsFor } from './codeActions';
 import { COMMANDS, executeCommand } from './commands';
 import { diagnosticsFor } from './diagnostics';
 import { hoverAt } from './hover';
-import { SourceWatcher, loadLibrary, sourcesResult, type LoadedLibrary } from './library';
+import { SourceWatcher, loadLibrary, sameSelection, selectSources, sourcesResult, type LibraryContext, type LoadedLibrary } from './library';
 import { CheckScheduler, checkSteps, runInSlices } from './scheduler';
 import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { StatusReporter, countVerdicts } from './status';
@@ -75,8 +75,19 @@ export function startServer(connection: Connection): void {
     checkAbandoned: (uri, last) => status.abandoned(uri, last ? countVerdicts(last.report.claims) : undefined),
   });
 
+  /** One library for all the workspace folders: from the window's settings and every folder's. */
+  const libraryContext = (): LibraryContext => ({
+    settings: settings.current,
+    workspaceFolders: folderPaths(),
+    folderSettings: workspaceFolders.flatMap((folder) => {
+      const own = settings.forFolder(folder.uri);
+      return own ? [{ path: folder.path, sources: own.sources }] : [];
+    }),
+    trusted,
+  });
+
   const reloadLibrary = (): void => {
-    loaded = loadLibrary({ settings: settings.current, workspaceFolders: folderPaths(), trusted }, ++libraryVersion);
+    loaded = loadLibrary(libraryContext(), ++libraryVersion);
     for (const problem of loaded.problems) connection.console.warn(`Source ${problem.path}: ${problem.message}`);
     if (loaded.library.sources.length === 0) connection.console.warn('No sources loaded, so no claim can be supported.');
     watcher?.watch(loaded.roots);
@@ -123,7 +134,8 @@ export function startServer(connection: Connection): void {
   const applySettings = async (pushed?: unknown): Promise<void> => {
     const change = await settings.refresh(pushed);
     if (!change.changed) return;
-    if (change.sourcesChanged) {
+    // A change in any folder's sources.* (or the window's) that changes what the library is made of reloads it, once.
+    if (!loaded || !sameSelection(selectSources(libraryContext()), loaded.selection)) {
       reloadLibrary();
       return;
     }

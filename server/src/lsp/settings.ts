@@ -41,23 +41,17 @@ export function normalizeSettings(raw: unknown): GroundedSettings {
   };
 }
 
-/** Whether two settings would load the same source library. */
-export function sameSourceSettings(a: GroundedSettings, b: GroundedSettings): boolean {
-  return a.sources.includeBundled === b.sources.includeBundled && a.sources.paths.join('\n') === b.sources.paths.join('\n');
-}
-
 /** What a refresh changed, compared with the settings applied before it. */
 export interface SettingsChange {
-  /** Any setting, of the window or of a workspace folder. */
+  /** Any setting, of the window or of a workspace folder. (Whether the library must reload is for library.ts to say.) */
   changed: boolean;
-  /** The source library's settings (window-level: `sources.paths`, `sources.includeBundled`). */
-  sourcesChanged: boolean;
 }
 
 /**
- * Holds the settings and refreshes them from the client: the window's (no scope) — which name the source library, one
- * per server, and apply to documents outside every workspace folder — and each workspace folder's (`scopeUri` = the
- * folder), which apply to the documents inside it (`checkOn`, `debounceMs`, `citationStyle`, `severity.*`).
+ * Holds the settings and refreshes them from the client: the window's (no scope), which apply to documents outside
+ * every workspace folder, and each workspace folder's (`scopeUri` = the folder), which apply to the documents inside
+ * it (`checkOn`, `debounceMs`, `citationStyle`, `severity.*`). The one source library of the server is made from the
+ * window's `sources.*` and every folder's together (library.ts, selectSources).
  */
 export class SettingsStore {
   /** The window's settings. */
@@ -72,6 +66,11 @@ export class SettingsStore {
   /** The workspace folders (URIs) whose own settings are read, from the next refresh on. */
   setFolders(folderUris: readonly string[]): void {
     this.folders = folderUris.map((uri) => uri.replace(/\/+$/, ''));
+  }
+
+  /** A workspace folder's own settings (by its URI), if they were read. */
+  forFolder(folderUri: string): GroundedSettings | undefined {
+    return this.byFolder.get(folderUri.replace(/\/+$/, ''));
   }
 
   /** The settings for a document: its workspace folder's (the innermost one holding it), else the window's. */
@@ -90,7 +89,6 @@ export class SettingsStore {
    */
   async refresh(pushed?: unknown): Promise<SettingsChange> {
     const before = this.snapshot();
-    const sourcesBefore = this.current;
     if (this.canPull) {
       const folders = [...this.folders];
       try {
@@ -109,7 +107,7 @@ export class SettingsStore {
       this.current = normalizeSettings(SETTINGS_SECTION in record ? record[SETTINGS_SECTION] : record);
       this.byFolder = new Map();
     }
-    return { changed: this.snapshot() !== before, sourcesChanged: !sameSourceSettings(sourcesBefore, this.current) };
+    return { changed: this.snapshot() !== before };
   }
 
   private snapshot(): string {
