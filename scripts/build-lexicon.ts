@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldWord } from '../server/src/text/fold';
 import { stemWord } from '../server/src/text/stem';
+import type { LexiconData } from '../server/src/text/lexicon';
 import { STOPWORDS } from '../server/src/text/stopwords';
 
 type Pos = 'n' | 'v' | 'a' | 'r';
@@ -56,15 +57,9 @@ interface IndexEntry {
   tagged: number; // tagsense_cnt: how many of its senses occur in the semantic concordances
 }
 
-export interface LexiconJson {
+export interface LexiconJson extends LexiconData {
   source: string;
   relations: string;
-  stems: string[];
-  antonym: number[];
-  synonym: number[];
-  related: number[];
-  hypernym: number[];
-  phrases: (string | number)[];
 }
 
 export interface LexiconStats {

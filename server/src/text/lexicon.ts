@@ -4,7 +4,8 @@ import lexiconData from '../../data/lexicon.json';
 
 export type Relation = 'same' | 'synonym' | 'related' | 'hypernym' | 'antonym' | 'none';
 
-interface LexiconData {
+/** The shape of server/data/lexicon.json (written by scripts/build-lexicon.ts). */
+export interface LexiconData {
   stems: string[];
   antonym: number[];
   synonym: number[];
