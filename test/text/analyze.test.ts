@@ -15,6 +15,8 @@ test('numbers in words and figures have the same value', () => {
   assert.equal(numbers('the fourth dialogue')[0].value, 4);
   assert.equal(numbers('the fourth dialogue')[0].ordinal, true);
   assert.equal(numbers('3.5 billion dollars')[0].value, 3.5e9);
+  assert.equal(numbers('sales of $5bn')[0].value, 5e9);
+  assert.equal(numbers('a £2.4tn economy')[0].value, 2.4e12);
 });
 
 test('shares: a quarter, 25%, 25 percent and 25 per cent are one value', () => {
