@@ -17,6 +17,24 @@ const ITERATIONS = 3000;
 const LEARNING_RATE = 0.3;
 const L2 = 0.003;
 
+/**
+ * The sign each feature's weight must keep (+1 or -1; absent = free). Without these constraints, correlated features
+ * (coverage, the unbacked count, claim length) can trade weight so that an extra unbacked word raises the probability,
+ * which no writer would accept from a fact-checker.
+ */
+const SIGNS: Record<string, 1 | -1> = {
+  coverage: 1,
+  articleCoverage: 1,
+  conflictGap: -1,
+  missingDetails: -1,
+  detailsAbsentFromArticle: -1,
+  unbackedWeightMax: -1,
+  unbackedUnits: -1,
+  conflict: -1,
+  polarityConflict: -1,
+  coreferenced: -1,
+};
+
 interface Row { claim: string; label: string; source?: string; split?: string; dataset?: string }
 interface Example { part: string; features: number[]; supported: boolean; eligible: boolean; coverage: number }
 
@@ -75,7 +93,12 @@ function train(examples: Example[]): VerdictModel {
       for (let j = 0; j < n; j++) gradient[j] += error * x[i][j];
       gradientBias += error;
     }
-    for (let j = 0; j < n; j++) weights[j] -= LEARNING_RATE * (gradient[j] + L2 * weights[j]);
+    for (let j = 0; j < n; j++) {
+      weights[j] -= LEARNING_RATE * (gradient[j] + L2 * weights[j]);
+      // Monotone in what the features mean: more backed never lowers support, more unbacked never raises it.
+      const sign = SIGNS[FEATURE_NAMES[j]] ?? 0;
+      if (sign * weights[j] < 0) weights[j] = 0;
+    }
     bias -= LEARNING_RATE * gradientBias;
   }
   return { features: FEATURE_NAMES, mean, scale, weights, bias, threshold: 0.5, minimumCoverage: 0 };

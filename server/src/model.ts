@@ -123,7 +123,7 @@ export interface ClaimVerdict {
   /** One line, naming the detail at fault when the verdict is not `supported`. */
   reason: string;
   conflict?: Conflict;
-  /** Claim words no passage backs (for `unsupported`). */
+  /** Claim words no passage backs (for `unsupported`); for `supported`, the words the backing passage lacks. */
   unbacked?: string[];
 }
 

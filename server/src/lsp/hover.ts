@@ -49,8 +49,10 @@ function detailsOf(claim: CheckedClaim, engine: Engine): string[] {
   } else if (claim.verdict === 'unsupported') {
     const unbacked = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
     details.push(unbacked.length > 0 ? `no source backs ${unbacked.map(quoted).join(', ')}` : 'no source backs it');
-  } else if (claim.citations.length === 0) {
-    details.push('not cited');
+  } else {
+    if (claim.citations.length === 0) details.push('not cited');
+    const missing = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
+    if (missing.length > 0) details.push(`not in that passage: ${missing.map(quoted).join(', ')}`);
   }
   const mismatch = claim.citationMismatch;
   if (mismatch) {

@@ -8,6 +8,7 @@ import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
 
 const EVIDENCE_SHOWN = 3;
+const REPLACEMENT_SHOWN_FROM = 0.6;
 
 export function decide(assessments: SentenceAssessment[], index: PassageIndex): ClaimVerdict {
   const checkable = assessments.filter((a) => a.claim.units.length > 0);
@@ -50,7 +51,9 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
       verdict: 'supported',
       confidence: round(probability),
       evidence: withFirst(evidenceOf(support, index), topEvidence(weakest.alignments, index)),
-      reason: `Backed by ${titleOf(support.evidence.sourceId, index)}, line ${index.passages[support.evidence.passageIds[0]].line}.`,
+      reason: `Backed by ${titleOf(support.evidence.sourceId, index)}, line ${index.passages[support.evidence.passageIds[0]].line}.` +
+        notInPassage(support, weakest),
+      ...(heaviestUnbacked(support).length ? { unbacked: unbackedOf(support, weakest) } : {}),
     };
   }
   const worst = checkable.reduce((x, y) => ((y.alignments[0]?.coverage ?? 0) < (x.alignments[0]?.coverage ?? 0) ? y : x));
@@ -82,9 +85,17 @@ function unbackedOf(alignment: Alignment | undefined, assessment: SentenceAssess
 /** The unbacked words, each with the word the closest evidence has in its place, if any. */
 function describeUnbacked(best: Alignment | undefined, assessment: SentenceAssessment): string {
   if (!best) return unbackedOf(undefined, assessment).map((w) => `"${w}"`).join(', ');
+  // Naming what the source says instead helps only when the evidence is about the same thing.
+  const sameTopic = best.coverage >= REPLACEMENT_SHOWN_FROM;
   return heaviestUnbacked(best)
-    .map((u) => `"${spanText(assessment.claim, u.unit)}"${u.replacedBy ? ` (the source has "${u.replacedBy}")` : ''}`)
+    .map((u) => `"${spanText(assessment.claim, u.unit)}"${sameTopic && u.replacedBy ? ` (the source has "${u.replacedBy}")` : ''}`)
     .join(', ');
+}
+
+/** A supported claim can still carry a word the passage does not have (a paraphrase, or a slip): say which. */
+function notInPassage(support: Alignment, assessment: SentenceAssessment): string {
+  const words = heaviestUnbacked(support).map((u) => `"${spanText(assessment.claim, u.unit)}"`);
+  return words.length ? ` Not in that passage: ${words.join(', ')}.` : '';
 }
 
 function withFirst(first: Evidence, rest: Evidence[]): Evidence[] {
