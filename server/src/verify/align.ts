@@ -27,8 +27,6 @@ export interface UnitAlignment {
   evidenceUnit?: number;
   conflict?: Omit<Conflict, 'sourceId'>;
   coreferenced?: boolean;
-  /** For an unbacked word: the different word the evidence has in its place ("beach" where it says "clifftop"). */
-  replacedBy?: string;
 }
 
 export interface Alignment {
@@ -78,7 +76,6 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
     }
   }
   extendNameConflicts(units, claim);
-  markReplacedWords(units, ev, used);
   const polarity = findPolarityConflict(units, claim, ev);
   if (polarity && !units.some((u) => u.conflict)) {
     polarity.holder.conflict = polarity.conflict;
@@ -112,16 +109,19 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
   };
 }
 
-/** An unbacked word whose place in the evidence holds another unbacked word: an edit, or a paraphrase the lexicon
- * does not know. Not a conflict (that needs a typed slot), but the verdict model weighs it and the reason shows it. */
-function markReplacedWords(units: UnitAlignment[], ev: Analysis, used: Set<number>): void {
-  for (const ua of units) {
-    if (ua.unit.kind !== 'word' || ua.score >= 0.5 || ua.conflict || ua.weight < 1) continue;
-    const slot = evidenceSlot(ua, units, ev);
-    if (!slot) continue;
-    const other = ev.units.find((u, i) => !used.has(i) && u.kind === 'word' && u.start >= slot[0] && u.end <= slot[1]);
-    if (other) ua.replacedBy = spanText(ev, other);
-  }
+/**
+ * For an unbacked word, the different word the evidence has in its place ("beach" where it says "clifftop"): an edit,
+ * or a paraphrase the lexicon does not know. Not a conflict (that needs a typed slot); the reason shows it. Computed
+ * on demand, for the one alignment a reason quotes.
+ */
+export function replacementOf(ua: UnitAlignment, alignment: Alignment): string | undefined {
+  if (ua.unit.kind !== 'word' || ua.score >= 0.5 || ua.conflict || ua.weight < 1) return undefined;
+  const ev = alignment.evidence.analysis;
+  const slot = evidenceSlot(ua, alignment.units, ev);
+  if (!slot) return undefined;
+  const used = new Set(alignment.units.filter((u) => u.score > 0 && u.evidenceUnit !== undefined).map((u) => u.evidenceUnit!));
+  const other = ev.units.find((u, i) => !used.has(i) && u.kind === 'word' && u.start >= slot[0] && u.end <= slot[1]);
+  return other ? spanText(ev, other) : undefined;
 }
 
 /** A multi-word name conflicts as a whole: "Diosdado Cabello" against "Figuera". */

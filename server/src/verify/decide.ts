@@ -2,7 +2,7 @@
 // conflict, the rest backed); otherwise the learned model weighs the alignment features.
 import type { ClaimVerdict, Evidence } from '../model';
 import type { PassageIndex } from '../index/passageIndex';
-import { spanText, type Alignment, type UnitAlignment } from './align';
+import { replacementOf, spanText, type Alignment, type UnitAlignment } from './align';
 import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './assess';
 import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
@@ -88,7 +88,10 @@ function describeUnbacked(best: Alignment | undefined, assessment: SentenceAsses
   // Naming what the source says instead helps only when the evidence is about the same thing.
   const sameTopic = best.coverage >= REPLACEMENT_SHOWN_FROM;
   return heaviestUnbacked(best)
-    .map((u) => `"${spanText(assessment.claim, u.unit)}"${sameTopic && u.replacedBy ? ` (the source has "${u.replacedBy}")` : ''}`)
+    .map((u) => {
+      const replacement = sameTopic ? replacementOf(u, best) : undefined;
+      return `"${spanText(assessment.claim, u.unit)}"${replacement ? ` (the source has "${replacement}")` : ''}`;
+    })
     .join(', ');
 }
 
