@@ -17,6 +17,8 @@ export interface Engine {
   checkSentence(claim: ClaimSentence): CheckedClaim;
   /** Checks one plain-text claim (one or more sentences) against the whole library. */
   checkClaim(claim: string): ClaimVerdict;
+  /** Whether these sources alone back the text (a claim's `fact ?? text`); remembered like the verdicts. */
+  backedByOnly(text: string, sourceIds: string[]): boolean;
 }
 
 const VERDICT_CACHE_LIMIT = 50_000;
@@ -69,8 +71,8 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     }
     if (!backedBy || cited.includes(backedBy)) return undefined;
     if (citedBacks(claim.fact ?? claim.text, cited)) return undefined;
-    const titles = quoteList(cited.map((id) => library.sources.find((s) => s.id === id)?.title ?? id));
-    const backing = library.sources.find((s) => s.id === backedBy)?.title ?? backedBy;
+    const titles = quoteList(cited.map((id) => index.sources.get(id)?.title ?? id));
+    const backing = index.sources.get(backedBy)?.title ?? backedBy;
     return { cited, backedBy, message: `The cited ${titles} does not back this claim. "${backing}" does.` };
   };
 
@@ -91,6 +93,9 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     },
     checkClaim(claim) {
       return verifyCached(claim);
+    },
+    backedByOnly(text, sourceIds) {
+      return citedBacks(text, sourceIds);
     },
   };
 }

@@ -26,6 +26,7 @@ function countingLibrary(loaded: LoadedLibrary): { library: LoadedLibrary; count
     checkSentence: (claim) => (counts.checkSentence++, engine.checkSentence(claim)),
     checkDraft: (markdown, path) => (counts.checkDraft++, engine.checkDraft(markdown, path)),
     checkClaim: (claim) => engine.checkClaim(claim),
+    backedByOnly: (text, sourceIds) => engine.backedByOnly(text, sourceIds),
   };
   return { library: { ...loaded, engine: counting }, counts };
 }

@@ -20,8 +20,6 @@ export interface QueryTerm {
 export class PassageIndex {
   readonly passages: Passage[] = [];
   readonly sources = new Map<string, Source>();
-  /** Passage ids of each source, in reading order. */
-  readonly passagesOfSource = new Map<string, number[]>();
   private readonly postings = new Map<string, { ids: number[]; tfs: number[] }>();
   private readonly lengths: number[] = [];
   private totalLength = 0;
@@ -39,12 +37,10 @@ export class PassageIndex {
 
   private add(source: Source): void {
     this.sources.set(source.id, source);
-    const ids: number[] = [];
     const stems = new Map<string, number>();
     for (const passage of source.passages) {
       const id = this.passages.length;
       this.passages.push(passage);
-      ids.push(id);
       const counts = new Map<string, number>();
       const tokens = tokenize(passage.text);
       let length = 0;
@@ -64,7 +60,6 @@ export class PassageIndex {
       this.lengths.push(length);
       this.totalLength += length;
     }
-    this.passagesOfSource.set(source.id, ids);
     this.sourceStems.set(source.id, stems);
   }
 

@@ -7,7 +7,6 @@ import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, ClaimSentence, FileReport, Source } from '../model';
 import type { DiagnosticCode } from '../protocol';
-import { verifyClaim } from '../verify/verifyClaim';
 
 export interface CheckedDocument {
   uri: string;
@@ -102,14 +101,14 @@ export function backingSourcesOf(engine: Engine, claim: CheckedClaim): string[] 
   if (claim.verdict !== 'supported') return claim.citationMismatch?.backedBy ? [claim.citationMismatch.backedBy] : [];
   let cache = backingCache.get(engine);
   if (!cache) backingCache.set(engine, (cache = new Map()));
-  const cached = cache.get(claim.text);
+  // The engine checks the claim's fact (its frame set aside): ask the same question of each source.
+  const checked = claim.fact ?? claim.text;
+  const cached = cache.get(checked);
   if (cached) return cached;
 
   const candidates = [...new Set(claim.evidence.map((evidence) => evidence.sourceId))];
-  const backing = candidates.filter(
-    (id, rank) => rank === 0 || verifyClaim(claim.text, engine.index, { onlySources: new Set([id]) }).verdict === 'supported',
-  );
+  const backing = candidates.filter((id, rank) => rank === 0 || engine.backedByOnly(checked, [id]));
   if (cache.size >= BACKING_CACHE_LIMIT) cache.clear();
-  cache.set(claim.text, backing);
+  cache.set(checked, backing);
   return backing;
 }

@@ -1,7 +1,6 @@
 // `workspace/executeCommand`: the server commands of protocol.ts. Any editor can run them; VS Code's client binds them
 // to its own commands.
 
-import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ErrorCodes,
@@ -15,6 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDraftFiles } from '../files/findDraftFiles';
 import { readTextFile } from '../files/readTextFile';
+import { realpathOrSelf } from '../sources/findSourceFiles';
 import { LineIndex } from '../markdown/positions';
 import type { ClaimSentence, Position, SkipReason, SkippedSentence } from '../model';
 import {
@@ -264,12 +264,4 @@ function citeArgument(value: unknown): CiteArguments {
     sourceId: args.sourceId,
     ...(args.detailed === true ? { detailed: true } : {}),
   };
-}
-
-function realpathOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }

@@ -10,6 +10,7 @@ import type { CheckedClaim, Evidence, Verdict } from '../model';
 import { ClientCommands, type CiteArguments, type OpenSourceArguments } from '../protocol';
 import { tokenize } from '../text/tokens';
 import { citedSources, claimIndexAt, sourceOf, titleOf, type CheckedDocument } from './checkedDocument';
+import { isWordChar } from './replacement';
 
 const VERDICT_LABEL: Record<Verdict, string> = {
   supported: 'Supported',
@@ -141,10 +142,6 @@ function wholeWordsAt(text: string, words: string): number {
     if (!isWordChar(text[at - 1]) && !isWordChar(text[at + words.length])) return at;
   }
   return -1;
-}
-
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
 /** A code span holding `text` literally, whatever backticks it contains. */

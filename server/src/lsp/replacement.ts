@@ -61,6 +61,6 @@ function singleWholeWordOccurrence(text: string, words: string, start: number, e
   return found;
 }
 
-function isWordChar(char: string | undefined): boolean {
+export function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }

@@ -35,7 +35,6 @@ export interface Analysis {
 export type NamePredicate = (stem: string) => boolean;
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'messrs', 'sr', 'jr']);
-const NAME_JOINERS = new Set(['de', 'del', 'la', 'da', 'van', 'von', 'bin', 'al']);
 const NOT_SUPERLATIVE = new Set(`interest protest request arrest invest harvest digest honest modest manifest earnest
 suggest guest chest nest quest west rest test contest forest priest conquest inquest unrest attest detest divest infest
 molest lest midwest northwest southwest pest vest zest crest jest`.split(/\s+/));
@@ -134,6 +133,3 @@ function isSuperlative(folded: string): boolean {
   return folded.length > 5 && folded.endsWith('est') && !NOT_SUPERLATIVE.has(folded) && !NOT_SUPERLATIVE.has(folded.replace(/^(un|re|in)/, ''));
 }
 
-/** Names of the units joined by name joiners ("Benigno Alarcón Deza", "Andrés Bello") are kept apart on purpose:
- * each word backs or fails on its own, so "Jorge Rodríguez" is not backed by "Jorge Arreaza". */
-export const NAME_JOINER_WORDS = NAME_JOINERS;

@@ -58,13 +58,6 @@ export function lexiconId(stem: string): number {
   return load().ids.get(stem) ?? -1;
 }
 
-/** `relation` for two stems already looked up with `lexiconId`; never 'same' (the caller compares keys first). */
-export function relationById(a: number, b: number): Relation {
-  if (a < 0 || b < 0) return 'none';
-  const { pairs, size } = load();
-  return RELATIONS[pairs.get(a < b ? a * size + b : b * size + a) ?? 0];
-}
-
 let adjacency: Map<number, Map<number, Relation>> | undefined;
 
 /** Every stem related to one stem, by lexicon id: a small map a hot loop can probe many times. */

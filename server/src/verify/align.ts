@@ -196,17 +196,8 @@ function keyIndex(analysis: Analysis): Map<string, number> {
   return index;
 }
 
+/** Match of two details other than words and names (bestMatch handles those). */
 function matchScore(a: Unit, b: Unit): number {
-  if (a.kind === 'word' || a.kind === 'name') {
-    if (b.kind !== 'word' && b.kind !== 'name') return 0;
-    if (a.key === b.key) return 1;
-    if (sameNameFamily(a.key, b.key)) return RELATED_SCORE;
-    let score = lexicalScore(a.lex, b.lex);
-    // A phrase on either side counts as its one-word synonym: "resign" meets "step down".
-    if (a.phrase) score = Math.max(score, a.phrase.key === b.key ? SYNONYM_SCORE : lexicalScore(a.phrase.lex, b.lex));
-    if (b.phrase) score = Math.max(score, b.phrase.key === a.key ? SYNONYM_SCORE : lexicalScore(a.lex, b.phrase.lex));
-    return score;
-  }
   if (a.kind !== b.kind) return 0;
   switch (a.kind) {
     case 'number': {
@@ -262,6 +253,8 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
   sourceNames: boolean): Omit<Conflict, 'sourceId'> | undefined {
   const unit = ua.unit;
   if (unit.kind === 'word' && (ua.score >= 0.5 || !unit.superlative)) return undefined;
+  // A number or name the evidence backs, even loosely, is in no conflict.
+  if ((unit.kind === 'number' || unit.kind === 'name') && ua.score > 0) return undefined;
   const claimText = spanText(claim, unit);
   const candidates = ev.units.map((u, i) => ({ u, i })).filter(({ i }) => !used.has(i));
   const pick = (slot: Conflict['slot'], test: (u: Unit) => boolean, positional: boolean): Omit<Conflict, 'sourceId'> | undefined => {
@@ -271,7 +264,6 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
   };
   switch (unit.kind) {
     case 'number': {
-      if (ua.score > 0) return undefined;
       return pick('number', (u) => u.kind === 'number' && amountsAgree(unit, u) === 'different' &&
         (unitsOverlap(unit, u) || unit.number!.share || (unit.number!.days !== undefined && u.number!.days !== undefined)), false) ??
         pick('number', (u) => u.kind === 'number' && amountsAgree(unit, u) === 'different', true);
@@ -285,7 +277,6 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
     case 'time':
       return pick('time', (u) => u.kind === 'time' && u.key !== unit.key, false);
     case 'name':
-      if (ua.score > 0) return undefined;
       // A country the article never names, where the evidence names another: "Chile" for "Peru".
       // Preferably in the same slot; else only when the evidence names exactly one other country.
       if (unit.country) {
@@ -375,8 +366,10 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
   // An antonym in the evidence outweighs a loose (hypernym) match elsewhere: "publicized" against "secrecy".
   for (const ua of units) {
     if (ua.score >= RELATED_SCORE || ua.unit.kind !== 'word') continue;
+    const relations = relationsOf(ua.unit.lex);
+    if (!relations) continue;
     for (const evUnit of ev.units) {
-      if (evUnit.kind === 'word' && relationsOf(ua.unit.lex)?.get(evUnit.lex) === 'antonym') {
+      if (evUnit.kind === 'word' && relations.get(evUnit.lex) === 'antonym') {
         return { holder: ua, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
       }
     }

@@ -47,8 +47,10 @@ export function claimSentences(text: string): string[] {
 export function assessSentence(text: string, index: PassageIndex, options: AssessOptions = {}): SentenceAssessment {
   const claim = analyze(text, index.isName);
   if (claim.units.length === 0) return { claim, alignments: [] };
+  const weights = new Map(claim.units.map((unit) => [unit, unitWeight(unit, index)]));
   const context: AlignmentContext = {
-    weightOf: (unit) => unitWeight(unit, index),
+    // A unit's weight depends on the unit and the library only: worked out once, not per piece of evidence.
+    weightOf: (unit) => weights.get(unit)!,
     sourceMentions: (sourceId, stem) => index.sourceMentions(sourceId, stem),
   };
   const candidates = index.search(queryTerms(claim.units), CANDIDATES, options.onlySources).map((c) => c.id);
