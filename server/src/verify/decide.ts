@@ -1,6 +1,6 @@
 // Turns the assessments of a claim's sentences into one verdict: a contradiction is found by rule (one detail in
 // conflict, the rest backed); otherwise the learned model weighs the alignment features.
-import type { ClaimVerdict, Evidence } from '../model';
+import type { ClaimVerdict, Conflict, Evidence } from '../model';
 import type { PassageIndex } from '../index/passageIndex';
 import { replacementOf, spanText, type Alignment, type UnitAlignment } from './align';
 import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './assess';
@@ -18,42 +18,33 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
   for (const a of checkable) {
     const contradiction = contradictionOf(a);
     if (!contradiction) continue;
-    const conflict = contradiction.conflicts[0].conflict!;
-    const sourceId = contradiction.evidence.sourceId;
-    return {
-      verdict: 'contradicted',
-      confidence: round(contradiction.coverageBesidesConflicts),
-      evidence: withFirst(evidenceOf(contradiction, index), topEvidence(a.alignments, index)),
-      reason: `Contradicted by ${titleOf(sourceId, index)}: the source says "${conflict.source}", the draft says "${conflict.claim}".`,
-      conflict: { ...conflict, sourceId },
-    };
+    const conflict = { ...contradiction.conflicts[0].conflict!, sourceId: contradiction.evidence.sourceId };
+    return contradicted(conflict, contradiction.coverageBesidesConflicts, evidenceOf(contradiction, index), a, index);
   }
 
   for (const a of checkable) {
     if (!a.roleConflict) continue;
     const { conflict, passageId } = a.roleConflict;
     const passage = index.passages[passageId];
-    return {
-      verdict: 'contradicted',
-      confidence: round(a.alignments[0].coverage),
-      evidence: withFirst({ sourceId: passage.sourceId, line: passage.line, text: passage.text, score: 1 }, topEvidence(a.alignments, index)),
-      reason: `Contradicted by ${titleOf(conflict.sourceId, index)}: the source says "${conflict.source}", the draft says "${conflict.claim}".`,
-      conflict,
-    };
+    const evidence = { sourceId: passage.sourceId, line: passage.line, text: passage.text, score: 1 };
+    return contradicted(conflict, a.alignments[0].coverage, evidence, a, index);
   }
 
   const probability = supportProbability(aggregateFeatures(checkable.map((a) => sentenceFeatures(a, index))));
-  const eligible = checkable.every(backsEveryDetail) && supportCoverage(checkable) >= minimumCoverage();
+  const coverage = supportCoverage(checkable);
+  const eligible = checkable.every(backsEveryDetail) && coverage >= minimumCoverage();
   if (eligible && probability >= supportThreshold()) {
     const weakest = checkable.reduce((x, y) => (y.support!.coverage < x.support!.coverage ? y : x));
     const support = weakest.support!;
+    // A supported claim can still carry a word the passage does not have (a paraphrase, or a slip): say which.
+    const missing = unbackedOf(support, weakest);
     return {
       verdict: 'supported',
       confidence: round(probability),
       evidence: withFirst(evidenceOf(support, index), topEvidence(weakest.alignments, index)),
       reason: `Backed by ${titleOf(support.evidence.sourceId, index)}, line ${index.passages[support.evidence.passageIds[0]].line}.` +
-        notInPassage(support, weakest),
-      ...(heaviestUnbacked(support).length ? { unbacked: unbackedOf(support, weakest) } : {}),
+        (missing.length ? ` Not in that passage: ${missing.map((w) => `"${w}"`).join(', ')}.` : ''),
+      ...(missing.length ? { unbacked: missing } : {}),
     };
   }
   const worst = checkable.reduce((x, y) => ((y.alignments[0]?.coverage ?? 0) < (x.alignments[0]?.coverage ?? 0) ? y : x));
@@ -62,7 +53,7 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
   return {
     verdict: 'unsupported',
     // The model speaks only for claims the rules let through; otherwise what is left unbacked is the measure.
-    confidence: round(eligible ? 1 - probability : Math.max(0.5, 1 - supportCoverage(checkable))),
+    confidence: round(eligible ? 1 - probability : Math.max(0.5, 1 - coverage)),
     evidence: topEvidence(worst.alignments, index),
     reason: unbacked.length ? `No source backs ${describeUnbacked(best, worst)}.` : 'No source backs every detail of this.',
     unbacked,
@@ -95,10 +86,14 @@ function describeUnbacked(best: Alignment | undefined, assessment: SentenceAsses
     .join(', ');
 }
 
-/** A supported claim can still carry a word the passage does not have (a paraphrase, or a slip): say which. */
-function notInPassage(support: Alignment, assessment: SentenceAssessment): string {
-  const words = heaviestUnbacked(support).map((u) => `"${spanText(assessment.claim, u.unit)}"`);
-  return words.length ? ` Not in that passage: ${words.join(', ')}.` : '';
+function contradicted(conflict: Conflict, confidence: number, first: Evidence, a: SentenceAssessment, index: PassageIndex): ClaimVerdict {
+  return {
+    verdict: 'contradicted',
+    confidence: round(confidence),
+    evidence: withFirst(first, topEvidence(a.alignments, index)),
+    reason: `Contradicted by ${titleOf(conflict.sourceId, index)}: the source says "${conflict.source}", the draft says "${conflict.claim}".`,
+    conflict,
+  };
 }
 
 function withFirst(first: Evidence, rest: Evidence[]): Evidence[] {
