@@ -114,3 +114,9 @@ test('source-like prose', () => {
     'The announcement came days before U.S. National Security Adviser John Bolton and Commerce Secretary Wilbur Ross are expected to represent the American delegation at an Aug. 6 conference in Peru. Russia, Cuba, and Turkey declined. A senior U.S. administration official said Friday that Bolton will talk about the U.S. effort.';
   assert.equal(split(text).length, 3);
 });
+
+test('a detached stop (tokenised text) splits even before a lower-case word; a detached ellipsis does not', () => {
+  assert.deepEqual(split('his old team lost . he pounced late .'), ['his old team lost .', 'he pounced late .']);
+  assert.deepEqual(split('we wait ... and see.'), ['we wait ... and see.']);
+  assert.deepEqual(split('approx. three people came.'), ['approx. three people came.']);
+});

@@ -13,6 +13,7 @@
 //    initials ("J.") end a sentence only when the next word is one of SENTENCE_STARTERS ("The", "He", "But" …): a
 //    title or name-like word keeps the sentence going ("U.S. National Security Adviser", "St. Louis", "Aug. 6",
 //    "J. R. R. Tolkien"), while "… in the U.S. The next day …" splits.
+// A stop with whitespace on both sides (" . ", the mark of tokenised text) always splits, whatever follows.
 // Decimals ("3.5") never split because no whitespace follows the point. An ellipsis inside a quotation
 // (“We will wait… We will see.”) never splits.
 
@@ -160,6 +161,9 @@ export function splitSentences(text: string): SentenceSpan[] {
     let split = false;
     if (isEllipsis && inQuote && !closedQuote) {
       split = false;
+    } else if (!isEllipsis && terminatorStart > 0 && SPACE.test(text[terminatorStart - 1]!)) {
+      // A detached stop ("victory . he pounced") is tokenised text, where the next sentence may start in lower case.
+      split = true;
     } else if (terminatorEnd - terminatorStart === 1 && text[terminatorStart] === '.') {
       split = startsSentence(next) && periodEndsSentence(text, terminatorStart, k);
     } else {
