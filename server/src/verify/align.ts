@@ -51,6 +51,8 @@ const COREFERENCE_SCORE = 0.5;
 const NEGATION_WINDOW = 3;
 const SUBJECT_MENTIONS = 3;
 const SLOT_WINDOW = 3;
+// How many claim units an antonym's anchor may lie away from the word it opposes.
+const ANTONYM_REACH = 3;
 
 export function align(claim: Analysis, evidence: EvidenceText, context: AlignmentContext): Alignment {
   const ev = evidence.analysis;
@@ -337,6 +339,24 @@ function nearAnchors(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [nu
   return ranges;
 }
 
+/** Token ranges of the evidence around the nearest backed claim unit on each side (skipping a few unbacked ones). */
+function closestBackedNeighbours(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [number, number][] {
+  const index = all.indexOf(ua);
+  const ranges: [number, number][] = [];
+  for (const step of [-1, 1] as const) {
+    for (let k = index + step, seen = 0; k >= 0 && k < all.length && seen < ANTONYM_REACH; k += step, seen++) {
+      const neighbour = all[k];
+      if (neighbour.score < RELATED_SCORE || neighbour.evidenceUnit === undefined) continue;
+      const unit = ev.units[neighbour.evidenceUnit];
+      // As far from the anchor as the claim word is from its neighbour, and a few words more.
+      const reach = (step < 0 ? ua.unit.start - neighbour.unit.end : neighbour.unit.start - ua.unit.end) + SLOT_WINDOW + 1;
+      ranges.push([Math.max(0, unit.start - reach), Math.min(ev.tokens.length, unit.end + reach)]);
+      break;
+    }
+  }
+  return ranges;
+}
+
 function findAnchor(all: UnitAlignment[], index: number, step: -1 | 1): number | undefined {
   const neighbour = all[index + step];
   if (!neighbour || neighbour.score < 0.85 || neighbour.evidenceUnit === undefined) return undefined;
@@ -352,7 +372,9 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
-    if (claimNegated !== evNegated) {
+    // The word may recur in the evidence with the claim's polarity ("never divorced … through a divorce").
+    const samePolarityElsewhere = ev.units.some((u) => u !== evUnit && u.key === evUnit.key && negatedBefore(ev, u.start) === claimNegated);
+    if (claimNegated !== evNegated && !samePolarityElsewhere) {
       return {
         holder: ua,
         conflict: {
@@ -363,13 +385,17 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
       };
     }
   }
-  // An antonym in the evidence outweighs a loose (hypernym) match elsewhere: "publicized" against "secrecy".
+  // An antonym in the evidence outweighs a loose (hypernym) match elsewhere: "publicized" against "secrecy". Only
+  // beside what the claim word's neighbours matched: an antonym elsewhere in the passage ("near" in one clause, "far"
+  // in another) is about something else.
   for (const ua of units) {
     if (ua.score >= RELATED_SCORE || ua.unit.kind !== 'word') continue;
     const relations = relationsOf(ua.unit.lex);
     if (!relations) continue;
+    const near = closestBackedNeighbours(ua, units, ev);
     for (const evUnit of ev.units) {
-      if (evUnit.kind === 'word' && relations.get(evUnit.lex) === 'antonym') {
+      if (evUnit.kind === 'word' && relations.get(evUnit.lex) === 'antonym' &&
+        near.some(([from, to]) => evUnit.start >= from && evUnit.end <= to)) {
         return { holder: ua, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
       }
     }
