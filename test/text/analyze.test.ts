@@ -70,3 +70,12 @@ test('contractions carry their negation: "doesn\'t" reads as "does not"', () => 
   assert.deepEqual(folded, ['it', 'does', 'not', 'include', 'a', 'change', 'they', 'will', 'not', 'go']);
   assert.equal(tokenize('not').at(0)!.negation, true);
 });
+
+test('a comma closes an amount: an age in apposition counts nothing after it', () => {
+  assert.deepEqual(numbers('His wife, Katrine Saltare, 28, were stabbed')[0].unitStems, []);
+  assert.deepEqual(numbers('28 officials were stabbed')[0].unitStems.slice(0, 1), ['offici']);
+});
+
+test('the clitics of tokenised text are function words', () => {
+  assert.deepEqual(units("we 're going , i 'm sure", 'word').map((u) => u.key), ['go', 'sure']);
+});

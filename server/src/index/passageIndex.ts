@@ -27,6 +27,8 @@ export class PassageIndex {
   private readonly nameStems = new Set<string>();
   /** In how many passages of each source each stem occurs, for names mentioned elsewhere in the article (coreference). */
   private readonly sourceStems = new Map<string, Map<string, number>>();
+  /** Each source's passages are added together: their ids form one range [first, end). */
+  private readonly sourceRanges = new Map<string, [number, number]>();
   private readonly analyses = new Map<number, Analysis>();
   private scores = new Float64Array(0);
   private readonly joinedAnalyses = new Map<string, Analysis>();
@@ -61,6 +63,7 @@ export class PassageIndex {
       this.totalLength += length;
     }
     this.sourceStems.set(source.id, stems);
+    this.sourceRanges.set(source.id, [this.passages.length - source.passages.length, this.passages.length]);
   }
 
   get size(): number {
@@ -136,6 +139,11 @@ export class PassageIndex {
       if (top.length > k) top.pop();
     }
     return top;
+  }
+
+  /** The ids of a source's passages, in order, as the range [first, end). */
+  passageRange(sourceId: string): [number, number] {
+    return this.sourceRanges.get(sourceId) ?? [0, 0];
   }
 
   /** Ids of the passages that contain a stem. */

@@ -38,6 +38,7 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'messrs', 'sr', 'jr']);
 const NOT_SUPERLATIVE = new Set(`interest protest request arrest invest harvest digest honest modest manifest earnest
 suggest guest chest nest quest west rest test contest forest priest conquest inquest unrest attest detest divest infest
 molest lest midwest northwest southwest pest vest zest crest jest`.split(/\s+/));
+const CLAUSE_BREAK = /[,;:()[\]—–]/;
 const DURATION_DAYS: Record<string, number> = { dai: 1, day: 1, week: 7, month: 30, year: 365, decad: 3650 };
 
 export function analyze(text: string, isKnownName: NamePredicate = () => false): Analysis {
@@ -55,6 +56,8 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     for (let k = n.start; k < n.end; k++) taken[k] = true;
     const unitStems: string[] = [];
     for (let k = n.end; k < tokens.length && unitStems.length < 2 && k < n.end + 3; k++) {
+      // A comma or bracket closes the amount: in "Saltare, 28, were stabbed" nothing is counted in stabbings.
+      if (CLAUSE_BREAK.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
       if (!tokens[k].stop && !taken[k] && !/^\d/.test(tokens[k].folded)) unitStems.push(tokens[k].folded === 'percent' ? '%' : tokens[k].stem);
     }
     if (n.share && /^(%|percent|cent)$/.test(tokens[n.end - 1]?.folded ?? '')) unitStems.unshift('%');

@@ -42,6 +42,13 @@ export interface Alignment {
   /** Names backed only because the evidence's article names them once elsewhere: enough to support, too weak to tie
    * a conflicting detail to the same event (a name the article keeps returning to is its subject, and strong enough). */
   coreferenced: UnitAlignment[];
+  /** Details backed by another passage of the same article, where they stand beside the same word as in the claim. */
+  detailsElsewhere?: DetailElsewhere[];
+}
+
+export interface DetailElsewhere {
+  unit: UnitAlignment;
+  passageId: number;
 }
 
 const SYNONYM_SCORE = 0.9;
@@ -89,6 +96,11 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
   for (const ua of units) {
     if (ua.conflict && ua.conflict.claim !== firstConflict!.claim) delete ua.conflict;
   }
+  return summarize(evidence, units);
+}
+
+/** The alignment's totals from its unit alignments (again after a later step rescores a unit). */
+export function summarize(evidence: EvidenceText, units: UnitAlignment[], detailsElsewhere?: DetailElsewhere[]): Alignment {
   let total = 0;
   let backed = 0;
   let totalBesides = 0;
@@ -108,6 +120,7 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
     conflicts,
     missingDetails,
     coreferenced: units.filter((u) => u.coreferenced),
+    ...(detailsElsewhere?.length ? { detailsElsewhere } : {}),
   };
 }
 
@@ -144,7 +157,7 @@ function extendNameConflicts(units: UnitAlignment[], claim: Analysis): void {
   }
 }
 
-function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: number } {
+export function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: number } {
   const isWord = unit.kind === 'word' || unit.kind === 'name';
   const exact = keyIndex(ev).get(unit.key);
   if (exact !== undefined && isWord && (ev.units[exact].kind === 'word' || ev.units[exact].kind === 'name')) {

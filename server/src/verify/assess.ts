@@ -5,6 +5,7 @@ import { synonymsOf } from '../text/lexicon';
 import { splitSentences } from '../text/sentences';
 import { stemWord } from '../text/stem';
 import { align, type Alignment, type AlignmentContext } from './align';
+import { ElsewhereFinder } from './detailsElsewhere';
 import { evidenceTexts } from './evidenceText';
 import { findRoleConflict, type RoleConflict } from './roleConflict';
 import { THRESHOLDS } from './thresholds';
@@ -54,7 +55,8 @@ export function assessSentence(text: string, index: PassageIndex, options: Asses
     sourceMentions: (sourceId, stem) => index.sourceMentions(sourceId, stem),
   };
   const candidates = index.search(queryTerms(claim.units), CANDIDATES, options.onlySources).map((c) => c.id);
-  const alignments = alignWithEvidence(claim, index, candidates, context);
+  const elsewhere = new ElsewhereFinder(index, (unit) => unit.kind === 'name' || (unit.kind === 'word' && !LIGHT_WORDS.has(unit.key)));
+  const alignments = alignWithEvidence(claim, index, candidates, context).map((a) => elsewhere.apply(a));
   alignments.sort((a, b) => b.coverage - a.coverage || a.evidence.passageIds.length - b.evidence.passageIds.length);
   const support = alignments.find((a) => a.conflicts.length === 0);
   const contradiction = alignments

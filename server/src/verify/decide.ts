@@ -38,11 +38,13 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
     const support = weakest.support!;
     // A supported claim can still carry a word the passage does not have (a paraphrase, or a slip): say which.
     const missing = unbackedOf(support, weakest);
+    const elsewhere = support.detailsElsewhere ?? [];
     return {
       verdict: 'supported',
       confidence: round(probability),
-      evidence: withFirst(evidenceOf(support, index), topEvidence(weakest.alignments, index)),
-      reason: `Backed by ${titleOf(support.evidence.sourceId, index)}, line ${index.passages[support.evidence.passageIds[0]].line}.` +
+      evidence: withFirst(evidenceOf(support, index), [...elsewhere.map((d) => passageEvidence(d.passageId, index)), ...topEvidence(weakest.alignments, index)]),
+      reason: `Backed by ${titleOf(support.evidence.sourceId, index)}, line ${index.passages[support.evidence.passageIds[0]].line}` +
+        elsewhere.map((d) => `, "${spanText(weakest.claim, d.unit.unit)}" from line ${index.passages[d.passageId].line}`).join('') + '.' +
         (missing.length ? ` Not in that passage: ${missing.map((w) => `"${w}"`).join(', ')}.` : ''),
       ...(missing.length ? { unbacked: missing } : {}),
     };
@@ -119,6 +121,12 @@ function evidenceOf(alignment: Alignment, index: PassageIndex): Evidence {
     text: alignment.evidence.passageIds.map((id) => index.passages[id].text).join(' '),
     score: round(alignment.coverage),
   };
+}
+
+/** Another passage of the article that states one detail of the claim. */
+function passageEvidence(passageId: number, index: PassageIndex): Evidence {
+  const passage = index.passages[passageId];
+  return { sourceId: passage.sourceId, line: passage.line, text: passage.text, score: 1 };
 }
 
 function titleOf(sourceId: string, index: PassageIndex): string {

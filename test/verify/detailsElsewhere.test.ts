@@ -1,0 +1,29 @@
+// A number or date missing from the passage that backs the rest of a claim may stand elsewhere in the same article,
+// tied to the same word; without that tie it stays missing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkClaimAgainstText } from '../../server/src/engine';
+
+const article = [
+  'Copeland, 31, and his wife were talking in the street just before 4am when a man interrupted them.',
+  '',
+  'Police said the couple had argued for several minutes.',
+  '',
+  'The suspect pulled out a knife and stabbed the player outside a club on Wednesday.',
+  '',
+  'Witnesses called an ambulance.',
+  '',
+  'The club opened in 2009 and holds 300 guests.',
+].join('\n');
+
+test('an age stated beside the same name in another passage backs the claim', () => {
+  const verdict = checkClaimAgainstText('The suspect stabbed Copeland, 31, outside a club on Wednesday.', article);
+  assert.equal(verdict.verdict, 'supported', verdict.reason);
+  assert.match(verdict.reason, /"31".*line 1/);
+  assert.ok(verdict.evidence.some((e) => e.line === 1), 'the other passage is shown as evidence');
+});
+
+test('a number from elsewhere in the article, not tied to the same word, stays missing', () => {
+  const verdict = checkClaimAgainstText('The suspect stabbed Copeland, 300, outside a club on Wednesday.', article);
+  assert.notEqual(verdict.verdict, 'supported', verdict.reason);
+});
