@@ -15,7 +15,8 @@ const root = join(__dirname, '..');
 const evalDir = process.env.GROUNDED_EVAL_DIR ?? join(root, '..', 'shared', 'eval');
 const ITERATIONS = 3000;
 const LEARNING_RATE = 0.3;
-const L2 = 0.003;
+/** Regularisation strengths tried; the one that best predicts each held-out development part wins. */
+const L2_CANDIDATES = [0.003, 0.03, 0.3, 3];
 
 /**
  * The sign each feature's weight must keep (+1 or -1; absent = free). Without these constraints, correlated features
@@ -71,7 +72,7 @@ export function developmentExamples(): Example[] {
   return examples;
 }
 
-function train(examples: Example[]): VerdictModel {
+function train(examples: Example[], l2: number): VerdictModel {
   const n = FEATURE_NAMES.length;
   // Each part weighs the same, and within a part each class weighs the same: the objective is balanced accuracy.
   const weightOf = new Map<string, number>();
@@ -94,7 +95,7 @@ function train(examples: Example[]): VerdictModel {
       gradientBias += error;
     }
     for (let j = 0; j < n; j++) {
-      weights[j] -= LEARNING_RATE * (gradient[j] + L2 * weights[j]);
+      weights[j] -= LEARNING_RATE * (gradient[j] + l2 * weights[j]);
       // Monotone in what the features mean: more backed never lowers support, more unbacked never raises it.
       const sign = SIGNS[FEATURE_NAMES[j]] ?? 0;
       if (sign * weights[j] < 0) weights[j] = 0;
@@ -136,12 +137,13 @@ function fitDecision(model: VerdictModel, examples: Example[]): { threshold: num
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-if (require.main === module) {
-  const examples = developmentExamples();
-  // Two stages: the rules (every name, number and date backed, no better conflicting evidence, the coverage floor)
-  // pass a claim to the model, so the model learns only among the claims the rules let through.
+/**
+ * Two stages: the rules (every name, number and date backed, no better conflicting evidence, the coverage floor)
+ * pass a claim to the model, so the model learns only among the claims the rules let through.
+ */
+function fit(examples: Example[], l2: number): VerdictModel {
   let floor = 0.5;
-  let trained = train(examples.filter((e) => e.eligible && e.coverage >= floor));
+  let trained = train(examples.filter((e) => e.eligible && e.coverage >= floor), l2);
   for (let round = 0; round < 3; round++) {
     const decision = fitDecision(trained, examples);
     if (decision.minimumCoverage === floor) {
@@ -149,9 +151,28 @@ if (require.main === module) {
       break;
     }
     floor = decision.minimumCoverage;
-    trained = train(examples.filter((e) => e.eligible && e.coverage >= floor));
+    trained = train(examples.filter((e) => e.eligible && e.coverage >= floor), l2);
     Object.assign(trained, fitDecision(trained, examples));
   }
+  return trained;
+}
+
+function predicts(model: VerdictModel): (e: Example) => boolean {
+  return (e) => e.eligible && e.coverage >= model.minimumCoverage && probability(model, e.features) >= model.threshold;
+}
+
+/** Leave-one-part-out over the benchmark parts: each part is predicted by a model fitted on the others. */
+function crossValidated(examples: Example[], l2: number): number {
+  const held = [...new Set(examples.map((e) => e.part))].filter((part) => part !== 'claims-dev');
+  const scores = held.map((part) => balancedAccuracy(examples.filter((e) => e.part === part), predicts(fit(examples.filter((e) => e.part !== part), l2))));
+  return scores.reduce((a, b) => a + b, 0) / scores.length;
+}
+
+if (require.main === module) {
+  const examples = developmentExamples();
+  const validated = L2_CANDIDATES.map((l2) => ({ l2, score: crossValidated(examples, l2) }));
+  const { l2 } = validated.reduce((best, c) => (c.score > best.score + 1e-12 ? c : best));
+  const trained = fit(examples, l2);
   const model: VerdictModel = {
     features: trained.features,
     mean: trained.mean.map(round6),
@@ -165,10 +186,11 @@ if (require.main === module) {
   const outIndex = process.argv.indexOf('--out');
   const out = outIndex > 0 ? process.argv[outIndex + 1] : join(root, 'server', 'data', 'verdict-model.json');
   writeFileSync(out, JSON.stringify(model, null, 2) + '\n');
+  console.log(`regularisation (leave-one-part-out balanced accuracy): ${validated.map((c) => `${c.l2} ${c.score.toFixed(3)}`).join(', ')}; chosen ${l2}`);
   console.log(`trained on ${examples.length} development claims; threshold ${model.threshold}, minimum coverage ${model.minimumCoverage}`);
   for (const part of [...new Set(examples.map((e) => e.part))]) {
     const group = examples.filter((e) => e.part === part);
-    const ba = balancedAccuracy(group, (e) => e.eligible && e.coverage >= model.minimumCoverage && probability(model, e.features) >= model.threshold);
+    const ba = balancedAccuracy(group, predicts(model));
     console.log(`  ${part.padEnd(22)} balanced accuracy ${ba.toFixed(3)} (${group.length} claims, fit)`);
   }
   console.log('  weights: ' + model.features.map((f, j) => `${f} ${model.weights[j].toFixed(2)}`).join(', '));
