@@ -79,3 +79,14 @@ test('a comma closes an amount: an age in apposition counts nothing after it', (
 test('the clitics of tokenised text are function words', () => {
   assert.deepEqual(units("we 're going , i 'm sure", 'word').map((u) => u.key), ['go', 'sure']);
 });
+
+test('an age reads as its number', () => {
+  assert.deepEqual(units('the 27-year-old defender', 'number').map((u) => u.key), ['27']);
+  assert.deepEqual(units('the 27-year-old defender', 'word').map((u) => u.key), ['defend']);
+});
+
+test('lower-case text still has months, but not the verbs "march" and "may" or the adjective "august"', () => {
+  assert.deepEqual(units('taken before october 2011', 'date').map((u) => u.key), ['10/']);
+  assert.deepEqual(units('on march 3 and in august', 'date').map((u) => u.key), ['3/3', '8/']);
+  assert.deepEqual(units('they march as they may, august visitors', 'date'), []);
+});

@@ -60,14 +60,22 @@ export function readDates(tokens: Token[], taken: boolean[]): DateSpan[] {
   return spans;
 }
 
+const AMBIGUOUS_LOWER_MONTHS = new Set(['march', 'may', 'august']);
+const MONTH_PREPOSITIONS = ['in', 'since', 'of', 'until', 'by', 'last', 'next', 'early', 'late', 'mid', 'this', 'from'];
+
 function monthOf(tokens: Token[], i: number): number | undefined {
   const token = tokens[i];
-  if (!token.capitalized) return undefined;
   const index = MONTHS.indexOf(token.folded);
+  // Lower-case text (a tokenised summary) writes "october 2011": a month, except "march", "may" and "august", which
+  // are other words too unless a number follows or a preposition of time comes before.
+  if (!token.capitalized && (index < 0 || (AMBIGUOUS_LOWER_MONTHS.has(token.folded) && !/^\d/.test(tokens[i + 1]?.folded ?? '') &&
+    !MONTH_PREPOSITIONS.includes(tokens[i - 1]?.folded ?? '')))) {
+    return undefined;
+  }
   if (index >= 0) {
     // "May" is a month only where a date is plausible, not the modal verb.
     if (token.folded === 'may' && !/^\d/.test(tokens[i + 1]?.folded ?? '') &&
-      !['in', 'since', 'of', 'until', 'by', 'last', 'next', 'early', 'late', 'mid', 'this', 'from'].includes(tokens[i - 1]?.folded ?? '')) {
+      !MONTH_PREPOSITIONS.includes(tokens[i - 1]?.folded ?? '')) {
       return undefined;
     }
     return index + 1;
