@@ -385,9 +385,7 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
-    // The word may recur in the evidence with the claim's polarity ("never divorced … through a divorce").
-    const samePolarityElsewhere = ev.units.some((u) => u !== evUnit && u.key === evUnit.key && negatedBefore(ev, u.start) === claimNegated);
-    if (claimNegated !== evNegated && !samePolarityElsewhere) {
+    if (claimNegated !== evNegated && !recursWithPolarity(ev, evUnit, claimNegated)) {
       return {
         holder: ua,
         conflict: {
@@ -405,15 +403,21 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     if (ua.score >= RELATED_SCORE || ua.unit.kind !== 'word') continue;
     const relations = relationsOf(ua.unit.lex);
     if (!relations) continue;
-    const near = closestBackedNeighbours(ua, units, ev);
+    let near: [number, number][] | undefined;
     for (const evUnit of ev.units) {
       if (evUnit.kind === 'word' && relations.get(evUnit.lex) === 'antonym' &&
-        near.some(([from, to]) => evUnit.start >= from && evUnit.end <= to)) {
+        (near ??= closestBackedNeighbours(ua, units, ev)).some(([from, to]) => evUnit.start >= from && evUnit.end <= to)) {
         return { holder: ua, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
       }
     }
   }
   return undefined;
+}
+
+/** The evidence states the word again with the claim's polarity ("never divorced … through a divorce"). */
+function recursWithPolarity(ev: Analysis, evUnit: Unit, negated: boolean): boolean {
+  for (const u of ev.units) if (u !== evUnit && u.key === evUnit.key && negatedBefore(ev, u.start) === negated) return true;
+  return false;
 }
 
 /** A negation negates the first content word after it: "do not recognize", "not to send". */

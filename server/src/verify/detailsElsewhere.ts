@@ -1,10 +1,9 @@
 // A number or date the best passage lacks may stand elsewhere in the same article, tied to the same thing: "Copeland,
 // 31," in the first paragraph, the stabbing three paragraphs down. Such a detail counts as backed when the other
-// passage states it right beside a word the claim also has right beside it. A detail with no such tie (a figure
+// passage states it right beside a word the claim also has right beside it (the same word, not a synonym). A detail with no such tie (a figure
 // from another part of the story) stays missing.
 import type { PassageIndex } from '../index/passageIndex';
 import type { Analysis, Unit } from '../text/analyze';
-import { relation } from '../text/lexicon';
 import { bestMatch, summarize, type Alignment, type DetailElsewhere, type UnitAlignment } from './align';
 
 /** Backed, but a step removed from the passage that backs the rest. */
@@ -42,8 +41,7 @@ export class ElsewhereFinder {
     if (!ids) {
       ids = [];
       const anchors = this.tyingNeighbours(ua, units);
-      const [first, end] = this.index.passageRange(sourceId);
-      for (let id = first; anchors.length && id < end; id++) {
+      for (const id of this.passagesNaming(anchors, sourceId)) {
         const passage = this.index.analysis(id);
         const match = bestMatch(ua.unit, passage);
         if (match.score < 0.5 || match.index === undefined) continue;
@@ -52,6 +50,17 @@ export class ElsewhereFinder {
       this.found.set(key, ids);
     }
     return ids;
+  }
+
+  /** The source's passages that have one of the tying words itself, in order: only they are read. */
+  private passagesNaming(anchors: Unit[], sourceId: string): number[] {
+    const [first, end] = this.index.passageRange(sourceId);
+    const ids = new Set<number>();
+    for (const anchor of anchors) {
+      const postings = this.index.passagesWith(anchor.key);
+      for (let i = lowerBound(postings, first); i < postings.length && postings[i] < end; i++) ids.add(postings[i]);
+    }
+    return [...ids].sort((a, b) => a - b);
   }
 
   /** The claim's content words or names right beside the detail. */
@@ -66,12 +75,19 @@ export class ElsewhereFinder {
   }
 }
 
+/** The first position in an ascending list whose value is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function standsBeside(anchor: Unit, detail: Unit, passage: Analysis): boolean {
   return passage.units.some((u) => (u.kind === 'word' || u.kind === 'name') &&
     (u.end <= detail.start ? detail.start - u.end <= EVIDENCE_GAP : u.start >= detail.end && u.start - detail.end <= EVIDENCE_GAP) &&
-    (u.key === anchor.key || isClose(relation(u.key, anchor.key))));
-}
-
-function isClose(r: ReturnType<typeof relation>): boolean {
-  return r === 'synonym' || r === 'related';
+    u.key === anchor.key);
 }
