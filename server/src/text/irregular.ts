@@ -18,7 +18,8 @@ teach taught|tear tore torn|tell told|think thought|throw threw thrown|thrust th
 understand understood|undertake undertook undertaken|uphold upheld|upset upset|wake woke woken|wear wore worn|
 weave wove woven|weep wept|win won|wind wound|withdraw withdrew withdrawn|withhold withheld|withstand withstood|
 wring wrung|write wrote written|overthrow overthrew overthrown|overcome overcame|oversee oversaw overseen|
-foresee foresaw foreseen|mislead misled|outrun outran|rebuild rebuilt|retell retold|undergo underwent undergone`;
+foresee foresaw foreseen|mislead misled|outrun outran|rebuild rebuilt|retell retold|undergo underwent undergone|
+plead pled|sneak snuck`;
 
 // Forms that are common words in their own right ("left" the side, "found" to establish, "saw" the tool, "lay"
 // the adjective, "bound", "wound", "rose", "lit", "stood" is fine): mapping them would merge unrelated words.
