@@ -90,3 +90,7 @@ test('lower-case text still has months, but not the verbs "march" and "may" or t
   assert.deepEqual(units('on march 3 and in august', 'date').map((u) => u.key), ['3/3', '8/']);
   assert.deepEqual(units('they march as they may, august visitors', 'date'), []);
 });
+
+test('irregular past forms meet their base form', () => {
+  assert.deepEqual(units('he pled guilty and spoke', 'word').map((u) => u.key), units('he pleaded guilty and speaks', 'word').map((u) => u.key));
+});
