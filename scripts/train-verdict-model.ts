@@ -34,6 +34,7 @@ const SIGNS: Record<string, 1 | -1> = {
   conflict: -1,
   polarityConflict: -1,
   coreferenced: -1,
+  pairedEvidence: -1,
 };
 
 interface Row { claim: string; label: string; source?: string; split?: string; dataset?: string }

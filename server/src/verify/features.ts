@@ -29,6 +29,8 @@ export const FEATURES: Feature[] = [
   { name: 'coreferenced', aggregate: 'sum', of: (best) => best?.coreferenced.length ?? 0 },
   { name: 'logUnits', aggregate: 'max', of: (best, a) => Math.log(1 + a.claim.units.length) },
   { name: 'sentences', aggregate: 'sum', of: () => 1 },
+  // Two sentences read together back a claim less surely than one: a summary that fuses them often mixes them up.
+  { name: 'pairedEvidence', aggregate: 'max', of: (_best, a) => ((a.support?.evidence.passageIds.length ?? 1) > 1 ? 1 : 0) },
 ];
 
 export const FEATURE_NAMES = FEATURES.map((f) => f.name);
