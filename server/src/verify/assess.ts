@@ -6,12 +6,15 @@ import { splitSentences } from '../text/sentences';
 import { stemWord } from '../text/stem';
 import { align, type Alignment, type AlignmentContext } from './align';
 import { ElsewhereFinder } from './detailsElsewhere';
-import { evidenceTexts } from './evidenceText';
+import { pairedEvidence, singleEvidence } from './evidenceText';
 import { findRoleConflict, type RoleConflict } from './roleConflict';
 import { THRESHOLDS } from './thresholds';
 
 const CANDIDATES = 6;
 const PAIR_GAIN = 0.05;
+// Pairs are read around the best few candidates only, and only those that back this share of the claim alone.
+const PAIRED_CANDIDATES = 6;
+const PAIR_SEED = 0.3;
 // Reporting, hedging and degree words tell who said a thing or how strongly, rarely what: they weigh little.
 const LIGHT_WORDS = new Set(
   `said say says told tell tells state stated according report reported reportedly expected expect also now recent
@@ -97,17 +100,21 @@ export function contradictionOf(a: SentenceAssessment): Alignment | undefined {
   return betterSupport ? undefined : contradiction;
 }
 
-/** Single sentences first; adjacent pairs only when no single sentence backs every detail on its own. */
+/**
+ * Single sentences first; adjacent pairs only when no single sentence backs every detail on its own, and only around
+ * the best few candidates that back a fair part of the claim alone (a pair of two weak sentences rarely wins, and
+ * costs an alignment).
+ */
 function alignWithEvidence(claim: Analysis, index: PassageIndex, candidates: number[], context: AlignmentContext): Alignment[] {
-  const texts = evidenceTexts(index, candidates);
-  const singles = texts.filter((t) => t.passageIds.length === 1).map((evidence) => align(claim, evidence, context));
+  const singles = singleEvidence(index, candidates).map((evidence) => align(claim, evidence, context));
   const complete = singles.some((a) => a.coverage >= 0.999 && a.conflicts.length === 0);
   if (complete) return singles;
   const single = new Map(singles.map((a) => [a.evidence.passageIds[0], a]));
+  const centres = singles.slice(0, PAIRED_CANDIDATES).filter((a) => a.coverageBesidesConflicts >= PAIR_SEED).map((a) => a.evidence.passageIds[0]);
   const gains = (pair: Alignment, part: Alignment | undefined) => !part ||
     pair.coverage > part.coverage + PAIR_GAIN || pair.coverageBesidesConflicts > part.coverageBesidesConflicts + PAIR_GAIN;
   // A pair counts only where it backs more than either sentence alone; otherwise it just dilutes the better one.
-  const pairs = texts.filter((t) => t.passageIds.length > 1).map((evidence) => align(claim, evidence, context))
+  const pairs = pairedEvidence(index, centres).map((evidence) => align(claim, evidence, context))
     .filter((pair) => pair.evidence.passageIds.every((id) => gains(pair, single.get(id))));
   return singles.concat(pairs);
 }

@@ -3,27 +3,25 @@ import type { PassageIndex } from '../index/passageIndex';
 import type { Analysis } from '../text/analyze';
 import type { EvidenceText } from './align';
 
-const PAIRED_CANDIDATES = 6;
+/** Each candidate sentence on its own. */
+export function singleEvidence(index: PassageIndex, candidateIds: number[]): EvidenceText[] {
+  return [...new Set(candidateIds)].map((id) => ({ sourceId: index.passages[id].sourceId, passageIds: [id], analysis: index.analysis(id) }));
+}
 
-export function evidenceTexts(index: PassageIndex, candidateIds: number[]): EvidenceText[] {
+/** Each of these sentences read together with the sentence before it and with the one after it. */
+export function pairedEvidence(index: PassageIndex, centreIds: number[]): EvidenceText[] {
   const seen = new Set<string>();
   const texts: EvidenceText[] = [];
-  const addText = (ids: (number | undefined)[]) => {
-    if (ids.some((id) => id === undefined)) return;
-    const key = ids.join(',');
+  const addPair = (first: number | undefined, second: number | undefined) => {
+    if (first === undefined || second === undefined) return;
+    const key = `${first},${second}`;
     if (seen.has(key)) return;
     seen.add(key);
-    texts.push({
-      sourceId: index.passages[ids[0]!].sourceId,
-      passageIds: ids as number[],
-      analysis: ids.length === 1 ? index.analysis(ids[0]!) : index.joinedAnalysis(ids as number[], joinAnalyses),
-    });
+    texts.push({ sourceId: index.passages[first].sourceId, passageIds: [first, second], analysis: index.joinedAnalysis([first, second], joinAnalyses) });
   };
-  for (const id of candidateIds) addText([id]);
-  // Pairs only around the best few candidates: further down the list a pair rarely wins and costs an alignment each.
-  for (const id of candidateIds.slice(0, PAIRED_CANDIDATES)) {
-    addText([id, index.neighbour(id, 1)]);
-    addText([index.neighbour(id, -1), id]);
+  for (const id of centreIds) {
+    addPair(id, index.neighbour(id, 1));
+    addPair(index.neighbour(id, -1), id);
   }
   return texts;
 }
