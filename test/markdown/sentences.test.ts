@@ -120,3 +120,11 @@ test('a detached stop (tokenised text) splits even before a lower-case word; a d
   assert.deepEqual(split('we wait ... and see.'), ['we wait ... and see.']);
   assert.deepEqual(split('approx. three people came.'), ['approx. three people came.']);
 });
+
+test('a sentence glued to the previous one (the space lost) is split; initialisms and shorthands are not', () => {
+  assert.deepEqual(split("Rates stay up for longer.MSCI's index fell."), ['Rates stay up for longer.', "MSCI's index fell."]);
+  assert.deepEqual(split('from all over the world.An official said so.'), ['from all over the world.', 'An official said so.']);
+  assert.deepEqual(split('the U.S.Army said so.'), ['the U.S.Army said so.']);
+  assert.deepEqual(split('see e.g.The Times.'), ['see e.g.The Times.']);
+  assert.deepEqual(split('He went to Example.Com today.'), ['He went to Example.Com today.']);
+});

@@ -81,10 +81,12 @@ const PREFIX = new Set(PREFIX_ABBREVIATIONS);
 const NUMBER = new Set(NUMBER_ABBREVIATIONS);
 const AMBIGUOUS = new Set(AMBIGUOUS_ABBREVIATIONS);
 const STARTERS = new Set(SENTENCE_STARTERS);
+const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 
 const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']', '}']);
 const OPENERS = new Set(['"', "'", '“', '‘', '«', '(', '[', '¿', '¡']);
 const UPPER = /[\p{Lu}\p{Lt}]/u;
+const LOWER = /\p{Ll}/u;
 const DIGIT = /[0-9]/;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/;
@@ -150,6 +152,14 @@ export function splitSentences(text: string): SentenceSpan[] {
     // Whitespace must follow.
     let k = j;
     while (k < n && SPACE.test(text[k]!) && !(isLineBreak(text[k]!) && skipBlankLine(text, k) > 0)) k++;
+    if (k === j && gluedSentenceStart(text, terminatorStart, j)) {
+      // "… for longer.MSCI's index fell …": a stop with the space lost, as pasted or scraped text has it.
+      if (closedQuote) inQuote = false;
+      push(j);
+      segmentStart = j;
+      i = j;
+      continue;
+    }
     if (k === j || k >= n || isLineBreak(text[k]!)) {
       // End of text, no whitespace, or a paragraph break (handled by the newline branch).
       if (closedQuote) inQuote = false;
@@ -197,6 +207,18 @@ function skipBlankLine(text: string, i: number): number {
     return k;
   }
   return 0;
+}
+
+/**
+ * A sentence glued to the previous one: a lower-case word of two letters or more, the stop, then a capitalised word
+ * ("longer.MSCI's", "world.An"). Initialisms ("U.S.Army"), shorthands ("e.g.The") and file names ("index.Html" aside)
+ * do not qualify because the word before the stop is not a lower-case word.
+ */
+function gluedSentenceStart(text: string, stop: number, next: number): boolean {
+  if (!UPPER.test(text[next] ?? '') || !LETTER.test(text[next + 1] ?? '')) return false;
+  let s = stop;
+  while (s > 0 && LOWER.test(text[s - 1]!)) s--;
+  return stop - s >= 2 && (s === 0 || !/[\p{L}\p{N}.]/u.test(text[s - 1]!)) && !ABBREVIATION_SET.has(text.slice(s, stop));
 }
 
 function startsSentence(c: string): boolean {
