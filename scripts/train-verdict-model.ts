@@ -165,6 +165,7 @@ function predicts(model: VerdictModel): (e: Example) => boolean {
 /** Leave-one-part-out over the benchmark parts: each part is predicted by a model fitted on the others. */
 function crossValidated(examples: Example[], l2: number): number {
   const held = [...new Set(examples.map((e) => e.part))].filter((part) => part !== 'claims-dev');
+  if (held.length === 0) return 0;
   const scores = held.map((part) => balancedAccuracy(examples.filter((e) => e.part === part), predicts(fit(examples.filter((e) => e.part !== part), l2))));
   return scores.reduce((a, b) => a + b, 0) / scores.length;
 }

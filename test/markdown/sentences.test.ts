@@ -128,3 +128,9 @@ test('a sentence glued to the previous one (the space lost) is split; initialism
   assert.deepEqual(split('see e.g.The Times.'), ['see e.g.The Times.']);
   assert.deepEqual(split('He went to Example.Com today.'), ['He went to Example.Com today.']);
 });
+
+test('a spaced ellipsis and a detached question mark inside a quotation do not split', () => {
+  assert.deepEqual(split('He said . . . that it was fine.'), ['He said . . . that it was fine.']);
+  assert.deepEqual(split('“Why ?” he asked.'), ['“Why ?” he asked.']);
+  assert.deepEqual(split('"We will wait...We will see," he said.'), ['"We will wait...We will see," he said.']);
+});

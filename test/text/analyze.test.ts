@@ -94,3 +94,9 @@ test('lower-case text still has months, but not the verbs "march" and "may" or t
 test('irregular past forms meet their base form', () => {
   assert.deepEqual(units('he pled guilty and spoke', 'word').map((u) => u.key), units('he pleaded guilty and speaks', 'word').map((u) => u.key));
 });
+
+test('a capital initial is no clitic; "march" in ordinary prose is no month', () => {
+  assert.deepEqual(units('founded by John M. Keynes', 'name').map((u) => u.key).slice(0, 2), ['john', 'm']);
+  assert.deepEqual(units('Protesters will march 30 kilometres', 'date'), []);
+  assert.deepEqual(units('a 3-month-old baby', 'number')[0].number!.unitStems.slice(0, 1), ['month-old']);
+});

@@ -21,9 +21,21 @@ test('an age stated beside the same name in another passage backs the claim', ()
   assert.equal(verdict.verdict, 'supported', verdict.reason);
   assert.match(verdict.reason, /"31".*line 1/);
   assert.ok(verdict.evidence.some((e) => e.line === 1), 'the other passage is shown as evidence');
+  const shown = verdict.evidence.map((e) => `${e.sourceId}:${e.text}`);
+  assert.equal(new Set(shown).size, shown.length, 'each passage is shown once');
 });
 
 test('a number from elsewhere in the article, not tied to the same word, stays missing', () => {
   const verdict = checkClaimAgainstText('The suspect stabbed Copeland, 300, outside a club on Wednesday.', article);
+  assert.notEqual(verdict.verdict, 'supported', verdict.reason);
+});
+
+test('the tie must be of the same kind: an age set off by commas is not a count that runs on', () => {
+  const stabbings = 'Copeland was stabbed 31 times, police said.\n\nWitnesses called an ambulance.\n\nThe suspect stabbed the player outside a club on Wednesday.';
+  assert.notEqual(checkClaimAgainstText('The suspect stabbed Copeland, 31, outside a club on Wednesday.', stabbings).verdict, 'supported');
+});
+
+test('a year is never carried over from another passage', () => {
+  const verdict = checkClaimAgainstText('The suspect stabbed the player outside a club in 2009.', article);
   assert.notEqual(verdict.verdict, 'supported', verdict.reason);
 });

@@ -33,3 +33,9 @@ test('a negation the passage lacks is a conflict', () => {
   const verdict = checkClaimAgainstText('The arrows were not placed at the base of the beacons.', article);
   assert.equal(verdict.verdict, 'contradicted', verdict.reason);
 });
+
+test('a negation is read on the occurrence of the word that belongs to the claim\'s subject', () => {
+  const passage = 'Smith was not arrested on Monday, though police said Jones was arrested.';
+  assert.equal(checkClaimAgainstText('Smith was arrested on Monday.', passage).verdict, 'contradicted');
+  assert.equal(checkClaimAgainstText('Jones was arrested.', passage).verdict, 'supported');
+});

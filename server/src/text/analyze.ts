@@ -38,8 +38,9 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'messrs', 'sr', 'jr']);
 const NOT_SUPERLATIVE = new Set(`interest protest request arrest invest harvest digest honest modest manifest earnest
 suggest guest chest nest quest west rest test contest forest priest conquest inquest unrest attest detest divest infest
 molest lest midwest northwest southwest pest vest zest crest jest`.split(/\s+/));
-const AGE = /^-?(?:year|month|week)s?-old$/;
-const CLAUSE_BREAK = /[,;:()[\]—–]/;
+const AGE = /^-?years?-old$/;
+/** Punctuation between two tokens that closes an amount or a phrase. */
+export const CLAUSE_BREAK = /[,;:()[\]—–]/;
 const DURATION_DAYS: Record<string, number> = { dai: 1, day: 1, week: 7, month: 30, year: 365, decad: 3650 };
 
 export function analyze(text: string, isKnownName: NamePredicate = () => false): Analysis {
@@ -54,7 +55,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     units.push({ kind, start: date.start, end: date.end, key, country: false, superlative: false, lex: -1, date });
   }
   for (const n of readNumbers(tokens, taken)) {
-    // An age reads as its number: "the 27-year-old" states what "Bueno, 27," does.
+    // An age in years reads as its number: "the 27-year-old" states what "Bueno, 27," does ("3-month-old" keeps its unit).
     if (tokens[n.end] && AGE.test(tokens[n.end].folded) && /^[\s-]*$/.test(text.slice(tokens[n.end - 1].end, tokens[n.end].start))) n.end++;
     for (let k = n.start; k < n.end; k++) taken[k] = true;
     const unitStems: string[] = [];

@@ -62,14 +62,20 @@ export function readDates(tokens: Token[], taken: boolean[]): DateSpan[] {
 
 const AMBIGUOUS_LOWER_MONTHS = new Set(['march', 'may', 'august']);
 const MONTH_PREPOSITIONS = ['in', 'since', 'of', 'until', 'by', 'last', 'next', 'early', 'late', 'mid', 'this', 'from'];
+const LOWER_MONTH_PREPOSITIONS = ['on', 'in', 'since', 'until', 'from', 'early', 'late', 'mid'];
+
+function allLowerCase(tokens: Token[]): boolean {
+  return !tokens.some((t) => t.capitalized);
+}
 
 function monthOf(tokens: Token[], i: number): number | undefined {
   const token = tokens[i];
   const index = MONTHS.indexOf(token.folded);
-  // Lower-case text (a tokenised summary) writes "october 2011": a month, except "march", "may" and "august", which
-  // are other words too unless a number follows or a preposition of time comes before.
-  if (!token.capitalized && (index < 0 || (AMBIGUOUS_LOWER_MONTHS.has(token.folded) && !/^\d/.test(tokens[i + 1]?.folded ?? '') &&
-    !MONTH_PREPOSITIONS.includes(tokens[i - 1]?.folded ?? '')))) {
+  // Lower-case text (a tokenised summary) writes "october 2011": a month. "march", "may" and "august" are other
+  // words too, so in lower case they are months only after "on", "in", "since"… ("on august 6"), or, in text written
+  // all in lower case, before a number ("they march 30 kilometres" is no date; "april 3 and march 5" is).
+  if (!token.capitalized && (index < 0 || (AMBIGUOUS_LOWER_MONTHS.has(token.folded) &&
+    !LOWER_MONTH_PREPOSITIONS.includes(tokens[i - 1]?.folded ?? '') && !(allLowerCase(tokens) && /^\d/.test(tokens[i + 1]?.folded ?? ''))))) {
     return undefined;
   }
   if (index >= 0) {

@@ -152,7 +152,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     // Whitespace must follow.
     let k = j;
     while (k < n && SPACE.test(text[k]!) && !(isLineBreak(text[k]!) && skipBlankLine(text, k) > 0)) k++;
-    if (k === j && gluedSentenceStart(text, terminatorStart, j)) {
+    if (k === j && !isEllipsis && !inQuote && gluedSentenceStart(text, terminatorStart, j)) {
       // "… for longer.MSCI's index fell …": a stop with the space lost, as pasted or scraped text has it.
       if (closedQuote) inQuote = false;
       push(j);
@@ -171,7 +171,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     let split = false;
     if (isEllipsis && inQuote && !closedQuote) {
       split = false;
-    } else if (!isEllipsis && terminatorStart > 0 && SPACE.test(text[terminatorStart - 1]!)) {
+    } else if (isDetachedStop(text, terminatorStart, terminatorEnd)) {
       // A detached stop ("victory . he pounced") is tokenised text, where the next sentence may start in lower case.
       split = true;
     } else if (terminatorEnd - terminatorStart === 1 && text[terminatorStart] === '.') {
@@ -207,6 +207,12 @@ function skipBlankLine(text: string, i: number): number {
     return k;
   }
   return 0;
+}
+
+/** A lone full stop with a space before it (tokenised text), not one dot of a spaced ellipsis (". . ."). */
+function isDetachedStop(text: string, start: number, end: number): boolean {
+  if (end - start !== 1 || text[start] !== '.' || start === 0 || !SPACE.test(text[start - 1]!)) return false;
+  return !(text[start - 2] === '.' || /^\s\./.test(text.slice(end, end + 2)));
 }
 
 /**

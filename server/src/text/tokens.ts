@@ -20,6 +20,7 @@ export interface Token {
 
 // Words, acronyms with dots (U.S.), numbers with separators (1,000 3.5), percent signs, and n't.
 const TOKEN = /(?:\p{L}\.){2,}|n['’]t\b|[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’][\p{L}\p{M}\d]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|%/gu;
+const CLITICS = new Set(['m', 're', 've', 'll', 'd']);
 const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'nor', 'none', 'nobody', 'nothing', 'neither', 'without', 'cannot']);
 // Contractions split so that "doesn't" carries the same negation as "does not".
 const CONTRACTION = /^(.+?)(n['’]t)$/i;
@@ -48,7 +49,10 @@ export function tokenize(text: string): Token[] {
       tokens.push(makeToken('not', start + 3, possessiveEnd, false));
     } else {
       if (/^n['’]t$/i.test(raw)) raw = 'not';
-      tokens.push(makeToken(raw, start, possessiveEnd, sentenceInitial, match[0]));
+      const token = makeToken(raw, start, possessiveEnd, sentenceInitial, match[0]);
+      // The clitic of tokenised text ("we 're", "i 'm") is a function word; "M." the initial and "100 m" are not.
+      if (CLITICS.has(raw) && /['’]$/.test(between)) token.stop = true;
+      tokens.push(token);
     }
     sentenceInitial = false;
   }

@@ -352,22 +352,29 @@ function nearAnchors(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [nu
   return ranges;
 }
 
-/** Token ranges of the evidence around the nearest backed claim unit on each side (skipping a few unbacked ones). */
-function closestBackedNeighbours(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [number, number][] {
+/** The nearest backed claim unit on each side of `ua` (skipping a few unbacked ones), with its claim-side gap. */
+function backedNeighbours(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): { unit: Unit; gap: number }[] {
   const index = all.indexOf(ua);
-  const ranges: [number, number][] = [];
+  const found: { unit: Unit; gap: number }[] = [];
   for (const step of [-1, 1] as const) {
     for (let k = index + step, seen = 0; k >= 0 && k < all.length && seen < ANTONYM_REACH; k += step, seen++) {
       const neighbour = all[k];
       if (neighbour.score < RELATED_SCORE || neighbour.evidenceUnit === undefined) continue;
-      const unit = ev.units[neighbour.evidenceUnit];
-      // As far from the anchor as the claim word is from its neighbour, and a few words more.
-      const reach = (step < 0 ? ua.unit.start - neighbour.unit.end : neighbour.unit.start - ua.unit.end) + SLOT_WINDOW + 1;
-      ranges.push([Math.max(0, unit.start - reach), Math.min(ev.tokens.length, unit.end + reach)]);
+      const gap = step < 0 ? ua.unit.start - neighbour.unit.end : neighbour.unit.start - ua.unit.end;
+      found.push({ unit: ev.units[neighbour.evidenceUnit], gap });
       break;
     }
   }
-  return ranges;
+  return found;
+}
+
+/** Token ranges of the evidence around what the claim word's neighbours matched. */
+function closestBackedNeighbours(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): [number, number][] {
+  return backedNeighbours(ua, all, ev).map(({ unit, gap }) => {
+    // As far from the anchor as the claim word is from its neighbour, and a few words more.
+    const reach = gap + SLOT_WINDOW + 1;
+    return [Math.max(0, unit.start - reach), Math.min(ev.tokens.length, unit.end + reach)];
+  });
 }
 
 function findAnchor(all: UnitAlignment[], index: number, step: -1 | 1): number | undefined {
@@ -385,7 +392,7 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
-    if (claimNegated !== evNegated && !recursWithPolarity(ev, evUnit, claimNegated)) {
+    if (claimNegated !== evNegated && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
       return {
         holder: ua,
         conflict: {
@@ -414,10 +421,19 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
   return undefined;
 }
 
-/** The evidence states the word again with the claim's polarity ("never divorced … through a divorce"). */
-function recursWithPolarity(ev: Analysis, evUnit: Unit, negated: boolean): boolean {
-  for (const u of ev.units) if (u !== evUnit && u.key === evUnit.key && negatedBefore(ev, u.start) === negated) return true;
-  return false;
+/**
+ * Of the evidence's occurrences of the matched word, the one nearest to what the claim word's neighbours matched: in
+ * "never divorced … through a divorce" each claim occurrence meets its own; in "Smith was not arrested, … Jones was
+ * arrested" the claim's "Smith was arrested" meets the negated one.
+ */
+function nearestOccurrence(ua: UnitAlignment, units: UnitAlignment[], ev: Analysis): Unit {
+  const matched = ev.units[ua.evidenceUnit!];
+  const anchors = backedNeighbours(ua, units, ev).map((n) => n.unit);
+  if (anchors.length === 0) return matched;
+  const distance = (u: Unit) => Math.min(...anchors.map((a) => Math.abs(a.start - u.start)));
+  let nearest = matched;
+  for (const u of ev.units) if (u.key === matched.key && distance(u) < distance(nearest)) nearest = u;
+  return nearest;
 }
 
 /** A negation negates the first content word after it: "do not recognize", "not to send". */

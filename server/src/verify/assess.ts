@@ -58,7 +58,7 @@ export function assessSentence(text: string, index: PassageIndex, options: Asses
     sourceMentions: (sourceId, stem) => index.sourceMentions(sourceId, stem),
   };
   const candidates = index.search(queryTerms(claim.units), CANDIDATES, options.onlySources).map((c) => c.id);
-  const elsewhere = new ElsewhereFinder(index, (unit) => unit.kind === 'name' || (unit.kind === 'word' && !LIGHT_WORDS.has(unit.key)));
+  const elsewhere = new ElsewhereFinder(claim, index, (unit) => unit.kind === 'name' || (unit.kind === 'word' && !LIGHT_WORDS.has(unit.key)));
   const alignments = alignWithEvidence(claim, index, candidates, context).map((a) => elsewhere.apply(a));
   alignments.sort((a, b) => b.coverage - a.coverage || a.evidence.passageIds.length - b.evidence.passageIds.length);
   const support = alignments.find((a) => a.conflicts.length === 0);

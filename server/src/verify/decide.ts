@@ -98,8 +98,14 @@ function contradicted(conflict: Conflict, confidence: number, first: Evidence, a
   };
 }
 
+/** The first piece of evidence, then the rest, each passage once. */
 function withFirst(first: Evidence, rest: Evidence[]): Evidence[] {
-  return [first, ...rest.filter((e) => e.text !== first.text)].slice(0, EVIDENCE_SHOWN);
+  const shown = [first];
+  for (const e of rest) {
+    if (shown.length === EVIDENCE_SHOWN) break;
+    if (!shown.some((s) => s.sourceId === e.sourceId && s.text === e.text)) shown.push(e);
+  }
+  return shown;
 }
 
 function topEvidence(alignments: Alignment[], index: PassageIndex): Evidence[] {

@@ -1,9 +1,10 @@
-// A number or date the best passage lacks may stand elsewhere in the same article, tied to the same thing: "Copeland,
-// 31," in the first paragraph, the stabbing three paragraphs down. Such a detail counts as backed when the other
-// passage states it right beside a word the claim also has right beside it (the same word, not a synonym). A detail with no such tie (a figure
-// from another part of the story) stays missing.
+// A number the best passage lacks may stand elsewhere in the same article, tied to the same thing: "Copeland, 31," in
+// the first paragraph, the stabbing three paragraphs down. Such a number counts as backed when the other passage
+// states it right beside the same word as the claim does, in the same way: both set off by a comma ("Copeland, 31,")
+// or both run on ("31 times"). A number with no such tie (a figure from another part of the story) stays missing;
+// dates are not carried over at all, since "in 2009" beside any word ties too loosely.
 import type { PassageIndex } from '../index/passageIndex';
-import type { Analysis, Unit } from '../text/analyze';
+import { CLAUSE_BREAK, type Analysis, type Unit } from '../text/analyze';
 import { bestMatch, summarize, type Alignment, type DetailElsewhere, type UnitAlignment } from './align';
 
 /** Backed, but a step removed from the passage that backs the rest. */
@@ -13,20 +14,20 @@ const CLAIM_GAP = 2;
 /** At most this many tokens between the detail and the tying word in the other passage. */
 const EVIDENCE_GAP = 3;
 
-/** Finds, once per claim, the other passages of an article that state a detail beside one of its tying words. */
+/** Finds, once per claim, the other passages of an article that state a number beside one of its tying words. */
 export class ElsewhereFinder {
   private readonly found = new Map<string, number[]>();
 
-  constructor(private readonly index: PassageIndex, private readonly ties: (unit: Unit) => boolean) {}
+  constructor(private readonly claim: Analysis, private readonly index: PassageIndex, private readonly ties: (unit: Unit) => boolean) {}
 
-  /** The alignment with its missing numbers and dates backed elsewhere in the article, where they can be. */
+  /** The alignment with its missing numbers backed elsewhere in the article, where they can be. */
   apply(alignment: Alignment): Alignment {
     if (alignment.missingDetails.length === 0 || alignment.conflicts.length > 0) return alignment;
     const own = new Set(alignment.evidence.passageIds);
     const units = alignment.units.map((ua) => ({ ...ua }));
     const backed: DetailElsewhere[] = [];
     for (const ua of units) {
-      if (ua.unit.kind === 'word' || ua.unit.kind === 'name' || ua.score >= 0.5 || ua.conflict) continue;
+      if (ua.unit.kind !== 'number' || ua.score >= 0.5 || ua.conflict) continue;
       const passageId = this.passagesWith(ua, units, alignment.evidence.sourceId).find((id) => !own.has(id));
       if (passageId === undefined) continue;
       ua.score = ELSEWHERE_SCORE;
@@ -44,7 +45,7 @@ export class ElsewhereFinder {
       for (const id of this.passagesNaming(anchors, sourceId)) {
         const passage = this.index.analysis(id);
         const match = bestMatch(ua.unit, passage);
-        if (match.score < 0.5 || match.index === undefined) continue;
+        if (match.score < 0.8 || match.index === undefined) continue;
         if (anchors.some((anchor) => standsBeside(anchor, passage.units[match.index!], passage))) ids.push(id);
       }
       this.found.set(key, ids);
@@ -53,7 +54,7 @@ export class ElsewhereFinder {
   }
 
   /** The source's passages that have one of the tying words itself, in order: only they are read. */
-  private passagesNaming(anchors: Unit[], sourceId: string): number[] {
+  private passagesNaming(anchors: Tie[], sourceId: string): number[] {
     const [first, end] = this.index.passageRange(sourceId);
     const ids = new Set<number>();
     for (const anchor of anchors) {
@@ -63,16 +64,31 @@ export class ElsewhereFinder {
     return [...ids].sort((a, b) => a - b);
   }
 
-  /** The claim's content words or names right beside the detail. */
-  private tyingNeighbours(ua: UnitAlignment, units: UnitAlignment[]): Unit[] {
+  /** The claim's content words or names right beside the detail, and whether punctuation sets the detail off. */
+  private tyingNeighbours(ua: UnitAlignment, units: UnitAlignment[]): Tie[] {
     const at = units.indexOf(ua);
-    const result: Unit[] = [];
+    const result: Tie[] = [];
     const before = units[at - 1]?.unit;
     const after = units[at + 1]?.unit;
-    if (before && ua.unit.start - before.end <= CLAIM_GAP && this.ties(before)) result.push(before);
-    if (after && after.start - ua.unit.end <= CLAIM_GAP && this.ties(after)) result.push(after);
+    if (before && ua.unit.start - before.end <= CLAIM_GAP && this.ties(before)) {
+      result.push({ key: before.key, setOff: setOff(this.claim, before, ua.unit) });
+    }
+    if (after && after.start - ua.unit.end <= CLAIM_GAP && this.ties(after)) {
+      result.push({ key: after.key, setOff: setOff(this.claim, ua.unit, after) });
+    }
     return result;
   }
+}
+
+interface Tie {
+  key: string;
+  /** A comma or bracket stands between the detail and the word. */
+  setOff: boolean;
+}
+
+/** Whether punctuation that closes a phrase stands between two units (in text order). */
+function setOff(analysis: Analysis, first: Unit, second: Unit): boolean {
+  return CLAUSE_BREAK.test(analysis.text.slice(analysis.tokens[first.end - 1].end, analysis.tokens[second.start].start));
 }
 
 /** The first position in an ascending list whose value is at least `value`. */
@@ -86,8 +102,10 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return low;
 }
 
-function standsBeside(anchor: Unit, detail: Unit, passage: Analysis): boolean {
-  return passage.units.some((u) => (u.kind === 'word' || u.kind === 'name') &&
-    (u.end <= detail.start ? detail.start - u.end <= EVIDENCE_GAP : u.start >= detail.end && u.start - detail.end <= EVIDENCE_GAP) &&
-    u.key === anchor.key);
+function standsBeside(tie: Tie, detail: Unit, passage: Analysis): boolean {
+  return passage.units.some((u) => {
+    if (u.key !== tie.key || (u.kind !== 'word' && u.kind !== 'name')) return false;
+    if (u.end <= detail.start) return detail.start - u.end <= EVIDENCE_GAP && setOff(passage, u, detail) === tie.setOff;
+    return u.start >= detail.end && u.start - detail.end <= EVIDENCE_GAP && setOff(passage, detail, u) === tie.setOff;
+  });
 }
