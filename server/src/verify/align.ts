@@ -27,6 +27,8 @@ export interface UnitAlignment {
   evidenceUnit?: number;
   conflict?: Omit<Conflict, 'sourceId'>;
   coreferenced?: boolean;
+  /** Backed by the negated opposite: "did not accept" by "declined". */
+  negatedAntonym?: boolean;
 }
 
 export interface Alignment {
@@ -85,10 +87,12 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
     }
   }
   extendNameConflicts(units, claim);
+  readNegatedAntonyms(units, claim, ev);
   const polarity = findPolarityConflict(units, claim, ev);
   if (polarity && !units.some((u) => u.conflict)) {
     polarity.holder.conflict = polarity.conflict;
-    if (polarity.holder.score < RELATED_SCORE) polarity.holder.score = 0;
+    // A word in its antonym's place is not backed, even by a synonym elsewhere; a negated word still matched.
+    if (polarity.antonym || polarity.holder.score < RELATED_SCORE) polarity.holder.score = 0;
   }
 
   // One conflicting detail makes a contradiction; a second one means the evidence is about something else.
@@ -386,9 +390,9 @@ function findAnchor(all: UnitAlignment[], index: number, step: -1 | 1): number |
 
 /** Reversed polarity: a "not" on one side only, or an antonym in place of the claim's word. */
 function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis):
-  { holder: UnitAlignment; conflict: Omit<Conflict, 'sourceId'> } | undefined {
+  { holder: UnitAlignment; antonym?: boolean; conflict: Omit<Conflict, 'sourceId'> } | undefined {
   for (const ua of units) {
-    if (ua.score < 0.85 || ua.evidenceUnit === undefined || ua.unit.kind !== 'word') continue;
+    if (ua.score < 0.85 || ua.evidenceUnit === undefined || ua.unit.kind !== 'word' || ua.negatedAntonym) continue;
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
@@ -403,20 +407,43 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
       };
     }
   }
-  // An antonym in the evidence outweighs a loose (hypernym) match elsewhere: "publicized" against "secrecy". Only
-  // beside what the claim word's neighbours matched: an antonym elsewhere in the passage ("near" in one clause, "far"
-  // in another) is about something else.
+  // An antonym in the evidence outweighs a loose (hypernym) match elsewhere: "publicized" against "secrecy"; and a
+  // synonym found elsewhere in the passage does not hide an antonym in the word's own place: "accepted" against
+  // "declined an invitation", though the passage "recognizes" something further on.
   for (const ua of units) {
-    if (ua.score >= RELATED_SCORE || ua.unit.kind !== 'word') continue;
-    const relations = relationsOf(ua.unit.lex);
-    if (!relations) continue;
-    let near: [number, number][] | undefined;
-    for (const evUnit of ev.units) {
-      if (evUnit.kind === 'word' && relations.get(evUnit.lex) === 'antonym' &&
-        (near ??= closestBackedNeighbours(ua, units, ev)).some(([from, to]) => evUnit.start >= from && evUnit.end <= to)) {
-        return { holder: ua, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
-      }
+    if (ua.score >= 1 || ua.unit.kind !== 'word' || ua.negatedAntonym) continue;
+    const evUnit = antonymInPlace(ua, units, claim, ev);
+    if (evUnit && negatedBefore(claim, ua.unit.start) === negatedBefore(ev, evUnit.start)) {
+      return { holder: ua, antonym: true, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
     }
+  }
+  return undefined;
+}
+
+/** "did not accept" is backed by "declined": a negated word meets its opposite as a paraphrase, not a conflict. */
+function readNegatedAntonyms(units: UnitAlignment[], claim: Analysis, ev: Analysis): void {
+  for (const ua of units) {
+    if (ua.score >= 1 || ua.unit.kind !== 'word' || ua.conflict) continue;
+    const evUnit = antonymInPlace(ua, units, claim, ev);
+    if (!evUnit || negatedBefore(claim, ua.unit.start) === negatedBefore(ev, evUnit.start)) continue;
+    Object.assign(ua, { score: RELATED_SCORE, evidenceUnit: ev.units.indexOf(evUnit), negatedAntonym: true });
+  }
+}
+
+/**
+ * An antonym of the claim word beside what the claim word's neighbours matched, unless the word's own match (a
+ * synonym) stands there too. An antonym elsewhere in the passage ("near" in one clause, "far" in another) is about
+ * something else.
+ */
+function antonymInPlace(ua: UnitAlignment, units: UnitAlignment[], claim: Analysis, ev: Analysis): Unit | undefined {
+  const relations = relationsOf(ua.unit.lex);
+  if (!relations) return undefined;
+  let near: [number, number][] | undefined;
+  const inPlace = (u: Unit) => (near ??= closestBackedNeighbours(ua, units, ev)).some(([from, to]) => u.start >= from && u.end <= to);
+  for (const evUnit of ev.units) {
+    if (evUnit.kind !== 'word' || relations.get(evUnit.lex) !== 'antonym' || !inPlace(evUnit)) continue;
+    if (ua.score >= RELATED_SCORE && ua.evidenceUnit !== undefined && inPlace(ev.units[ua.evidenceUnit])) return undefined;
+    return evUnit;
   }
   return undefined;
 }
