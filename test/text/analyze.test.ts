@@ -100,3 +100,9 @@ test('a capital initial is no clitic; "march" in ordinary prose is no month', ()
   assert.deepEqual(units('Protesters will march 30 kilometres', 'date'), []);
   assert.deepEqual(units('a 3-month-old baby', 'number')[0].number!.unitStems.slice(0, 1), ['month-old']);
 });
+
+test('"one in three" is a share of a whole', () => {
+  assert.deepEqual(numbers('one in three people').map((n) => [n.value, n.share]), [[1 / 3, true]]);
+  assert.deepEqual(numbers('1 in 4 voters').map((n) => [n.value, n.share]), [[0.25, true]]);
+  assert.deepEqual(numbers('three in a row').map((n) => [n.value, n.share]), [[3, false]]);
+});

@@ -1,4 +1,4 @@
-// Numbers in words and figures: "four million" = 4000000, "a quarter" = 0.25, "50" = 50, "fourth" = 4.
+// Numbers in words and figures: "four million" = 4000000, "a quarter" = 0.25 = "one in four", "50" = 50, "fourth" = 4.
 import type { Token } from './tokens';
 
 const SMALL: Record<string, number> = {
@@ -84,6 +84,11 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
   while (!ordinal && tokens[end] && tokens[end].folded in MULTIPLIERS) {
     value *= MULTIPLIERS[tokens[end].folded];
     end++;
+  }
+  // "one in three", "1 in 4": a share of a whole.
+  if (!ordinal && tokens[end]?.folded === 'in' && tokens[end + 1]) {
+    const whole = /^\d+$/.test(tokens[end + 1].folded) ? Number(tokens[end + 1].folded) : SMALL[tokens[end + 1].folded];
+    if (whole !== undefined && whole > value) return { value: value / whole, end: end + 2, ordinal: false, share: true };
   }
   // "25%", "25 percent", "25 per cent".
   const perCent = tokens[end]?.folded === 'per' && tokens[end + 1]?.folded === 'cent';
