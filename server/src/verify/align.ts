@@ -279,7 +279,8 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
   const pick = (slot: Conflict['slot'], test: (u: Unit) => boolean, positional: boolean): Omit<Conflict, 'sourceId'> | undefined => {
     const slotRange = positional ? evidenceSlot(ua, all, ev) : undefined;
     const hit = candidates.find(({ u }) => test(u) && (!positional || (slotRange !== undefined && u.start >= slotRange[0] && u.end <= slotRange[1])));
-    return hit ? { slot, claim: claimText, source: spanText(ev, hit.u) } : undefined;
+    if (!hit) return undefined;
+    return { slot, claim: claimText, source: slot === 'name' ? wholeNameText(ev, hit.i) : spanText(ev, hit.u) };
   };
   switch (unit.kind) {
     case 'number': {
@@ -316,6 +317,15 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
       if (unit.superlative) return pick('polarity', (u) => u.superlative, true);
       return undefined;
   }
+}
+
+/** The whole multi-word name a name unit belongs to: "Miami Herald", not "Miami". */
+function wholeNameText(analysis: Analysis, index: number): string {
+  const isName = (k: number) => analysis.units[k]?.kind === 'name';
+  let [first, last] = [index, index];
+  while (isName(first - 1) && analysis.units[first - 1].end === analysis.units[first].start) first--;
+  while (isName(last + 1) && analysis.units[last + 1].start === analysis.units[last].end) last++;
+  return analysis.text.slice(analysis.tokens[analysis.units[first].start].start, analysis.tokens[analysis.units[last].end - 1].end);
 }
 
 function namesMatchedPerson(ua: UnitAlignment, all: UnitAlignment[]): boolean {
