@@ -231,7 +231,8 @@ function matchScore(a: Unit, b: Unit): number {
       if (x.month !== y.month) return 0;
       if (x.day !== undefined && y.day !== undefined && x.day !== y.day) return 0;
       if (x.year !== undefined && y.year !== undefined && x.year !== y.year) return 0;
-      return x.day !== undefined && y.day === undefined ? 0.6 : 1;
+      // "on August 5" adds a day to "in August": a detail the evidence does not back (the month is right, hence not 0).
+      return x.day !== undefined && y.day === undefined ? 0.4 : 1;
     }
     default:
       return a.key === b.key ? 1 : 0;
