@@ -60,6 +60,7 @@ const COREFERENCE_SCORE = 0.5;
 const NEGATION_WINDOW = 3;
 const SUBJECT_MENTIONS = 3;
 const SLOT_WINDOW = 3;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside']);
 // How many claim units an antonym's anchor may lie away from the word it opposes.
 const ANTONYM_REACH = 3;
 
@@ -81,7 +82,7 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
     if (conflict) {
       ua.conflict = conflict;
       ua.score = 0;
-    } else if (ua.score === 0 && ua.unit.kind === 'name' && mentioned) {
+    } else if (ua.score === 0 && ua.unit.kind === 'name' && mentioned && !afterPlacePreposition(claim, ua.unit)) {
       ua.score = COREFERENCE_SCORE;
       ua.coreferenced = mentions < SUBJECT_MENTIONS;
     }
@@ -143,6 +144,14 @@ export function replacementOf(ua: UnitAlignment, alignment: Alignment): string |
   return other ? spanText(ev, other) : undefined;
 }
 
+/**
+ * "met in Caracas": a place the claim sets an event in must be in the evidence itself. That the article names the
+ * place somewhere else says nothing about where this happened (a person it names elsewhere is another matter).
+ */
+function afterPlacePreposition(claim: Analysis, unit: Unit): boolean {
+  return PLACE_PREPOSITIONS.has(claim.tokens[unit.start - 1]?.folded ?? '');
+}
+
 /** A multi-word name conflicts as a whole: "Diosdado Cabello" against "Figuera". */
 function extendNameConflicts(units: UnitAlignment[], claim: Analysis): void {
   for (let i = 0; i < units.length; i++) {
@@ -177,6 +186,8 @@ export function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: nu
       const other = ev.units[i];
       if (other.kind !== 'word' && other.kind !== 'name') continue;
       let score = scoreOf(relations?.get(other.lex));
+      // A name is not backed by a word it merely falls under ("Central" of a university's name under "change").
+      if (unit.kind === 'name' && score === HYPERNYM_SCORE) score = 0;
       if (phraseRelations || unit.phrase?.key === other.key) {
         score = Math.max(score, unit.phrase!.key === other.key ? SYNONYM_SCORE : scoreOf(phraseRelations?.get(other.lex)));
       }
