@@ -106,3 +106,15 @@ test('"one in three" is a share of a whole', () => {
   assert.deepEqual(numbers('1 in 4 voters').map((n) => [n.value, n.share]), [[0.25, true]]);
   assert.deepEqual(numbers('three in a row').map((n) => [n.value, n.share]), [[3, false]]);
 });
+
+test('"nearly" is just below the figure; "dozens of" and "hundreds of" are different magnitudes', () => {
+  const [nearly] = numbers('nearly four million left');
+  const [moreThan] = numbers('more than four million left');
+  const [about] = numbers('about four million left');
+  assert.equal(numbersAgree(nearly, moreThan), 'different');
+  assert.equal(numbersAgree(nearly, about), 'same');
+  const [hundreds] = numbers('hundreds of prisoners');
+  const [dozens] = numbers('dozens of prisoners');
+  assert.equal(numbersAgree(hundreds, dozens), 'different');
+  assert.deepEqual(numbers('thousands of people').map((n) => [n.value, n.qualifier]), [[1000, 'more']]);
+});

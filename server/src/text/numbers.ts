@@ -18,11 +18,15 @@ const MULTIPLIERS: Record<string, number> = {
 const QUALIFIERS: [string[], Qualifier][] = [
   [['more', 'than'], 'more'], [['over'], 'more'], [['at', 'least'], 'more'], [['upwards', 'of'], 'more'],
   [['less', 'than'], 'less'], [['fewer', 'than'], 'less'], [['under'], 'less'], [['up', 'to'], 'less'],
-  [['at', 'most'], 'less'], [['about'], 'about'], [['around'], 'about'], [['nearly'], 'about'],
-  [['almost'], 'about'], [['roughly'], 'about'], [['some'], 'about'], [['approximately'], 'about'],
+  [['at', 'most'], 'less'], [['about'], 'about'], [['around'], 'about'], [['nearly'], 'nearly'],
+  [['almost'], 'nearly'], [['just', 'under'], 'nearly'], [['close', 'to'], 'nearly'], [['roughly'], 'about'],
+  [['some'], 'about'], [['approximately'], 'about'],
 ];
+// "dozens of", "hundreds of": more than one of the unit, fewer than the next ("hundreds" is no "dozens").
+const VAGUE_PLURALS: Record<string, number> = { dozens: 12, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
 
-export type Qualifier = 'exact' | 'more' | 'less' | 'about';
+/** "nearly" and "almost" are "about", but just below the figure: "nearly four million" is not "more than four million". */
+export type Qualifier = 'exact' | 'more' | 'less' | 'about' | 'nearly';
 
 export interface NumberSpan {
   value: number;
@@ -43,7 +47,7 @@ export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
     const parsed = readNumberAt(tokens, i);
     if (!parsed) continue;
     let start = i;
-    let qualifier: Qualifier = 'exact';
+    let qualifier: Qualifier = parsed.vague ? 'more' : 'exact';
     for (const [words, kind] of QUALIFIERS) {
       const from = i - words.length;
       if (from >= 0 && words.every((w, k) => tokens[from + k].folded === w)) {
@@ -60,8 +64,11 @@ export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
 
 const DURATIONS = new Set(['day', 'week', 'month', 'year', 'decade', 'hour']);
 
-function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean } | undefined {
+function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean } | undefined {
   const word = tokens[i].folded;
+  if (word in VAGUE_PLURALS && tokens[i + 1]?.folded === 'of') {
+    return { value: VAGUE_PLURALS[word], end: i + 1, ordinal: false, share: false, vague: true };
+  }
   let value: number | undefined;
   let ordinal = false;
   let end = i + 1;
@@ -100,8 +107,12 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
 /** Two amounts agree when equal, or when a qualifier makes the other one compatible ("over 50" vs "more than 50"). */
 export function numbersAgree(a: NumberSpan, b: NumberSpan): 'same' | 'compatible' | 'different' {
   const close = Math.abs(a.value - b.value) <= Math.max(1e-9, Math.abs(b.value) * 0.005);
-  if (close) return a.qualifier === b.qualifier || a.qualifier === 'about' || b.qualifier === 'about' ? 'same' : 'compatible';
-  if (a.qualifier === 'about' || b.qualifier === 'about') {
+  const qualifiers = new Set([a.qualifier, b.qualifier]);
+  if (close) {
+    if (qualifiers.has('nearly') && qualifiers.has('more')) return 'different';
+    return a.qualifier === b.qualifier || qualifiers.has('about') || qualifiers.has('nearly') ? 'same' : 'compatible';
+  }
+  if (qualifiers.has('about') || qualifiers.has('nearly')) {
     if (Math.abs(a.value - b.value) <= Math.abs(b.value) * 0.1) return 'compatible';
   }
   // "more than 50" in the source backs "more than 40" in the draft.

@@ -58,6 +58,8 @@ const RELATED_SCORE = 0.85;
 const HYPERNYM_SCORE = 0.5;
 const COREFERENCE_SCORE = 0.5;
 const NEGATION_WINDOW = 3;
+// How far back a negation in the evidence may stand and still cover a word the claim negates directly.
+const NEGATION_REACH = 5;
 const SUBJECT_MENTIONS = 3;
 const SLOT_WINDOW = 3;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -152,6 +154,11 @@ function afterPlacePreposition(claim: Analysis, unit: Unit): boolean {
   return PLACE_PREPOSITIONS.has(claim.tokens[unit.start - 1]?.folded ?? '');
 }
 
+/** Two name units are one name when nothing or a single "of" stands between them ("Secretary of State"). */
+function nameContinues(analysis: Analysis, left: Unit, right: Unit): boolean {
+  return right.start === left.end || (right.start === left.end + 1 && analysis.tokens[left.end].folded === 'of');
+}
+
 /** A multi-word name conflicts as a whole: "Diosdado Cabello" against "Figuera". */
 function extendNameConflicts(units: UnitAlignment[], claim: Analysis): void {
   for (let i = 0; i < units.length; i++) {
@@ -159,8 +166,8 @@ function extendNameConflicts(units: UnitAlignment[], claim: Analysis): void {
     if (!conflict || units[i].unit.kind !== 'name') continue;
     let [first, last] = [i, i];
     const joinable = (k: number) => units[k] && units[k].unit.kind === 'name' && !units[k].conflict && units[k].score < 1;
-    while (joinable(first - 1) && units[first - 1].unit.end === units[first].unit.start) first--;
-    while (joinable(last + 1) && units[last + 1].unit.start === units[last].unit.end) last++;
+    while (joinable(first - 1) && nameContinues(claim, units[first - 1].unit, units[first].unit)) first--;
+    while (joinable(last + 1) && nameContinues(claim, units[last].unit, units[last + 1].unit)) last++;
     if (first === i && last === i) continue;
     const claimText = claim.text.slice(claim.tokens[units[first].unit.start].start, claim.tokens[units[last].unit.end - 1].end);
     for (let k = first; k <= last; k++) {
@@ -292,7 +299,9 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
     const slotRange = positional ? evidenceSlot(ua, all, ev) : undefined;
     const hit = candidates.find(({ u }) => test(u) && (!positional || (slotRange !== undefined && u.start >= slotRange[0] && u.end <= slotRange[1])));
     if (!hit) return undefined;
-    return { slot, claim: claimText, source: slot === 'name' ? wholeNameText(ev, hit.i) : spanText(ev, hit.u) };
+    if (slot !== 'name') return { slot, claim: claimText, source: spanText(ev, hit.u) };
+    const sharedNames = new Set(all.filter((u) => u.unit.kind === 'name' && u.score >= RELATED_SCORE && u.evidenceUnit !== undefined).map((u) => u.evidenceUnit!));
+    return { slot, claim: claimText, source: wholeNameText(ev, hit.i, sharedNames) };
   };
   switch (unit.kind) {
     case 'number': {
@@ -331,12 +340,15 @@ function findConflict(ua: UnitAlignment, claim: Analysis, ev: Analysis, used: Se
   }
 }
 
-/** The whole multi-word name a name unit belongs to: "Miami Herald", not "Miami". */
-function wholeNameText(analysis: Analysis, index: number): string {
-  const isName = (k: number) => analysis.units[k]?.kind === 'name';
+/**
+ * The whole multi-word name a name unit belongs to ("Miami Herald", not "Miami"), short of the names the claim has
+ * too ("National Security Adviser", not "National Security Adviser John Bolton").
+ */
+function wholeNameText(analysis: Analysis, index: number, sharedNames: Set<number>): string {
+  const isName = (k: number) => analysis.units[k]?.kind === 'name' && !sharedNames.has(k);
   let [first, last] = [index, index];
-  while (isName(first - 1) && analysis.units[first - 1].end === analysis.units[first].start) first--;
-  while (isName(last + 1) && analysis.units[last + 1].start === analysis.units[last].end) last++;
+  while (isName(first - 1) && nameContinues(analysis, analysis.units[first - 1], analysis.units[first])) first--;
+  while (isName(last + 1) && nameContinues(analysis, analysis.units[last], analysis.units[last + 1])) last++;
   return analysis.text.slice(analysis.tokens[analysis.units[first].start].start, analysis.tokens[analysis.units[last].end - 1].end);
 }
 
@@ -418,7 +430,9 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
-    if (claimNegated !== evNegated && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
+    // "not yet negotiations" against "did not yet amount to negotiations": the negation there reaches over a verb.
+    const reachingNegation = claimNegated && !evNegated && negationWithin(ev, evUnit.start, NEGATION_REACH);
+    if (claimNegated !== evNegated && !reachingNegation && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
       return {
         holder: ua,
         conflict: {
@@ -483,6 +497,15 @@ function nearestOccurrence(ua: UnitAlignment, units: UnitAlignment[], ev: Analys
   let nearest = matched;
   for (const u of ev.units) if (u.key === matched.key && distance(u) < distance(nearest)) nearest = u;
   return nearest;
+}
+
+/** A negation among the few tokens before `tokenIndex`, in the same sentence. */
+function negationWithin(analysis: Analysis, tokenIndex: number, window: number): boolean {
+  for (let i = tokenIndex - 1; i >= 0 && i >= tokenIndex - window; i--) {
+    if (analysis.tokens[i].negation) return true;
+    if (analysis.tokens[i].sentenceInitial) return false;
+  }
+  return false;
 }
 
 /** A negation negates the first content word after it: "do not recognize", "not to send". */
