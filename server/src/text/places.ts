@@ -17,6 +17,12 @@ export const COUNTRY_NAMES: ReadonlySet<string> = new Set(COUNTRIES.split(/\s+/)
 /** Multi-word names folded to one canonical token before alignment. */
 export const PLACE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['united states of america', 'us'],
+  // Countries whose names hold an "and": one place, not two.
+  ['trinidad and tobago', 'trinidad'],
+  ['antigua and barbuda', 'antigua'],
+  ['bosnia and herzegovina', 'bosnia'],
+  ['saint kitts and nevis', 'saint-kitts'],
+  ['sao tome and principe', 'sao-tome'],
   ['united states', 'us'],
   ['united kingdom', 'uk'],
   ['great britain', 'uk'],
