@@ -23,7 +23,12 @@ export function findRoleConflict(claim: Analysis, best: Alignment | undefined, i
   const units = best.units;
   for (let i = 0; i + TAIL < units.length; i++) {
     const title = units[i];
-    if (title.unit.kind !== 'name' || title.score >= 0.5) continue;
+    if (title.unit.kind !== 'name') continue;
+    if (title.score >= 0.5) {
+      const lesser = lesserRole(claim, best, i, index);
+      if (lesser) return lesser;
+      continue;
+    }
     const tail = units.slice(i + 1, i + 1 + TAIL + 1).filter((u, k, all) => u.unit.kind === 'name' && (k === 0 || all[k - 1].unit.end === u.unit.start));
     if (tail.length < TAIL || tail[0].unit.start !== title.unit.end) continue;
     const keys = tail.map((u) => u.unit.key);
@@ -45,6 +50,29 @@ export function findRoleConflict(claim: Analysis, best: Alignment | undefined, i
   }
   return undefined;
 }
+
+/**
+ * The claim's title matches, but the passage qualifies it: "Socialist Party President Diosdado Cabello" where the
+ * passage says "Socialist Party Vice President Diosdado Cabello". A vice, deputy, former or acting holder is not the
+ * holder.
+ */
+function lesserRole(claim: Analysis, best: Alignment, at: number, index: PassageIndex): RoleConflict | undefined {
+  const title = best.units[at];
+  const tail = best.units.slice(at + 1, at + 1 + TAIL);
+  if (tail.length < TAIL || tail.some((u) => u.unit.kind !== 'name' || u.score < 1 || u.evidenceUnit === undefined)) return undefined;
+  if (tail[0].unit.start !== title.unit.end || title.evidenceUnit === undefined) return undefined;
+  const ev = best.evidence.analysis;
+  const evTitle = ev.units[title.evidenceUnit];
+  if (evTitle.end !== ev.units[tail[0].evidenceUnit!].start) return undefined;
+  const qualifier = ev.tokens[evTitle.start - 1];
+  if (!qualifier || !ROLE_QUALIFIERS.has(qualifier.folded)) return undefined;
+  if (claim.tokens[title.unit.start - 1]?.folded === qualifier.folded) return undefined;
+  const source = ev.text.slice(qualifier.start, ev.tokens[evTitle.end - 1].end);
+  const passageId = best.evidence.passageIds.find((id) => index.passages[id].text.includes(source)) ?? best.evidence.passageIds[0];
+  return { conflict: { slot: 'role', claim: spanText(claim, title.unit), source, sourceId: best.evidence.sourceId }, passageId, unit: title.unit };
+}
+
+const ROLE_QUALIFIERS = new Set(['vice', 'deputy', 'former', 'acting', 'interim', 'assistant', 'ex']);
 
 function findSequence(units: Unit[], keys: string[]): number {
   for (let i = 0; i + keys.length <= units.length; i++) {
