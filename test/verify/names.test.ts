@@ -20,3 +20,10 @@ test('a place named elsewhere in the article does not back where an event happen
   assert.match(verdict.reason, /"Caracas"/);
   assert.equal(engine.checkClaim('Representatives of Norway met with both sides last week in Venezuela.').verdict, 'supported');
 });
+
+test('a turning verb the passage lacks ("refused to speak") keeps the claim from support', () => {
+  // The source: Maduro "declined to say more" about talks and spoke of contacts; nowhere did he refuse to speak to Trump.
+  const verdict = engine.checkClaim('Maduro refused to speak directly with President Donald Trump about Venezuela.');
+  assert.notEqual(verdict.verdict, 'supported', verdict.reason);
+  assert.match(verdict.reason, /"refused"/);
+});

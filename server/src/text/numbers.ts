@@ -109,7 +109,8 @@ export function numbersAgree(a: NumberSpan, b: NumberSpan): 'same' | 'compatible
   const close = Math.abs(a.value - b.value) <= Math.max(1e-9, Math.abs(b.value) * 0.005);
   const qualifiers = new Set([a.qualifier, b.qualifier]);
   if (close) {
-    if (qualifiers.has('nearly') && qualifiers.has('more')) return 'different';
+    // "fewer than 50" and "nearly 50" are below 50, "more than 50" above it.
+    if (qualifiers.has('more') && (qualifiers.has('nearly') || qualifiers.has('less'))) return 'different';
     return a.qualifier === b.qualifier || qualifiers.has('about') || qualifiers.has('nearly') ? 'same' : 'compatible';
   }
   if (qualifiers.has('about') || qualifiers.has('nearly')) {

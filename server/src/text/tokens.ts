@@ -52,6 +52,10 @@ export function tokenize(text: string): Token[] {
       const token = makeToken(raw, start, possessiveEnd, sentenceInitial, match[0]);
       // The clitic of tokenised text ("we 're", "i 'm") is a function word; "M." the initial and "100 m" are not.
       if (CLITICS.has(raw) && /['’]$/.test(between)) token.stop = true;
+      const previous = tokens[tokens.length - 1];
+      // "no longer seeks" negates "seeks"; "not only … but also" negates nothing.
+      if (previous?.folded === 'no' && token.folded === 'longer') token.stop = true;
+      if (previous?.folded === 'not' && (token.folded === 'only' || token.folded === 'just')) Object.assign(previous, { negation: false, stop: true });
       tokens.push(token);
     }
     sentenceInitial = false;

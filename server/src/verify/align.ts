@@ -3,6 +3,7 @@ import type { Conflict } from '../model';
 import type { Analysis, Unit } from '../text/analyze';
 import { numbersAgree } from '../text/numbers';
 import { relation, relationsOf } from '../text/lexicon';
+import { stemWord } from '../text/stem';
 
 /** One or two adjacent source sentences read as one text. */
 export interface EvidenceText {
@@ -53,6 +54,9 @@ export interface DetailElsewhere {
   passageId: number;
 }
 
+// Verbs that turn what follows into its opposite ("refused to speak", "failed to win"): a detail like a name or a
+// number, which the evidence must back for the claim to be supported.
+const TURNING_WORDS = new Set(['refuse', 'fail', 'decline', 'deny', 'reject'].map((word) => stemWord(word)));
 const SYNONYM_SCORE = 0.9;
 const RELATED_SCORE = 0.85;
 const HYPERNYM_SCORE = 0.5;
@@ -118,7 +122,7 @@ export function summarize(evidence: EvidenceText, units: UnitAlignment[], detail
     if (!ua.conflict || ua.score > 0) totalBesides += ua.weight;
   }
   const conflicts = units.filter((u) => u.conflict);
-  const missingDetails = units.filter((u) => !u.conflict && u.score < 0.5 && u.unit.kind !== 'word');
+  const missingDetails = units.filter((u) => !u.conflict && u.score < 0.5 && (u.unit.kind !== 'word' || TURNING_WORDS.has(u.unit.key)));
   return {
     evidence,
     units,
@@ -430,8 +434,9 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
-    // "not yet negotiations" against "did not yet amount to negotiations": the negation there reaches over a verb.
-    const reachingNegation = claimNegated && !evNegated && negationWithin(ev, evUnit.start, NEGATION_REACH);
+    // "not yet negotiations" against "did not yet amount to negotiations", "no longer holds power" against "no longer
+    // in power": a negation a few words back reaches over a verb.
+    const reachingNegation = claimNegated ? negationWithin(ev, evUnit.start, NEGATION_REACH) : negationWithin(claim, ua.unit.start, NEGATION_REACH);
     if (claimNegated !== evNegated && !reachingNegation && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
       return {
         holder: ua,
