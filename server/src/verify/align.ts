@@ -434,10 +434,11 @@ function findPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
+    if (claimNegated === evNegated) continue;
     // "not yet negotiations" against "did not yet amount to negotiations", "no longer holds power" against "no longer
     // in power": a negation a few words back reaches over a verb.
     const reachingNegation = claimNegated ? negationWithin(ev, evUnit.start, NEGATION_REACH) : negationWithin(claim, ua.unit.start, NEGATION_REACH);
-    if (claimNegated !== evNegated && !reachingNegation && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
+    if (!reachingNegation && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
       return {
         holder: ua,
         conflict: {
