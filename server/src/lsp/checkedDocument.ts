@@ -3,6 +3,7 @@
 // with the published diagnostics.
 
 import type { Engine } from '../engine';
+import { partitionPoint } from '../index/partitionPoint';
 import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, ClaimSentence, FileReport, Source } from '../model';
@@ -45,16 +46,9 @@ export function claimIndexesIn(document: Pick<CheckedDocument, 'report'>, start:
  * found by binary search, so a request about a few lines costs nothing like the size of the document.
  */
 export function claimIndexesAmong(claims: readonly Pick<ClaimSentence, 'startOffset' | 'endOffset'>[], start: number, end: number): number[] {
-  // The first claim that ends at or after `start`.
-  let low = 0;
-  let high = claims.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (claims[mid]!.endOffset < start) low = mid + 1;
-    else high = mid;
-  }
+  const first = partitionPoint(claims.length, (i) => claims[i]!.endOffset < start);
   const indexes: number[] = [];
-  for (let index = low; index < claims.length && claims[index]!.startOffset <= end; index++) indexes.push(index);
+  for (let index = first; index < claims.length && claims[index]!.startOffset <= end; index++) indexes.push(index);
   return indexes;
 }
 

@@ -3,6 +3,7 @@
 //   <!-- grounded-disable -->  nothing is checked from here…
 //   <!-- grounded-enable -->   …to here (a disable without an enable runs to the end of the draft).
 // The comments may stand on their own line (an HTML block) or inside a paragraph (inline HTML).
+import { partitionPoint } from '../index/partitionPoint';
 
 export type Directive = 'ignore' | 'disable' | 'enable';
 
@@ -72,18 +73,6 @@ export class DisabledRegions {
 
   /** Index of the last region starting at or before `offset`, or -1. */
   private regionAtOrBefore(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid]! <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found;
+    return partitionPoint(this.starts.length, (i) => this.starts[i]! <= offset) - 1;
   }
 }

@@ -3,6 +3,7 @@
 // UTF-16 code units, so an emoji (a surrogate pair) advances the character by two — the same unit JavaScript
 // string offsets use, so no conversion is needed beyond the line split.
 
+import { partitionPoint } from '../index/partitionPoint';
 import type { Position, Range } from '../model';
 
 export class LineIndex {
@@ -47,15 +48,9 @@ export class LineIndex {
   /** The LSP position of a UTF-16 offset (clamped to the text). */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    // Binary search for the last line starting at or before the offset.
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    // The last line starting at or before the offset (the first line starts at 0, so there is one).
+    const line = partitionPoint(this.lineStarts.length, (i) => this.lineStarts[i]! <= clamped) - 1;
+    return { line, character: clamped - this.lineStarts[line]! };
   }
 
   /** The UTF-16 offset of an LSP position; a character past the end of its line is clamped to the line end. */

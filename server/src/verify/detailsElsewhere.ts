@@ -4,6 +4,7 @@
 // or both run on ("31 times"). A number with no such tie (a figure from another part of the story) stays missing;
 // dates are not carried over at all, since "in 2009" beside any word ties too loosely.
 import type { PassageIndex } from '../index/passageIndex';
+import { partitionPoint } from '../index/partitionPoint';
 import { CLAUSE_BREAK, type Analysis, type Unit } from '../text/analyze';
 import { bestMatch, summarize, type Alignment, type DetailElsewhere, type UnitAlignment } from './align';
 
@@ -59,7 +60,7 @@ export class ElsewhereFinder {
     const ids = new Set<number>();
     for (const anchor of anchors) {
       const postings = this.index.passagesWith(anchor.key);
-      for (let i = lowerBound(postings, first); i < postings.length && postings[i] < end; i++) ids.add(postings[i]);
+      for (let i = partitionPoint(postings.length, (k) => postings[k] < first); i < postings.length && postings[i] < end; i++) ids.add(postings[i]);
     }
     return [...ids].sort((a, b) => a - b);
   }
@@ -89,17 +90,6 @@ interface Tie {
 /** Whether punctuation that closes a phrase stands between two units (in text order). */
 function setOff(analysis: Analysis, first: Unit, second: Unit): boolean {
   return CLAUSE_BREAK.test(analysis.text.slice(analysis.tokens[first.end - 1].end, analysis.tokens[second.start].start));
-}
-
-/** The first position in an ascending list whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let [low, high] = [0, sorted.length];
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function standsBeside(tie: Tie, detail: Unit, passage: Analysis): boolean {
