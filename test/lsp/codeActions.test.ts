@@ -5,15 +5,12 @@ import assert from 'node:assert/strict';
 import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { ServerCommands, type CiteArguments, type CiteResult, type RankSourcesResult, type RankedSource } from '../../server/src/protocol';
 import { LspClient, editsByDocument, ensureServerBuilt, positionOf, rangeAt, readFixture } from './harness';
+import { AP, AP_TITLE, NORWAY, UNSUPPORTED } from '../fixtures/examples';
 
-const AP = 'ap-norway-barbados-talks';
-const AP_TITLE = "Norway says Venezuela's government and opposition will continue their talks in Barbados";
 const AP_DEFINITION = `[^${AP}]: ${AP_TITLE}. AP.`;
 const BBC_DEFINITION =
   '[^bbc-maduro-secret-talks-us]: Venezuela crisis: President Maduro says he had secret talks with US. BBC. https://www.bbc.com/news/world-latin-america-49418451';
-const NORWAY = 'Norway’s foreign ministry said both parties continue in their search for solutions.';
 const LIMA = 'Foreign ministers of countries that make up part of a so-called Lima Group have met periodically since 2017 to discuss Venezuela’s crisis.';
-const UNSUPPORTED = 'The UN Security Council passed a resolution supporting the talks.';
 const CONTRADICTED_PLACE = 'Bolton and Ross were expected to attend a conference in Chile.';
 
 let client: LspClient;

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
 import type { CiteArguments, DiagnosticData, OpenSourceArguments } from '../../server/src/protocol';
 import { LspClient, ROOT, ensureServerBuilt, fixtureUri, positionOf, readFixture } from './harness';
+import { AP_TITLE } from '../fixtures/examples';
 
 const README = 'https://github.com/grounded-writing/grounded/blob/main/README.md';
-const AP_TITLE = "Norway says Venezuela's government and opposition will continue their talks in Barbados";
 const AP_URI = pathToFileURL(join(ROOT, 'sources', 'ap-norway-barbados-talks.md')).href;
 
 let client: LspClient;

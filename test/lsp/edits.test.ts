@@ -13,9 +13,7 @@ import { applyOffsetEdits, lineEnding } from '../../server/src/lsp/edits';
 import { ignoreClaimEdit, ignoredBlock } from '../../server/src/lsp/ignoreClaim';
 import { parseMarkdown } from '../../server/src/markdown/parseDraft';
 import { normalizeSettings } from '../../server/src/lsp/settings';
-
-const AP = 'ap-norway-barbados-talks';
-const NORWAY = 'Norway’s foreign ministry said both parties continue in their search for solutions.';
+import { AP, NORWAY } from '../fixtures/examples';
 
 function claimTexts(markdown: string): string[] {
   return extractClaims(markdown, NO_SOURCES).claims.map((c) => c.text);

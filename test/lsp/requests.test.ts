@@ -12,8 +12,8 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { CodeAction, Hover, MarkupContent, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { ServerCommands, type DocumentSummary, type WorkspaceSummary } from '../../server/src/protocol';
 import { LspClient, editsByDocument, ensureServerBuilt, largeDraft, positionOf, rangeAt } from './harness';
+import { UNSUPPORTED } from '../fixtures/examples';
 
-const UNSUPPORTED = 'The UN Security Council passed a resolution supporting the talks.';
 const CONTRADICTED_NUMBER = 'Representatives from more than 70 nations attended a conference in Peru.';
 const CONTRADICTED_PLACE = 'Bolton and Ross were expected to attend a conference in Chile.';
 

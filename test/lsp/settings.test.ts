@@ -10,10 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { ConfigurationItem } from 'vscode-languageserver-protocol';
 import type { SourcesResult } from '../../server/src/protocol';
 import { LSP_FIXTURES, LspClient, editsByDocument, ensureServerBuilt, fixtureUri, positionOf, rangeAt, readFixture } from './harness';
+import { AP, NORWAY, UNSUPPORTED } from '../fixtures/examples';
 
-const AP = 'ap-norway-barbados-talks';
-const NORWAY = 'Norway’s foreign ministry said both parties continue in their search for solutions.';
-const UNSUPPORTED = 'The UN Security Council passed a resolution supporting the talks.';
 const UN_SOURCE = join(LSP_FIXTURES, 'sources', 'un-resolution.md');
 const OAS_SOURCE = join(LSP_FIXTURES, 'sources', 'oas-observers.md');
 const OAS_TITLE = 'Regional observers to attend the Barbados talks';

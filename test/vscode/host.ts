@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../client/src/extension';
+import { AP, AP_TITLE } from '../fixtures/examples';
 
 export const EXTENSION_ID = 'grounded.grounded';
 /** Waits for the server's answer to an edit or a command. */
@@ -12,8 +13,7 @@ export const WAIT_MS = 20_000;
 /** The first wait also covers the server's start (loading the lexicon and the sources). */
 export const FIRST_WAIT_MS = 60_000;
 
-export const AP_TITLE = "Norway says Venezuela's government and opposition will continue their talks in Barbados";
-export const AP = 'ap-norway-barbados-talks';
+export { AP, AP_TITLE };
 export const BUNDLED_TITLES = [
   AP_TITLE,
   "Venezuela's foreign minister says the Maduro government is open to dialogue with the US",

@@ -24,8 +24,8 @@ import {
   workspaceRoot,
   WAIT_MS,
 } from '../host';
+import { NORWAY } from '../../fixtures/examples';
 
-const NORWAY = 'Norway’s foreign ministry said both parties continue in their search for solutions.';
 const MIXED_CODES = ['citation-mismatch', 'contradicted', 'uncited', 'unsupported'];
 
 /** Resolves when the document's text changes (an edit the server applied through workspace/applyEdit). */

@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import { AP, AP_TITLE, codesOf, groundedApi, openAndWait, positionOf, quickFixes, quickFixesWith, scratchCopy, titled, waitForDiagnostics } from '../host';
+import { NORWAY } from '../../fixtures/examples';
 
-const NORWAY = 'Norway’s foreign ministry said both parties continue in their search for solutions.';
 const AP_DEFINITION = `[^${AP}]: ${AP_TITLE}. AP.`;
 
 /** Applies a code action's edit through VS Code, returns the text, and waits for the diagnostics to become `codes`. */

@@ -25,8 +25,8 @@ import {
   workspaceRoot,
   WAIT_MS,
 } from '../host';
+import { NORWAY } from '../../fixtures/examples';
 
-const NORWAY = 'Norway’s foreign ministry said both parties continue in their search for solutions.';
 const UN_TITLE = 'UN Security Council backs the Barbados talks';
 
 function severityOf(diagnostics: readonly vscode.Diagnostic[], code: string): vscode.DiagnosticSeverity | undefined {
