@@ -13,7 +13,9 @@
 //    initials ("J.") end a sentence only when the next word is one of SENTENCE_STARTERS ("The", "He", "But" …): a
 //    title or name-like word keeps the sentence going ("U.S. National Security Adviser", "St. Louis", "Aug. 6",
 //    "J. R. R. Tolkien"), while "… in the U.S. The next day …" splits.
-// A stop with whitespace on both sides (" . ", the mark of tokenised text) always splits, whatever follows.
+// A lone stop with whitespace on both sides (" . ", the mark of tokenised text) splits whatever follows, unless it is
+// one dot of a spaced ellipsis (". . ."). A stop whose space was lost ("longer.MSCI's") splits when a lower-case word
+// of two letters or more comes before it and a capitalised word after it, outside a quotation.
 // Decimals ("3.5") never split because no whitespace follows the point. An ellipsis inside a quotation
 // (“We will wait… We will see.”) never splits.
 
@@ -217,8 +219,8 @@ function isDetachedStop(text: string, start: number, end: number): boolean {
 
 /**
  * A sentence glued to the previous one: a lower-case word of two letters or more, the stop, then a capitalised word
- * ("longer.MSCI's", "world.An"). Initialisms ("U.S.Army"), shorthands ("e.g.The") and file names ("index.Html" aside)
- * do not qualify because the word before the stop is not a lower-case word.
+ * ("longer.MSCI's", "world.An"). Initialisms ("U.S.Army"), known shorthands ("e.g.The", "etc.The") and capitalised
+ * words ("Example.Com") do not qualify.
  */
 function gluedSentenceStart(text: string, stop: number, next: number): boolean {
   if (!UPPER.test(text[next] ?? '') || !LETTER.test(text[next + 1] ?? '')) return false;
