@@ -3,42 +3,21 @@
 // TypeScript, no source maps, no node_modules. The bundles must need nothing outside themselves, and the file must stay
 // under a size budget.
 //
-// The package is built in a copy of the repository (node_modules linked), so the minified build never overwrites the
-// dist/ that other test files are running at the same time.
+// The package is built in a copy of the repository (repositoryCopy.ts).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-
-const ROOT = join(__dirname, '..', '..');
+import { copyRepository, ROOT } from './repositoryCopy';
 
 /**
  * Measured at 1,025,342 bytes (2026-11-24: client 451 KB, server 1.38 MB, CLI 1.18 MB minified, WordNet lexicon
  * inside the server and CLI bundles); the budget is that plus 25%.
  */
 const VSIX_BUDGET_BYTES = 1_280_000;
-
-/** Left out of the copy the package is built in. */
-const NOT_COPIED = new Set(['node_modules', 'dist', '.git', '.vscode-test', 'out', 'coverage']);
-
-/** Copies a tree, skipping files that vanish meanwhile (other test files make and remove temporary files). */
-function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    try {
-      if (entry.isDirectory()) copyTree(source, target);
-      else if (entry.isFile()) copyFileSync(source, target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-}
 
 interface ZipEntry {
   name: string;
@@ -98,13 +77,7 @@ function read(name: string): string {
 
 before(
   () => {
-    workDir = mkdtempSync(join(tmpdir(), 'grounded-package-'));
-    for (const entry of readdirSync(ROOT, { withFileTypes: true })) {
-      if (NOT_COPIED.has(entry.name) || entry.name.endsWith('.vsix')) continue;
-      if (entry.isDirectory()) copyTree(join(ROOT, entry.name), join(workDir, entry.name));
-      else if (entry.isFile()) copyFileSync(join(ROOT, entry.name), join(workDir, entry.name));
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(workDir, 'node_modules'), 'dir');
+    workDir = copyRepository('package');
     const run = spawnSync('npm', ['run', 'package'], {
       cwd: workDir,
       encoding: 'utf8',
