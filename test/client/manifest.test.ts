@@ -1,5 +1,6 @@
 // The extension manifest agrees with the protocol the client and server share: every client command declared, settings
-// defaults equal to DEFAULT_SETTINGS, the hidden test commands hidden, untrusted-workspace limits declared.
+// defaults equal to DEFAULT_SETTINGS, the hidden test commands hidden, untrusted-workspace limits declared. It names
+// files that exist (walkthrough pages, the .grounded.yaml schema), and one home page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,14 +13,27 @@ interface ConfigurationProperty {
   type: string;
   default: unknown;
   enum?: string[];
+  enumDescriptions?: string[];
+  markdownEnumDescriptions?: string[];
+  items?: { type: string };
   scope?: string;
   description?: string;
   markdownDescription?: string;
   minimum?: number;
 }
 
+interface WalkthroughStep {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string; image?: string; altText?: string };
+  completionEvents?: string[];
+}
+
 interface Manifest {
   main: string;
+  homepage: string;
+  repository: { type: string; url: string };
   activationEvents: string[];
   engines: { vscode: string };
   contributes: {
@@ -27,6 +41,8 @@ interface Manifest {
     menus: Record<string, { command: string; when?: string }[]>;
     views: Record<string, { id: string; name: string }[]>;
     configuration: { title: string; properties: Record<string, ConfigurationProperty> }[];
+    yamlValidation: { fileMatch: string | string[]; url: string }[];
+    walkthroughs: { id: string; title: string; description: string; steps: WalkthroughStep[] }[];
   };
   capabilities: {
     untrustedWorkspaces: { supported: string | boolean; description?: string; restrictedConfigurations?: string[] };
@@ -36,6 +52,15 @@ interface Manifest {
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
 const properties: Record<string, ConfigurationProperty> = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties));
+const declaredCommands = new Map(manifest.contributes.commands.map((command) => [command.command, command]));
+
+/** Markdown in a setting's text: `code`, **bold**, [links](…), `#setting.links#`. VS Code shows plain descriptions as typed. */
+const MARKDOWN = /`|\*\*|\]\(|#[\w.-]+#/;
+
+/** The commands a walkthrough step's links run (`[Label](command:id)` or `command:id?args`). */
+function commandLinks(description: string): string[] {
+  return [...description.matchAll(/\]\(command:([\w.-]+)/g)].map((match) => match[1]!);
+}
 
 describe('package.json', () => {
   test('starts dist/client.js on Markdown', () => {
@@ -56,13 +81,65 @@ describe('package.json', () => {
     assert.equal(declared.get(ClientCommands.openSource)?.title, 'Open Source…');
   });
 
-  test('hides the test commands from the palette', () => {
+  test('hides the test commands from the palette, and only those', () => {
     const palette = manifest.contributes.menus.commandPalette ?? [];
-    for (const id of ['grounded.status.text', 'grounded.sources.items']) {
-      assert.ok(
-        palette.some((entry) => entry.command === id && entry.when === 'false'),
-        `${id} should be hidden with "when": "false"`,
-      );
+    const hidden = new Set(palette.filter((entry) => entry.when === 'false').map((entry) => entry.command));
+    // grounded.status.text and grounded.sources.items answer the VS Code tests (test/vscode); no one else runs them.
+    const testOnly = manifest.contributes.commands.filter((command) => /\(for tests\)$/.test(command.title)).map((command) => command.command);
+    assert.deepEqual(testOnly.sort(), ['grounded.sources.items', 'grounded.status.text']);
+    assert.deepEqual([...hidden].sort(), testOnly, 'hidden with "when": "false"');
+  });
+
+  test('declares the setup commands the walkthrough and the not-a-draft notice run', () => {
+    const titles = {
+      'grounded.addSourceFolder': 'Add Source Folder…',
+      'grounded.createConfig': 'Create Project Config (.grounded.yaml)',
+      'grounded.checkAnyway': 'Check This File Anyway',
+    };
+    for (const [id, title] of Object.entries(titles)) {
+      assert.equal(declaredCommands.get(id)?.title, title, id);
+      assert.equal(declaredCommands.get(id)?.category, 'Grounded', `${id}'s category`);
+    }
+  });
+
+  test('has one home page: the repository', () => {
+    assert.match(manifest.homepage, /^https:\/\/\S+$/, 'a single https URL');
+    assert.equal(manifest.homepage, manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''));
+  });
+
+  test('validates .grounded.yaml against the schema in server/data', (t) => {
+    assert.deepEqual(manifest.contributes.yamlValidation, [{ fileMatch: '.grounded.yaml', url: './server/data/grounded-config.schema.json' }]);
+    const schema = join(ROOT, manifest.contributes.yamlValidation[0]!.url);
+    if (!existsSync(schema)) t.todo('server/data/grounded-config.schema.json is being written');
+    assert.ok(existsSync(schema), `${schema} exists`);
+    assert.ok(JSON.parse(readFileSync(schema, 'utf8')), 'the schema is JSON');
+  });
+
+  test('walks a new user through sources, the project config, a check and the fixes', () => {
+    const [walkthrough, ...others] = manifest.contributes.walkthroughs;
+    assert.deepEqual(others, [], 'one walkthrough');
+    assert.equal(walkthrough!.title, 'Get started with Grounded');
+    assert.ok(walkthrough!.description);
+    const steps = walkthrough!.steps;
+    assert.deepEqual(
+      steps.map((step) => commandLinks(step.description)),
+      [['grounded.addSourceFolder'], ['grounded.createConfig'], ['grounded.verifyFile'], ['workbench.actions.view.problems']],
+    );
+    assert.match(steps[0]!.description, /front matter/);
+    assert.match(steps[1]!.description, /\.grounded\.yaml/);
+    assert.match(steps[3]!.description, /Accept this claim/);
+    assert.equal(new Set(steps.map((step) => step.id)).size, steps.length, 'step ids are unique');
+    for (const step of steps) {
+      assert.ok(step.title && step.description, `${step.id} has a title and a description`);
+      // Every command a step runs, or waits for, is declared (VS Code's own commands excepted).
+      const completedBy = (step.completionEvents ?? []).map((event) => event.replace(/^onCommand:/, ''));
+      for (const id of [...commandLinks(step.description), ...completedBy].filter((id) => id.startsWith('grounded.'))) {
+        assert.ok(declaredCommands.has(id), `${step.id} runs ${id}, which is not declared`);
+      }
+      assert.ok(step.media.markdown, `${step.id} shows a page`);
+      assert.match(step.media.markdown!, /^client\/walkthrough\/[\w-]+\.md$/);
+      const page = readFileSync(join(ROOT, step.media.markdown!), 'utf8');
+      assert.match(page, /^# \S/, `${step.media.markdown} starts with a heading`);
     }
   });
 
@@ -78,6 +155,8 @@ describe('package.json', () => {
       'grounded.sources.paths': DEFAULT_SETTINGS.sources.paths,
       'grounded.sources.includeBundled': DEFAULT_SETTINGS.sources.includeBundled,
       'grounded.checkOn': DEFAULT_SETTINGS.checkOn,
+      'grounded.drafts.include': [],
+      'grounded.drafts.exclude': [],
       'grounded.debounceMs': DEFAULT_SETTINGS.debounceMs,
       'grounded.citationStyle': DEFAULT_SETTINGS.citationStyle,
       ...Object.fromEntries(DIAGNOSTIC_CODES.map((code) => [`grounded.severity.${code}`, DEFAULT_SETTINGS.severity[code]])),
@@ -107,6 +186,27 @@ describe('package.json', () => {
     assert.match(properties['grounded.sources.paths']!.markdownDescription ?? '', /one library serves all folders/);
     assert.match(properties['grounded.sources.paths']!.markdownDescription ?? '', /relative path in a workspace folder's settings starts at that folder/);
     assert.match(properties['grounded.sources.includeBundled']!.markdownDescription ?? '', /unless this setting is off for the workspace .* and for every folder/);
+    for (const key of ['grounded.drafts.include', 'grounded.drafts.exclude']) {
+      const property = properties[key]!;
+      assert.equal(property.type, 'array', key);
+      assert.deepEqual(property.items, { type: 'string' }, `${key} holds glob patterns`);
+      assert.match(property.markdownDescription ?? '', /relative to that folder.*when no `\.grounded\.yaml` says so/, key);
+    }
+  });
+
+  test('writes Markdown only where VS Code renders it', () => {
+    for (const [key, property] of Object.entries(properties)) {
+      assert.doesNotMatch(property.description ?? '', MARKDOWN, `${key}: a description with Markdown should be a markdownDescription`);
+      for (const text of property.enumDescriptions ?? []) {
+        assert.doesNotMatch(text, MARKDOWN, `${key}: enum descriptions with Markdown should be markdownEnumDescriptions`);
+      }
+      if (!property.enum) continue;
+      assert.ok(!(property.enumDescriptions && property.markdownEnumDescriptions), `${key} has one kind of enum descriptions`);
+      const descriptions = property.markdownEnumDescriptions ?? property.enumDescriptions;
+      assert.equal(descriptions?.length, property.enum.length, `${key}: one description per value`);
+    }
+    assert.equal(properties['grounded.checkOn']!.markdownEnumDescriptions?.length, 3);
+    assert.equal(properties['grounded.citationStyle']!.markdownEnumDescriptions?.length, 2);
   });
 
   test('the client leaves settings changes to the server\'s own didChangeConfiguration registration', () => {

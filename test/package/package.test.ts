@@ -1,6 +1,6 @@
 // `npm run package` builds a .vsix that holds what the extension runs and nothing else: the three bundles, the bin
-// shims, the bundled sources, the grammars, the WordNet licence notice, README, LICENSE and the manifest; no tests, no
-// TypeScript, no source maps, no node_modules. The bundles must need nothing outside themselves, and the file must stay
+// shims, the bundled sources, the grammars, the walkthrough pages, the schema of .grounded.yaml, the WordNet licence
+// notice, README, LICENSE and the manifest; no tests, no TypeScript, no source maps, no node_modules. The bundles must need nothing outside themselves, and the file must stay
 // under a size budget.
 //
 // The package is built in a copy of the repository (repositoryCopy.ts).
@@ -99,7 +99,7 @@ after(() => {
 });
 
 describe('the .vsix', () => {
-  test('holds the bundles, bin shims, grammars, sources, licence notices and manifest', () => {
+  test('holds the bundles, bin shims, grammars, sources, walkthrough pages, licence notices and manifest', () => {
     const required = [
       'package.json',
       'LICENSE.txt', // vsce's name for LICENSE
@@ -112,17 +112,20 @@ describe('the .vsix', () => {
       'syntaxes/grounded-citations.tmLanguage.json',
       'syntaxes/grounded-directives.tmLanguage.json',
       ...readdirSync(join(ROOT, 'sources')).map((name) => `sources/${name}`),
+      ...readdirSync(join(ROOT, 'client', 'walkthrough')).map((name) => `client/walkthrough/${name}`),
     ];
+    // The schema of .grounded.yaml (contributes.yamlValidation), once it exists.
+    if (existsSync(join(ROOT, 'server', 'data', 'grounded-config.schema.json'))) required.push('server/data/grounded-config.schema.json');
     if (existsSync(join(ROOT, 'README.md'))) required.push('readme.md'); // vsce's name for README.md
     for (const name of required) assert.ok(files.has(name), `${name} should ship; the package holds ${[...files].join(', ')}`);
   });
 
   test('holds nothing else: no tests, TypeScript, source maps, node_modules or dev files', () => {
-    const allowed = /^(package\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/(client|server|cli)\.js|bin\/[\w-]+\.js|server\/data\/WORDNET-LICENSE\.txt|syntaxes\/[\w-]+\.tmLanguage\.json|sources\/[^/]+\.(md|markdown|txt))$/;
+    const allowed = /^(package\.json|LICENSE\.txt|readme\.md|changelog\.md|dist\/(client|server|cli)\.js|bin\/[\w-]+\.js|server\/data\/(WORDNET-LICENSE\.txt|grounded-config\.schema\.json)|client\/walkthrough\/[\w-]+\.md|syntaxes\/[\w-]+\.tmLanguage\.json|sources\/[^/]+\.(md|markdown|txt))$/;
     const unexpected = [...files].filter((name) => !allowed.test(name));
     assert.deepEqual(unexpected, [], 'files that should be left out by .vscodeignore');
     for (const name of files) {
-      assert.doesNotMatch(name, /(^|\/)node_modules\/|\.map$|\.ts$|^test\/|^client\/|^scripts\/|^server\/src\//, name);
+      assert.doesNotMatch(name, /(^|\/)node_modules\/|\.map$|\.ts$|^test\/|^client\/(?!walkthrough\/)|^scripts\/|^server\/src\//, name);
     }
   });
 
@@ -142,11 +145,21 @@ describe('the .vsix', () => {
   test('ships the manifest with its entry point, grammars and the untrusted-workspace limits', () => {
     const manifest = JSON.parse(read('extension/package.json')) as {
       main: string;
-      contributes: { grammars: { path: string }[] };
+      contributes: {
+        grammars: { path: string }[];
+        walkthroughs: { steps: { media: { markdown?: string } }[] }[];
+        yamlValidation: { url: string }[];
+      };
       capabilities: { untrustedWorkspaces: { supported: string } };
     };
     assert.ok(files.has(manifest.main.replace(/^\.\//, '')), `main ${manifest.main} ships`);
     for (const grammar of manifest.contributes.grammars) assert.ok(files.has(grammar.path.replace(/^\.\//, '')), `${grammar.path} ships`);
+    for (const step of manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
+      if (step.media.markdown) assert.ok(files.has(step.media.markdown.replace(/^\.\//, '')), `${step.media.markdown} ships`);
+    }
+    for (const { url } of manifest.contributes.yamlValidation) {
+      if (existsSync(join(ROOT, url))) assert.ok(files.has(url.replace(/^\.\//, '')), `${url} ships`);
+    }
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.match(read('extension/LICENSE.txt'), /Copyright \(c\) 2026 Grounded contributors/);
   });
