@@ -68,7 +68,10 @@ export interface ProjectConfigResult {
   problems: ConfigProblem[];
 }
 
-/** The keys the parser reads, by section (`null`: the key holds a value, not a section). The JSON Schema must match. */
+/**
+ * The keys the parser reads, by section (`null`: the key holds a value, not a section). The readers below are typed
+ * against it (a key added on one side only does not compile), and test/config/schema.test.ts holds the JSON Schema to it.
+ */
 export const CONFIG_KEYS = {
   sources: ['paths', 'includeBundled'],
   drafts: ['include', 'exclude'],
@@ -124,11 +127,14 @@ export function parseProjectConfig(text: string, path: string): ProjectConfigRes
       if (style !== undefined) config.citationStyle = reader.kept(key, node, style);
     },
     accepted: (node) => reader.readAccepted(node),
-  });
+  } satisfies ReadersOf<keyof typeof CONFIG_KEYS>);
   return { config, problems: reader.problems };
 }
 
-type FieldReaders = Record<string, (value: Node | null, key: string) => void>;
+type FieldReader = (value: Node | null, key: string) => void;
+type FieldReaders = Record<string, FieldReader>;
+type ReadersOf<Key extends string> = Record<Key, FieldReader>;
+type SectionKey<Section extends keyof typeof CONFIG_KEYS> = NonNullable<(typeof CONFIG_KEYS)[Section]>[number];
 
 /** Walks the parsed document, filling `config` with the values that are right and `problems` with the others. */
 class ConfigReader {
@@ -151,7 +157,7 @@ class ConfigReader {
         const include = this.readBoolean(value, key);
         if (include !== undefined) sources.includeBundled = this.kept(key, value, include);
       },
-    });
+    } satisfies ReadersOf<SectionKey<'sources'>>);
     if (Object.keys(sources).length > 0) this.config.sources = sources;
   }
 
@@ -170,20 +176,20 @@ class ConfigReader {
         const globs = readGlobs(value, key);
         if (globs) drafts.exclude = globs;
       },
-    });
+    } satisfies ReadersOf<SectionKey<'drafts'>>);
     if (Object.keys(drafts).length > 0) this.config.drafts = drafts;
   }
 
   readSeverity(node: Node | null): void {
     const severity: NonNullable<ProjectConfig['severity']> = {};
-    const readers: FieldReaders = {};
-    for (const code of DIAGNOSTIC_CODES) {
+    const readers: Partial<ReadersOf<DiagnosticCode>> = {};
+    for (const code of CONFIG_KEYS.severity) {
       readers[code] = (value, key) => {
         const setting = this.readChoice(value, key, SEVERITY_SETTINGS);
         if (setting !== undefined) severity[code] = this.kept(key, value, setting);
       };
     }
-    this.readMap(node, 'severity', readers);
+    this.readMap(node, 'severity', readers as ReadersOf<SectionKey<'severity'>>);
     if (Object.keys(severity).length > 0) this.config.severity = severity;
   }
 
@@ -192,19 +198,19 @@ class ConfigReader {
       const label = `accepted claim ${index + 1}`;
       const entry: Partial<AcceptedClaim> = {};
       let hasText = false;
-      const readers: FieldReaders = {
-        text: (value) => {
+      const readers = {
+        text: (value: Node | null) => {
           hasText = true;
           const text = this.readString(value, `the "text" of ${label}`);
           if (text !== undefined && text.trim() !== '') entry.text = text;
           else if (text !== undefined) this.problem(value, `the "text" of ${label} is empty: write the accepted sentence`);
         },
-        hash: (value) => {
+        hash: (value: Node | null) => {
           const hash = this.readString(value, `the "hash" of ${label}`);
           if (hash !== undefined && CLAIM_HASH_PATTERN.test(hash)) entry.hash = hash;
           else if (hash !== undefined) this.problem(value, `the "hash" of ${label} must be 16 hexadecimal digits, as "Accept this claim" writes it, not "${hash}"`);
         },
-      };
+      } satisfies ReadersOf<SectionKey<'accepted'>>;
       const isMapping = this.readMap(item, `accepted.${index}`, readers, label);
       if (isMapping && !hasText && this.valueOf(item) !== null) this.problem(item, `${label} needs the "text" of the sentence`);
       if (entry.text === undefined) return;
