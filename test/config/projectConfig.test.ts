@@ -1,5 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -208,6 +209,16 @@ test('loadProjectConfig reports missing source folders on their line, and unread
   const latin1 = join(project, 'latin1.yaml');
   writeFileSync(latin1, Buffer.from([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
   assert.deepEqual(where(loadProjectConfig(latin1).problems), ['1: cannot read .grounded.yaml: not UTF-8 text']);
+});
+
+test('loadProjectConfig refuses a named pipe without waiting for a writer', (t) => {
+  const pipe = join(root, 'pipe.yaml');
+  try {
+    execFileSync('mkfifo', [pipe], { stdio: 'ignore' });
+  } catch {
+    return t.skip('no mkfifo on this system');
+  }
+  assert.deepEqual(where(loadProjectConfig(pipe).problems), ['1: cannot read .grounded.yaml: not a regular file']);
 });
 
 test('loadProjectConfig follows a link to a config file', () => {

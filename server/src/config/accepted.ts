@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import type { ProjectConfig } from './projectConfig';
+import { MAX_ALIAS_COUNT } from './yamlLimits';
 
 /** What claimHash returns: 16 lower-case hexadecimal digits. */
 export const CLAIM_HASH_PATTERN = /^[0-9a-f]{16}$/;
@@ -113,9 +114,9 @@ function isSameWithEntry(before: string, after: string, entry: { text: string; h
   const parsed = parseDocument(after, { prettyErrors: false });
   if (parsed.errors.length > 0) return false;
   try {
-    const old = (parseDocument(before).toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+    const old = (parseDocument(before).toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
     const expected = { ...old, accepted: [...(Array.isArray(old.accepted) ? old.accepted : []), entry] };
-    return isDeepStrictEqual(parsed.toJS({ maxAliasCount: 100 }), expected);
+    return isDeepStrictEqual(parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), expected);
   } catch {
     return false;
   }

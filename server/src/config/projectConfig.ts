@@ -22,6 +22,7 @@ import {
 import { describeFsError } from '../files/readTextFile';
 import { claimHash, CLAIM_HASH_PATTERN } from './accepted';
 import { closestWord } from './closestWord';
+import { MAX_ALIAS_COUNT } from './yamlLimits';
 
 export const CONFIG_FILE_NAME = '.grounded.yaml';
 
@@ -80,9 +81,6 @@ export const CONFIG_KEYS = {
   accepted: ['text', 'hash'],
 } as const satisfies Record<string, readonly string[] | null>;
 
-// An alias bomb (a few lines of anchors that expand to billions of nodes) is refused, not expanded. Honest configs
-// use no aliases at all; 100 leaves room for a few shared lists.
-const MAX_ALIAS_COUNT = 100;
 // A config is a few dozen lines; a long accepted list may reach some thousands. Anything bigger is not a config.
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
