@@ -54,6 +54,6 @@ for (let round = 0; round < 3; round++) {
   }
 }
 times.sort((x, y) => x - y);
-console.log(`library: ${library.sources.length} articles, ${engine.index.size} passages (built in ${((indexStart - started) / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s)`);
+console.log(`library: ${library.sources.length} articles, ${engine.passageCount} passages (built in ${((indexStart - started) / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s)`);
 console.log(`per claim: median ${times[Math.floor(times.length / 2)].toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms`);
 console.log(`memory: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB rss`);

@@ -78,7 +78,7 @@ for (let i = 0; i < 5; i++) {
 }
 
 const rssMb = process.memoryUsage().rss / 1e6;
-console.log(`draft: ${wordCount} words, ${claimCount} claims; library: ${library.sources.length} sources, ${engine.index.size} passages`);
+console.log(`draft: ${wordCount} words, ${claimCount} claims; library: ${library.sources.length} sources, ${engine.passageCount} passages`);
 console.log(`warm check of the draft:   median ${median(warm).toFixed(1)} ms (target < 50 ms)`);
 console.log(`  of which Markdown → claims: median ${median(extraction).toFixed(1)} ms`);
 console.log(`cold grounded check:       median ${median(cold).toFixed(0)} ms (target < 1000 ms)`);

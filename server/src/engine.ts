@@ -1,14 +1,18 @@
 // The host-agnostic checking engine: the CLI, the language server and the tests all drive this facade.
 import { extractClaims } from './markdown/extractClaims';
 import { libraryCitationResolver } from './sources/citationResolver';
-import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, DraftClaims, FileReport, SourceLibrary } from './model';
+import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, DraftClaims, FileReport, RankedSource, Source, SourceLibrary } from './model';
 import { PassageIndex } from './index/passageIndex';
+import { rankSources } from './index/rankSources';
 import { sourceFromText } from './sources/loadSources';
 import { verifyClaim } from './verify/verifyClaim';
 
 export interface Engine {
   readonly library: SourceLibrary;
-  readonly index: PassageIndex;
+  /** A source of the library by id. */
+  source(id: string): Source | undefined;
+  /** How many passages the library's index holds. */
+  readonly passageCount: number;
   /** Checks a Markdown draft; `path` is only used for the report. */
   checkDraft(markdown: string, path: string): FileReport;
   /** Step one of a draft check: the draft's claims and skipped sentences, with citations resolved to this library. */
@@ -19,6 +23,8 @@ export interface Engine {
   checkClaim(claim: string): ClaimVerdict;
   /** Whether these sources alone back the text (a claim's `fact ?? text`); remembered like the verdicts. */
   backedByOnly(text: string, sourceIds: string[]): boolean;
+  /** The sources most relevant to a sentence, backing ones first, each verified alone (remembered like the verdicts). */
+  rankSources(sentence: string, cited?: ReadonlySet<string>): RankedSource[];
 }
 
 const VERDICT_CACHE_LIMIT = 50_000;
@@ -46,17 +52,18 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
 
   // Whether the cited sources alone back a sentence, remembered like the verdicts (by text and cited ids), so an
   // unchanged sentence is never verified again.
-  const citedVerdicts = new Map<string, boolean>();
-  const citedBacks = (text: string, cited: string[]): boolean => {
-    const key = `${[...cited].sort().join(' ')}\n${text}`;
-    let backs = options.cacheVerdicts === false ? undefined : citedVerdicts.get(key);
-    if (backs === undefined) {
-      if (citedVerdicts.size >= VERDICT_CACHE_LIMIT) citedVerdicts.clear();
-      backs = verifyClaim(text, index, { onlySources: new Set(cited) }).verdict === 'supported';
-      citedVerdicts.set(key, backs);
+  const verdictsBySources = new Map<string, ClaimVerdict>();
+  const verifyAgainst = (text: string, sourceIds: readonly string[]): ClaimVerdict => {
+    const key = `${[...sourceIds].sort().join(' ')}\n${text}`;
+    let verdict = options.cacheVerdicts === false ? undefined : verdictsBySources.get(key);
+    if (verdict === undefined) {
+      if (verdictsBySources.size >= VERDICT_CACHE_LIMIT) verdictsBySources.clear();
+      verdict = verifyClaim(text, index, { onlySources: new Set(sourceIds) });
+      verdictsBySources.set(key, verdict);
     }
-    return backs;
+    return verdict;
   };
+  const citedBacks = (text: string, cited: string[]): boolean => verifyAgainst(text, cited).verdict === 'supported';
 
   // A citation finding says something the verdict does not: a key that names no source, or a supported claim that
   // cites a source other than the one backing it. (On an unsupported or contradicted claim it would only repeat the
@@ -78,7 +85,8 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
 
   return {
     library,
-    index,
+    source: (id) => index.sources.get(id),
+    passageCount: index.size,
     checkDraft(markdown, path) {
       const extracted = this.extract(markdown);
       return { path, claims: extracted.claims.map((claim) => this.checkSentence(claim)), skipped: extracted.skipped };
@@ -96,6 +104,9 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     },
     backedByOnly(text, sourceIds) {
       return citedBacks(text, sourceIds);
+    },
+    rankSources(sentence, cited = new Set()) {
+      return rankSources(index, sentence, cited, (sourceId) => verifyAgainst(sentence, [sourceId]));
     },
   };
 }

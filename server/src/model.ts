@@ -139,6 +139,22 @@ export interface CheckedClaim extends ClaimSentence, ClaimVerdict {
   citationMismatch?: CitationMismatch;
 }
 
+/** A source ranked for one sentence, for picking a citation by hand (see Engine.rankSources). */
+export interface RankedSource {
+  id: string;
+  title: string;
+  outlet?: string;
+  date?: string;
+  /** How well the source backs the sentence, 0–1. */
+  score: number;
+  verdict: Verdict;
+  /** Best passage: 1-based line in the source file, and its text. */
+  line: number;
+  passage: string;
+  /** The sentence already cites this source (such sources are listed after the others). */
+  cited?: boolean;
+}
+
 export interface FileReport {
   path: string;
   claims: CheckedClaim[];

@@ -1,19 +1,24 @@
 // Every custom request, notification and command between the Grounded client and server, declared once, typed.
-// Both sides import this module; it imports nothing but types so the client bundle stays small.
-import type { Position, Range, SkipReason, Verdict } from './model';
+// Both sides import this module; besides types it imports only the findings' code constants, so the client bundle stays small.
+import { DEFAULT_SEVERITY, type CitationStyle, type FindingCode, type SeveritySetting } from './findings/codes';
+import type { Position, Range, RankedSource, SkipReason } from './model';
 
-/** Diagnostic codes, also the README anchors their `codeDescription` links to. */
-export const DIAGNOSTIC_CODES = ['contradicted', 'unsupported', 'uncited', 'citation-mismatch'] as const;
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+export type { RankedSource } from './model';
+
+/** Diagnostic codes are the findings' codes (also the README anchors their `codeDescription` links point to). */
+export {
+  FINDING_CODES as DIAGNOSTIC_CODES,
+  SEVERITY_SETTINGS,
+  CITATION_STYLES,
+  type FindingCode as DiagnosticCode,
+  type SeveritySetting,
+  type CitationStyle,
+} from './findings/codes';
 
 export const DIAGNOSTIC_SOURCE = 'grounded';
 
-export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
-export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 export const CHECK_ON_SETTINGS = ['type', 'save', 'manual'] as const;
 export type CheckOn = (typeof CHECK_ON_SETTINGS)[number];
-export const CITATION_STYLES = ['footnote', 'pandoc'] as const;
-export type CitationStyle = (typeof CITATION_STYLES)[number];
 
 /** The `grounded` section of the settings, as the server reads it (workspace/configuration). */
 export interface GroundedSettings {
@@ -21,7 +26,7 @@ export interface GroundedSettings {
   checkOn: CheckOn;
   debounceMs: number;
   citationStyle: CitationStyle;
-  severity: Record<DiagnosticCode, SeveritySetting>;
+  severity: Record<FindingCode, SeveritySetting>;
 }
 
 export const DEFAULT_SETTINGS: GroundedSettings = {
@@ -29,7 +34,7 @@ export const DEFAULT_SETTINGS: GroundedSettings = {
   checkOn: 'type',
   debounceMs: 300,
   citationStyle: 'footnote',
-  severity: { contradicted: 'error', unsupported: 'warning', 'citation-mismatch': 'warning', uncited: 'hint' },
+  severity: { ...DEFAULT_SEVERITY },
 };
 
 /** Initialization options the VS Code client sends (other editors may omit them). */
@@ -78,20 +83,6 @@ export interface WorkspaceSummary {
   problems: { uri: string; message: string }[];
 }
 
-export interface RankedSource {
-  id: string;
-  title: string;
-  outlet?: string;
-  date?: string;
-  /** How well the source backs the sentence, 0–1. */
-  score: number;
-  verdict: Verdict;
-  /** Best passage: 1-based line in the source file, and its text. */
-  line: number;
-  passage: string;
-  /** The sentence already cites this source (such sources are listed after the others). */
-  cited?: boolean;
-}
 
 /** Third argument of rankSources. */
 export interface RankSourcesOptions {
@@ -197,7 +188,7 @@ export interface OpenSourceArguments {
 
 /** The `data` payload of each Grounded diagnostic: what its quick fixes need. */
 export interface DiagnosticData {
-  code: DiagnosticCode;
+  code: FindingCode;
   version: number;
   claimText: string;
   /** Sources that back the claim, best first (for "Cite …"). */

@@ -51,8 +51,8 @@ describe('usage', () => {
       [['--bogus'], 'grounded: unknown option --bogus'],
       [['check'], 'grounded: check needs at least one Markdown file or folder'],
       [['check', MIXED, '--bogus'], 'grounded: unknown option --bogus'],
-      [['check', MIXED, '--format', 'xml'], 'grounded: --format must be one of text, json, sarif (got "xml")'],
-      [['check', MIXED, '--fail-on', 'warning'], 'grounded: --fail-on must be one of contradicted, unsupported, none (got "warning")'],
+      [['check', MIXED, '--format', 'xml'], 'grounded: --format must be one of text, json, sarif, github (got "xml")'],
+      [['check', MIXED, '--fail-on', 'info'], 'grounded: --fail-on must be one of contradicted, unsupported, error, warning, none (got "info")'],
       [['check', MIXED, '--sources'], 'grounded: option --sources needs a value'],
     ];
     for (const [args, message] of cases) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { EXIT, exitStatusFor } from '../../server/src/cli/exitStatus';
 import { countReports } from '../../server/src/formats/counts';
 import type { FileReport } from '../../server/src/model';
-import { claim } from '../formats/builders';
+import { claim, resultsOf } from '../formats/builders';
 
 function report(...verdicts: ('supported' | 'unsupported' | 'contradicted' | 'mismatch')[]): FileReport {
   return {
@@ -26,7 +26,7 @@ test('--fail-on ranks contradicted above unsupported, and a citation mismatch wi
   ];
   for (const [fileReport, expected] of table) {
     for (const failOn of ['contradicted', 'unsupported', 'none'] as const) {
-      assert.equal(exitStatusFor(countReports([fileReport]), failOn), expected[failOn], `${fileReport.claims.map((c) => c.verdict)} --fail-on ${failOn}`);
+      assert.equal(exitStatusFor(countReports(resultsOf([fileReport])), failOn), expected[failOn], `${fileReport.claims.map((c) => c.verdict)} --fail-on ${failOn}`);
     }
   }
 });
@@ -34,6 +34,6 @@ test('--fail-on ranks contradicted above unsupported, and a citation mismatch wi
 test('an unreadable input gives exit status 2 whatever the findings', () => {
   const unreadable: FileReport = { path: 'b.md', claims: [], skipped: [], error: 'empty file' };
   for (const failOn of ['contradicted', 'unsupported', 'none'] as const) {
-    assert.equal(exitStatusFor(countReports([report('contradicted'), unreadable]), failOn), EXIT.inputError);
+    assert.equal(exitStatusFor(countReports(resultsOf([report('contradicted'), unreadable])), failOn), EXIT.inputError);
   }
 });

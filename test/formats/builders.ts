@@ -1,4 +1,8 @@
 // Hand-built reports for the format tests: the formats are pure functions, so they are tested without the engine.
+import { createEngine } from '../../server/src/engine';
+import { DEFAULT_SEVERITY, type SeverityMap } from '../../server/src/findings/codes';
+import { findingsOf } from '../../server/src/findings/findings';
+import type { FileResult } from '../../server/src/formats/fileResult';
 import type { CheckedClaim, Evidence, FileReport, Source, SourceLibrary } from '../../server/src/model';
 
 export function evidence(sourceId: string, line: number, text: string, score = 0.8): Evidence {
@@ -65,7 +69,7 @@ export function mixedReport(path = 'drafts/venezuela.md'): FileReport {
         verdict: 'contradicted',
         confidence: 0.8,
         evidence: [NORWAY_PASSAGE, PERU_PASSAGE],
-        reason: 'Contradicted by "Norway says the talks will continue": sources say "Peru", the draft says "Chile".',
+        reason: 'Contradicted by "Norway says the talks will continue": the source says "Peru", the draft says "Chile".',
         conflict: { slot: 'place', claim: 'Chile', source: 'Peru', sourceId: 'ap-norway' },
       }),
       claim('The UN Security Council passed a resolution supporting the talks.', 6, 2, {
@@ -84,4 +88,16 @@ export function mixedReport(path = 'drafts/venezuela.md'): FileReport {
     ],
     skipped: [{ text: 'Will the talks ever succeed?', range: { start: { line: 10, character: 0 }, end: { line: 10, character: 28 } }, reason: 'question' }],
   };
+}
+
+const ENGINE = createEngine(LIBRARY);
+
+/** A report with its findings, made by the findings module as the CLI makes them (no claim backed by a second source). */
+export function resultOf(report: FileReport, severity: SeverityMap = DEFAULT_SEVERITY): FileResult {
+  const draft = { text: '', report, engine: ENGINE, backing: report.claims.map(() => []) };
+  return { report, findings: findingsOf(draft, { severity }) };
+}
+
+export function resultsOf(reports: readonly FileReport[]): FileResult[] {
+  return reports.map((report) => resultOf(report));
 }

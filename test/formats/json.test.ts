@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { formatJson } from '../../server/src/formats/json';
 import schema from '../../server/src/formats/report.schema.json';
 import type { SourceLibrary } from '../../server/src/model';
-import { LIBRARY, mixedReport, source } from './builders';
+import { LIBRARY, mixedReport, source, resultsOf } from './builders';
 import { validate } from './jsonSchema';
 
 const OPTIONS = { baseDir: '/work/project' };
@@ -13,12 +13,12 @@ function parse(text: string) {
 }
 
 test('the report conforms to report.schema.json', () => {
-  const report = parse(formatJson([mixedReport(), { path: 'x.md', claims: [], skipped: [], error: 'empty file' }], LIBRARY, OPTIONS));
+  const report = parse(formatJson(resultsOf([mixedReport(), { path: 'x.md', claims: [], skipped: [], error: 'empty file' }]), LIBRARY, OPTIONS));
   assert.deepEqual(validate(report, schema), []);
 });
 
 test('the validator catches what the schema forbids', () => {
-  const report = parse(formatJson([mixedReport()], LIBRARY, OPTIONS));
+  const report = parse(formatJson(resultsOf([mixedReport()]), LIBRARY, OPTIONS));
   report.files[0].claims[0].verdict = 'maybe';
   report.files[0].claims[1].range.start.line = -1;
   delete report.files[0].skipped[0].reason;
@@ -32,17 +32,21 @@ test('the validator catches what the schema forbids', () => {
 });
 
 test('top level, sources and files have a fixed key order', () => {
-  const report = parse(formatJson([mixedReport()], LIBRARY, OPTIONS));
+  const report = parse(formatJson(resultsOf([mixedReport()]), LIBRARY, OPTIONS));
   assert.deepEqual(Object.keys(report), ['version', 'sources', 'files']);
   assert.equal(report.version, 1);
   assert.deepEqual(report.sources, [
     { id: 'ap-norway', title: 'Norway says the talks will continue', path: 'sources/ap-norway.md', bundled: false, passages: 3 },
   ]);
-  assert.deepEqual(Object.keys(report.files[0]), ['path', 'claims', 'skipped']);
+  assert.deepEqual(Object.keys(report.files[0]), ['path', 'claims', 'skipped', 'findings']);
+  assert.deepEqual(
+    report.files[0].findings.map((f: { code: string; severity: string }) => [f.code, f.severity]),
+    [['contradicted', 'error'], ['unsupported', 'warning'], ['citation-mismatch', 'warning']],
+  );
 });
 
 test('claims keep LSP ranges and list their fields in order, optional ones only when present', () => {
-  const [file] = parse(formatJson([mixedReport()], LIBRARY, OPTIONS)).files;
+  const [file] = parse(formatJson(resultsOf([mixedReport()]), LIBRARY, OPTIONS)).files;
   const [supported, contradicted, unsupported, mismatched] = file.claims;
   assert.deepEqual(Object.keys(supported), ['text', 'range', 'verdict', 'confidence', 'evidence', 'citations', 'reason']);
   assert.deepEqual(Object.keys(contradicted), [...Object.keys(supported), 'conflict']);
@@ -70,7 +74,7 @@ test('claims keep LSP ranges and list their fields in order, optional ones only 
 });
 
 test('an unreadable file is listed with its error and nothing checked', () => {
-  const report = parse(formatJson([{ path: 'x.md', claims: [], skipped: [], error: 'not UTF-8 text' }], LIBRARY, OPTIONS));
+  const report = parse(formatJson(resultsOf([{ path: 'x.md', claims: [], skipped: [], error: 'not UTF-8 text' }]), LIBRARY, OPTIONS));
   assert.deepEqual(report.files, [{ path: 'x.md', claims: [], skipped: [], error: 'not UTF-8 text' }]);
 });
 
@@ -79,7 +83,7 @@ test('source metadata is written when known; paths outside the base folder stay 
     sources: [{ ...source('bbc', 'Maduro says he had secret talks', '/elsewhere/bbc.md', 0), outlet: 'BBC', url: 'https://bbc.com/x', bundled: true }],
     problems: [],
   };
-  const [entry] = parse(formatJson([], library, OPTIONS)).sources;
+  const [entry] = parse(formatJson(resultsOf([]), library, OPTIONS)).sources;
   assert.deepEqual(entry, {
     id: 'bbc',
     title: 'Maduro says he had secret talks',

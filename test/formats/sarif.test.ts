@@ -2,15 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatSarif } from '../../server/src/formats/sarif';
 import type { FileReport, SourceLibrary } from '../../server/src/model';
-import { LIBRARY, claim, mixedReport, source } from './builders';
+import { LIBRARY, claim, mixedReport, source, resultsOf } from './builders';
 
 const OPTIONS = { baseDir: '/work/project', toolVersion: '1.2.3' };
 
 function sarif(reports: FileReport[], library: SourceLibrary = LIBRARY) {
-  return JSON.parse(formatSarif(reports, library, OPTIONS));
+  return JSON.parse(formatSarif(resultsOf(reports), library, OPTIONS));
 }
 
-test('a SARIF 2.1.0 log with one run of the grounded tool and its three rules', () => {
+// The one home page (package.json `homepage`): its README explains each rule.
+const README = 'https://github.com/grounded-writing/grounded/blob/main/README.md';
+
+test('a SARIF 2.1.0 log with one run of the grounded tool and its four rules', () => {
   const log = sarif([mixedReport()]);
   assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
   assert.equal(log.version, '2.1.0');
@@ -21,9 +24,10 @@ test('a SARIF 2.1.0 log with one run of the grounded tool and its three rules', 
   assert.deepEqual(
     driver.rules.map((rule: { id: string; helpUri: string; defaultConfiguration: { level: string } }) => [rule.id, rule.helpUri, rule.defaultConfiguration.level]),
     [
-      ['contradicted', 'https://github.com/grounded/grounded#contradicted', 'error'],
-      ['unsupported', 'https://github.com/grounded/grounded#unsupported', 'warning'],
-      ['citation-mismatch', 'https://github.com/grounded/grounded#citation-mismatch', 'warning'],
+      ['contradicted', `${README}#contradicted`, 'error'],
+      ['unsupported', `${README}#unsupported`, 'warning'],
+      ['uncited', `${README}#uncited`, 'note'],
+      ['citation-mismatch', `${README}#citation-mismatch`, 'warning'],
     ],
   );
   for (const rule of driver.rules) assert.ok(rule.shortDescription.text.length > 0);
@@ -37,7 +41,7 @@ test('one result per finding with its level, message and 1-based region', () => 
     [
       ['contradicted', 0, 'error'],
       ['unsupported', 1, 'warning'],
-      ['citation-mismatch', 2, 'warning'],
+      ['citation-mismatch', 3, 'warning'],
     ],
   );
   const unsupported = results[1];

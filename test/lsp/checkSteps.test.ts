@@ -21,12 +21,14 @@ function countingLibrary(loaded: LoadedLibrary): { library: LoadedLibrary; count
   const engine = loaded.engine;
   const counting: Engine = {
     library: engine.library,
-    index: engine.index,
+    source: (id) => engine.source(id),
+    passageCount: engine.passageCount,
     extract: (markdown) => (counts.extract++, engine.extract(markdown)),
     checkSentence: (claim) => (counts.checkSentence++, engine.checkSentence(claim)),
     checkDraft: (markdown, path) => (counts.checkDraft++, engine.checkDraft(markdown, path)),
     checkClaim: (claim) => engine.checkClaim(claim),
     backedByOnly: (text, sourceIds) => engine.backedByOnly(text, sourceIds),
+    rankSources: (sentence, cited) => engine.rankSources(sentence, cited),
   };
   return { library: { ...loaded, engine: counting }, counts };
 }

@@ -12,18 +12,26 @@ export const EXIT = {
 
 export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 
-export const FAIL_LEVELS = ['contradicted', 'unsupported', 'none'] as const;
+export const FAIL_LEVELS = ['contradicted', 'unsupported', 'error', 'warning', 'none'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
-/** contradicted > unsupported; a citation mismatch weighs as much as an unsupported claim. */
+/**
+ * By kind: contradicted > unsupported, a citation mismatch weighing as much as an unsupported claim. By severity (as
+ * the project config sets them): error > warning. A finding switched off or accepted is no finding, and fails nothing.
+ */
 export function reachesFailLevel(counts: ReportCounts, failOn: FailLevel): boolean {
+  const { findings } = counts;
   switch (failOn) {
     case 'none':
       return false;
     case 'contradicted':
-      return counts.contradicted > 0;
+      return findings.contradicted > 0;
     case 'unsupported':
-      return counts.contradicted + counts.unsupported + counts.citationMismatches > 0;
+      return findings.contradicted + findings.unsupported + findings['citation-mismatch'] > 0;
+    case 'error':
+      return counts.errors > 0;
+    case 'warning':
+      return counts.errors + counts.warnings > 0;
   }
 }
 

@@ -1,7 +1,12 @@
-// The source library as the CLI builds it from --sources and --no-bundled-sources, shared by `check` and `score`.
+// The source libraries the CLI checks against: one per distinct selection of sources (the command line's --sources
+// and --no-bundled-sources, or a draft's project config), each loaded once and its problems printed once.
 import { statSync } from 'node:fs';
+import { formatConfigProblem, missingSourceFolders, type ProjectConfigResult } from '../config/projectConfig';
+import { selectionKey, type LibrarySelection } from '../config/policy';
+import { createEngine, type Engine } from '../engine';
 import { displayPath } from '../files/displayPath';
-import type { SourceLibrary } from '../model';
+import type { Source, SourceLibrary } from '../model';
+import { realpathOrSelf } from '../sources/findSourceFiles';
 import { loadSourceLibrary } from '../sources/loadSources';
 import { printMessage, printProblem } from './stderr';
 
@@ -27,6 +32,51 @@ export function loadLibraryForCli(options: LibraryOptions): SourceLibrary {
   for (const problem of library.problems) printProblem(displayPath(problem.path, cwd), problem.message);
   if (library.sources.length === 0) printMessage('warning: no sources loaded, so no claim can be supported');
   return library;
+}
+
+/** The engines of the selections met so far, by selection. */
+export class Libraries {
+  private readonly engines = new Map<string, Engine>();
+  private readonly sourcePathSets = new Map<string, Set<string>>();
+
+  engineFor(selection: LibrarySelection): Engine {
+    const key = selectionKey(selection);
+    let engine = this.engines.get(key);
+    if (!engine) {
+      engine = createEngine(loadLibraryForCli({ sourceDirs: selection.paths, includeBundled: selection.includeBundled }));
+      this.engines.set(key, engine);
+    }
+    return engine;
+  }
+
+  /** The real paths of a selection's source files: a folder walk never checks a source as a draft. */
+  sourcePaths(selection: LibrarySelection): Set<string> {
+    const key = selectionKey(selection);
+    let paths = this.sourcePathSets.get(key);
+    if (!paths) {
+      paths = new Set(this.engineFor(selection).library.sources.map((source) => realpathOrSelf(source.path)));
+      this.sourcePathSets.set(key, paths);
+    }
+    return paths;
+  }
+
+  /** Every source the run used, once each, with every problem: what the JSON and SARIF reports list. */
+  combined(): SourceLibrary {
+    const sources = new Map<string, Source>();
+    const problems = new Map<string, SourceLibrary['problems'][number]>();
+    for (const engine of this.engines.values()) {
+      for (const source of engine.library.sources) sources.set(`${source.path}\u0000${source.id}`, source);
+      for (const problem of engine.library.problems) problems.set(`${problem.path}\u0000${problem.message}`, problem);
+    }
+    return { sources: [...sources.values()], problems: [...problems.values()] };
+  }
+}
+
+/** Prints a config's problems (each naming the file and line) the first time the config is met (`reported`). */
+export function reportConfigProblems({ config, problems }: ProjectConfigResult, reported: Set<string>): void {
+  if (reported.has(config.path)) return;
+  reported.add(config.path);
+  for (const problem of [...problems, ...missingSourceFolders(config)]) printMessage(`warning: ${formatConfigProblem({ ...problem, path: displayPath(problem.path, process.cwd()) })}`);
 }
 
 function exists(path: string): boolean {

@@ -3,6 +3,7 @@
 import { UsageError } from './args';
 import { runCheck } from './check';
 import { EXIT, type ExitStatus } from './exitStatus';
+import { runInit } from './init';
 import { runScore } from './score';
 import { errorMessage, printDebugStack, printMessage } from './stderr';
 import { USAGE, USAGE_HINT } from './usage';
@@ -21,6 +22,8 @@ async function run(argv: readonly string[]): Promise<ExitStatus> {
   switch (command) {
     case 'check':
       return runCheck(rest);
+    case 'init':
+      return runInit(rest);
     case 'score':
       return runScore(rest);
     case undefined:

@@ -6,15 +6,24 @@ Checks every claim of a Markdown draft against a library of source articles.
 
 Commands:
   check [paths...]        Check Markdown files, or folders of them (searched recursively,
-                          skipping hidden folders and node_modules).
+                          skipping hidden folders, node_modules and what .gitignore lists;
+                          in a folder with a .grounded.yaml, only the drafts its globs name).
+  init                    Write a commented starter .grounded.yaml into the current folder.
   score --pairs FILE      Print one verdict per claim of a JSON Lines file, for evaluation.
                           Each line is {"id", "claim"} (checked against the library) or
                           {"id", "claim", "source"} (checked against that article's text alone).
 
 Options for check:
-  --format FORMAT         text (default), json or sarif
+  --format FORMAT         text (default), json, sarif or github (workflow annotations)
   --fail-on LEVEL         Findings that make the exit status 1: contradicted,
-                          unsupported (default; includes citation mismatches) or none
+                          unsupported (default; includes citation mismatches),
+                          error or warning (by the severities the config sets), or none
+  --fix                   Cite the backing source after every supported claim that cites
+                          nothing (the editor's "Cite all"); files are rewritten atomically
+  --dry-run               With --fix: print the changes as a unified diff, write nothing
+
+Each draft is checked with the nearest .grounded.yaml above it: its sources, severities,
+citation style and accepted claims. --sources adds to its source folders.
 
 Options for check and score:
   --sources DIR           Add the articles in DIR to the library (repeatable)

@@ -1,29 +1,30 @@
-// One checked version of a document: the engine's report plus what the editor features need beyond it (which
-// sources back each claim, which findings it gives). Hover, code actions and commands all read this, so they agree
-// with the published diagnostics.
+// One checked text of a draft: the engine's report plus what the findings need beyond it (which sources back each
+// claim). The CLI and the editor both make their findings from this, so they agree.
 
 import type { Engine } from '../engine';
 import { partitionPoint } from '../index/partitionPoint';
 import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, ClaimSentence, FileReport, Source } from '../model';
-import type { DiagnosticCode } from '../protocol';
+import type { FindingCode } from './codes';
 
-export interface CheckedDocument {
-  uri: string;
-  /** The document version checked; undefined for a file read from disk (not open in the editor). */
-  version: number | undefined;
+export interface CheckedDraft {
   text: string;
   report: FileReport;
   engine: Engine;
-  libraryVersion: number;
   /** Per claim (same order as `report.claims`): the sources that back it, best first. */
   backing: string[][];
 }
 
-/** The findings a claim gives, in the order their diagnostics are listed. */
-export function findingCodes(claim: CheckedClaim): DiagnosticCode[] {
-  const codes: DiagnosticCode[] = [];
+/** Checks a whole draft at once (the CLI's way; the language server checks in slices, claim by claim). */
+export function checkDraftText(engine: Engine, text: string, path: string): CheckedDraft {
+  const report = engine.checkDraft(text, path);
+  return { text, report, engine, backing: report.claims.map((claim) => backingSourcesOf(engine, claim)) };
+}
+
+/** The findings a claim gives, in the order of FINDING_CODES (the order they are listed in). */
+export function findingCodes(claim: CheckedClaim): FindingCode[] {
+  const codes: FindingCode[] = [];
   if (claim.verdict === 'contradicted') codes.push('contradicted');
   else if (claim.verdict === 'unsupported') codes.push('unsupported');
   else if (claim.citations.length === 0) codes.push('uncited');
@@ -32,12 +33,12 @@ export function findingCodes(claim: CheckedClaim): DiagnosticCode[] {
 }
 
 /** The claim under an offset; a cursor just after the sentence's last character still counts. -1 when none. */
-export function claimIndexAt(document: Pick<CheckedDocument, 'report'>, offset: number): number {
+export function claimIndexAt(document: Pick<CheckedDraft, 'report'>, offset: number): number {
   return claimIndexesAmong(document.report.claims, offset, offset)[0] ?? -1;
 }
 
 /** Indexes of the claims that overlap [start, end] (an empty range selects the claim under the cursor). */
-export function claimIndexesIn(document: Pick<CheckedDocument, 'report'>, start: number, end: number): number[] {
+export function claimIndexesIn(document: Pick<CheckedDraft, 'report'>, start: number, end: number): number[] {
   return claimIndexesAmong(document.report.claims, start, end);
 }
 
@@ -54,17 +55,17 @@ export function claimIndexesAmong(claims: readonly Pick<ClaimSentence, 'startOff
 
 // Per checked version, computed when first needed and kept as long as the check is: the text's line index (every
 // request converts positions) and its parse (for the quick fixes that must know the document's structure).
-const lineIndexes = new WeakMap<CheckedDocument, LineIndex>();
-const parses = new WeakMap<CheckedDocument, ParsedDraft>();
+const lineIndexes = new WeakMap<CheckedDraft, LineIndex>();
+const parses = new WeakMap<CheckedDraft, ParsedDraft>();
 
-export function linesOf(document: CheckedDocument): LineIndex {
+export function linesOf(document: CheckedDraft): LineIndex {
   let lines = lineIndexes.get(document);
   if (!lines) lineIndexes.set(document, (lines = new LineIndex(document.text)));
   return lines;
 }
 
 /** The document parsed (remark): once per checked version at most, and only when a quick fix needs it. */
-export function parsedDraftOf(document: CheckedDocument): ParsedDraft {
+export function parsedDraftOf(document: CheckedDraft): ParsedDraft {
   let parsed = parses.get(document);
   if (!parsed) parses.set(document, (parsed = parseDraft(document.text)));
   return parsed;
@@ -76,7 +77,7 @@ export function citedSources(claim: Pick<CheckedClaim, 'citations'>): Set<string
 }
 
 export function sourceOf(engine: Engine, id: string): Source | undefined {
-  return engine.index.sources.get(id);
+  return engine.source(id);
 }
 
 export function titleOf(engine: Engine, id: string): string {

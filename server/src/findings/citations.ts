@@ -13,8 +13,8 @@ import { libraryCitationResolver } from '../sources/citationResolver';
 import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, SourceMetadata } from '../model';
-import type { CitationStyle } from '../protocol';
-import { citedSources, linesOf, parsedDraftOf, sourceOf, type CheckedDocument } from './checkedDocument';
+import type { CitationStyle } from './codes';
+import { citedSources, linesOf, parsedDraftOf, sourceOf, type CheckedDraft } from './checkedDraft';
 import { lineEnding, type OffsetEdit } from './edits';
 
 export interface CitationRequest {
@@ -141,10 +141,10 @@ export interface ExistingFootnotes {
 // Any footnote definition holds this (a label cannot span lines); a text without it has none, and needs no parse.
 const MAYBE_FOOTNOTE_DEFINITION = /\[\^[^\r\n]*?\]:/;
 
-const footnotesByDocument = new WeakMap<CheckedDocument, ExistingFootnotes>();
+const footnotesByDocument = new WeakMap<CheckedDraft, ExistingFootnotes>();
 
 /** The footnote definitions of a checked document: found once per checked version, then kept with it. */
-export function existingFootnotesOf(document: CheckedDocument): ExistingFootnotes {
+export function existingFootnotesOf(document: CheckedDraft): ExistingFootnotes {
   let found = footnotesByDocument.get(document);
   if (!found) {
     const resolver = libraryCitationResolver(document.engine.library.sources);

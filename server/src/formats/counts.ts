@@ -1,6 +1,6 @@
 // Tallies shared by the report formats and the CLI's exit status.
-import type { FileReport } from '../model';
-import { isCitationFinding } from './findings';
+import { FINDING_CODES, type FindingCode } from '../findings/codes';
+import type { FileResult } from './fileResult';
 
 export interface ReportCounts {
   /** Files that were read and checked. */
@@ -11,36 +11,51 @@ export interface ReportCounts {
   supported: number;
   unsupported: number;
   contradicted: number;
-  /** Claims citing a source that does not back them, where that is a finding of its own (see isCitationFinding). */
-  citationMismatches: number;
   skipped: number;
+  /** Findings by code (a finding whose severity is `off`, or of an accepted claim, is not one). */
+  findings: Record<FindingCode, number>;
+  /** Findings by severity. */
+  errors: number;
+  warnings: number;
 }
 
-const ZERO: ReportCounts = {
-  files: 0,
-  unreadable: 0,
-  claims: 0,
-  supported: 0,
-  unsupported: 0,
-  contradicted: 0,
-  citationMismatches: 0,
-  skipped: 0,
-};
+function zero(): ReportCounts {
+  return {
+    files: 0,
+    unreadable: 0,
+    claims: 0,
+    supported: 0,
+    unsupported: 0,
+    contradicted: 0,
+    skipped: 0,
+    findings: Object.fromEntries(FINDING_CODES.map((code) => [code, 0])) as Record<FindingCode, number>,
+    errors: 0,
+    warnings: 0,
+  };
+}
 
-export function countReport(report: FileReport): ReportCounts {
-  if (report.error !== undefined) return { ...ZERO, unreadable: 1 };
-  const counts = { ...ZERO, files: 1, claims: report.claims.length, skipped: report.skipped.length };
-  for (const claim of report.claims) {
-    counts[claim.verdict] += 1;
-    if (isCitationFinding(claim)) counts.citationMismatches += 1;
+export function countReport({ report, findings }: FileResult): ReportCounts {
+  const counts = zero();
+  if (report.error !== undefined) return { ...counts, unreadable: 1 };
+  counts.files = 1;
+  counts.claims = report.claims.length;
+  counts.skipped = report.skipped.length;
+  for (const claim of report.claims) counts[claim.verdict] += 1;
+  for (const finding of findings) {
+    counts.findings[finding.code] += 1;
+    if (finding.severity === 'error') counts.errors += 1;
+    if (finding.severity === 'warning') counts.warnings += 1;
   }
   return counts;
 }
 
-export function countReports(reports: readonly FileReport[]): ReportCounts {
-  const total = { ...ZERO };
-  for (const counts of reports.map(countReport)) {
-    for (const key of Object.keys(total) as (keyof ReportCounts)[]) total[key] += counts[key];
+export function countReports(results: readonly FileResult[]): ReportCounts {
+  const total = zero();
+  for (const counts of results.map(countReport)) {
+    for (const key of ['files', 'unreadable', 'claims', 'supported', 'unsupported', 'contradicted', 'skipped', 'errors', 'warnings'] as const) {
+      total[key] += counts[key];
+    }
+    for (const code of FINDING_CODES) total.findings[code] += counts.findings[code];
   }
   return total;
 }

@@ -2,7 +2,9 @@
 // key order is fixed and engine-internal fields (offsets, block starts) never leak into a public format.
 // Optional fields left `undefined` are dropped by JSON.stringify, so absent means absent, never `null`.
 import { displayPath } from '../files/displayPath';
-import type { CheckedClaim, Citation, Evidence, FileReport, Range, SkippedSentence, Source, SourceLibrary } from '../model';
+import type { Finding } from '../findings/findings';
+import type { CheckedClaim, Citation, Evidence, Range, SkippedSentence, Source, SourceLibrary } from '../model';
+import type { FileResult } from './fileResult';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -11,11 +13,11 @@ export interface JsonFormatOptions {
   baseDir: string;
 }
 
-export function formatJson(reports: readonly FileReport[], library: SourceLibrary, options: JsonFormatOptions): string {
+export function formatJson(results: readonly FileResult[], library: SourceLibrary, options: JsonFormatOptions): string {
   const document = {
     version: JSON_REPORT_VERSION,
     sources: library.sources.map((source) => jsonSource(source, options.baseDir)),
-    files: reports.map(jsonFile),
+    files: results.map(jsonFile),
   };
   return JSON.stringify(document, null, 2) + '\n';
 }
@@ -35,12 +37,24 @@ function jsonSource(source: Source, baseDir: string) {
   };
 }
 
-function jsonFile(report: FileReport) {
+function jsonFile({ report, findings }: FileResult) {
   return {
     path: report.path,
     claims: report.claims.map(jsonClaim),
     skipped: report.skipped.map(jsonSkipped),
+    ...(report.error === undefined ? { findings: findings.map(jsonFinding) } : {}),
     error: report.error,
+  };
+}
+
+function jsonFinding(finding: Finding) {
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    message: finding.message,
+    range: jsonRange(finding.claim.range),
+    evidence: finding.evidence && { sourceId: finding.evidence.sourceId, line: finding.evidence.line },
+    backingSources: [...finding.backingSources],
   };
 }
 

@@ -4,8 +4,11 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '../files/displayPath';
-import type { FileReport, Source, SourceLibrary } from '../model';
-import { FINDING_KINDS, SEVERITY, findingsOf, type Finding, type FindingKind } from './findings';
+import { DEFAULT_SEVERITY, FINDING_CODES, type FindingCode, type Severity } from '../findings/codes';
+import type { Finding } from '../findings/findings';
+import { HOME_PAGE, codeHref } from '../findings/links';
+import type { Source, SourceLibrary } from '../model';
+import type { FileResult } from './fileResult';
 
 export interface SarifFormatOptions {
   /** The folder relative paths are resolved against (`%SRCROOT%`); normally the working folder. */
@@ -14,10 +17,12 @@ export interface SarifFormatOptions {
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const HELP_BASE = 'https://github.com/grounded/grounded';
 const SRCROOT = '%SRCROOT%';
 
-const RULE_TEXT: Record<FindingKind, { name: string; short: string; full: string }> = {
+// SARIF has three levels; information and hint are both notes.
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+const RULE_TEXT: Record<FindingCode, { name: string; short: string; full: string }> = {
   contradicted: {
     name: 'ContradictedClaim',
     short: 'A source states a different detail than the claim.',
@@ -28,6 +33,11 @@ const RULE_TEXT: Record<FindingKind, { name: string; short: string; full: string
     short: 'No source backs every detail of the claim.',
     full: 'No passage of the sources (or two adjacent sentences of one source) backs every factual detail of the claim.',
   },
+  uncited: {
+    name: 'UncitedClaim',
+    short: 'A source backs the claim, but the claim cites none.',
+    full: 'The claim is supported by a source of the library and cites nothing; cite the source that backs it.',
+  },
   'citation-mismatch': {
     name: 'CitationMismatch',
     short: 'The cited source does not back the claim.',
@@ -35,10 +45,10 @@ const RULE_TEXT: Record<FindingKind, { name: string; short: string; full: string
   },
 };
 
-export function formatSarif(reports: readonly FileReport[], library: SourceLibrary, options: SarifFormatOptions): string {
+export function formatSarif(files: readonly FileResult[], library: SourceLibrary, options: SarifFormatOptions): string {
   const sourcesById = new Map(library.sources.map((source) => [source.id, source]));
-  const results = reports.flatMap((report) => fileResults(report, sourcesById, options.baseDir));
-  const unreadable = reports.filter((report) => report.error !== undefined);
+  const results = files.flatMap((file) => fileResults(file, sourcesById, options.baseDir));
+  const unreadable = files.map((file) => file.report).filter((report) => report.error !== undefined);
 
   const log = {
     $schema: SARIF_SCHEMA,
@@ -49,14 +59,14 @@ export function formatSarif(reports: readonly FileReport[], library: SourceLibra
           driver: {
             name: 'grounded',
             version: options.toolVersion,
-            informationUri: HELP_BASE,
-            rules: FINDING_KINDS.map((kind) => ({
-              id: kind,
-              name: RULE_TEXT[kind].name,
-              shortDescription: { text: RULE_TEXT[kind].short },
-              fullDescription: { text: RULE_TEXT[kind].full },
-              helpUri: `${HELP_BASE}#${kind}`,
-              defaultConfiguration: { level: SEVERITY[kind] },
+            informationUri: HOME_PAGE,
+            rules: FINDING_CODES.map((code) => ({
+              id: code,
+              name: RULE_TEXT[code].name,
+              shortDescription: { text: RULE_TEXT[code].short },
+              fullDescription: { text: RULE_TEXT[code].full },
+              helpUri: codeHref(code),
+              defaultConfiguration: { level: DEFAULT_SEVERITY[code] === 'off' ? 'none' : LEVEL[DEFAULT_SEVERITY[code] as Severity] },
             })),
           },
         },
@@ -86,9 +96,9 @@ export function formatSarif(reports: readonly FileReport[], library: SourceLibra
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function fileResults(report: FileReport, sourcesById: Map<string, Source>, baseDir: string) {
+function fileResults({ report, findings }: FileResult, sourcesById: Map<string, Source>, baseDir: string) {
   const occurrences = new Map<string, number>();
-  return findingsOf(report).map((finding) => {
+  return findings.map((finding) => {
     const { start, end } = finding.claim.range;
     // Hash of the rule and the claim's words: it survives edits elsewhere in the file that move the claim.
     // Identical sentences under the same rule are told apart by their order of appearance.
@@ -96,9 +106,9 @@ function fileResults(report: FileReport, sourcesById: Map<string, Source>, baseD
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, occurrence);
     return {
-      ruleId: finding.kind,
-      ruleIndex: FINDING_KINDS.indexOf(finding.kind),
-      level: finding.severity,
+      ruleId: finding.code,
+      ruleIndex: FINDING_CODES.indexOf(finding.code),
+      level: LEVEL[finding.severity],
       message: { text: finding.message },
       locations: [
         {
@@ -143,7 +153,7 @@ function relatedLocations(finding: Finding, sourcesById: Map<string, Source>, ba
 
 function claimHash(finding: Finding): string {
   const words = finding.claim.text.toLowerCase().replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(`${finding.kind}\n${words}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${finding.code}\n${words}`).digest('hex').slice(0, 32);
 }
 
 /** Paths inside the base folder stay relative to `%SRCROOT%` (portable across checkouts); others become file URIs. */

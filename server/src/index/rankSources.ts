@@ -2,30 +2,34 @@
 // passages, each then verified alone so its verdict and best passage are its own. Sources the sentence already cites
 // are marked, and listed after the others: citing them again would do nothing.
 
-import type { Engine } from '../engine';
-import type { Verdict } from '../model';
-import type { RankedSource } from '../protocol';
+import type { PassageIndex } from './passageIndex';
+import type { ClaimVerdict, RankedSource, Verdict } from '../model';
 import { tokenize } from '../text/tokens';
-import { verifyClaim } from '../verify/verifyClaim';
 
 const CANDIDATE_PASSAGES = 80;
 const MAX_SOURCES = 10;
 // Backing sources first (they can be cited), then the others by how much of the sentence they cover.
 const VERDICT_ORDER: Record<Verdict, number> = { supported: 0, unsupported: 1, contradicted: 1 };
 
-export function rankSources(engine: Engine, sentence: string, cited: ReadonlySet<string> = new Set()): RankedSource[] {
+/** `verifyAlone` verifies the sentence against one source (the engine's cached verification). */
+export function rankSources(
+  index: PassageIndex,
+  sentence: string,
+  cited: ReadonlySet<string>,
+  verifyAlone: (sourceId: string) => ClaimVerdict,
+): RankedSource[] {
   const terms = [...new Set(tokenize(sentence).filter((token) => !token.stop).map((token) => token.stem))].map((stem) => ({ stem, weight: 1 }));
   const candidates: string[] = [];
-  for (const { id } of engine.index.search(terms, CANDIDATE_PASSAGES)) {
-    const sourceId = engine.index.passages[id]!.sourceId;
+  for (const { id } of index.search(terms, CANDIDATE_PASSAGES)) {
+    const sourceId = index.passages[id]!.sourceId;
     if (!candidates.includes(sourceId)) candidates.push(sourceId);
     if (candidates.length === MAX_SOURCES) break;
   }
 
   const ranked: RankedSource[] = [];
   for (const sourceId of candidates) {
-    const source = engine.index.sources.get(sourceId);
-    const verdict = verifyClaim(sentence, engine.index, { onlySources: new Set([sourceId]) });
+    const source = index.sources.get(sourceId);
+    const verdict = verifyAlone(sourceId);
     const best = verdict.evidence[0];
     if (!source || !best) continue;
     ranked.push({

@@ -29,11 +29,11 @@ import {
   type VerdictCounts,
   type WorkspaceSummary,
 } from '../protocol';
-import { buildCitationEdits } from './citations';
-import { citedSources, claimIndexesAmong, titleOf, type CheckedDocument } from './checkedDocument';
+import { buildCitationEdits } from '../findings/citations';
+import { citedSources, claimIndexesAmong, titleOf } from '../findings/checkedDraft';
+import type { CheckedDocument } from './checkedDocument';
 import { documentWorkspaceEdit, toTextEdits } from './edits';
 import type { LoadedLibrary } from './library';
-import { rankSources } from './rankSources';
 import { cancelledError, checkSteps, runInSlices, type CheckScheduler } from './scheduler';
 import { countVerdicts } from './status';
 
@@ -179,7 +179,7 @@ async function rankSourcesAt(host: CommandHost, uri: string, position: Position,
   // Ranking is a question about one sentence: a file that is not open is read, not published.
   const { claim, skipped } = await sentenceAt(host, uri, position, token);
   if (!claim) return skipped ? { sentence: 'skipped', skipReason: skipped.reason, sources: [] } : { sentence: 'none', sources: [] };
-  return { sentence: 'claim', sources: rankSources(host.library()!.engine, claim.text, citedSources(claim)) };
+  return { sentence: 'claim', sources: host.library()!.engine.rankSources(claim.text, citedSources(claim)) };
 }
 
 async function citeSource(host: CommandHost, args: CiteArguments, token: CancellationToken | undefined): Promise<CiteResult> {
@@ -188,7 +188,7 @@ async function citeSource(host: CommandHost, args: CiteArguments, token: Cancell
   // The citation was offered for this version; on another the sentence may have moved or changed.
   if (document.version !== args.version) return refusal('stale-version');
   const engine = host.library()!.engine;
-  if (!engine.index.sources.has(args.sourceId)) throw new ResponseError(ErrorCodes.InvalidParams, `No source has the id "${args.sourceId}".`);
+  if (!engine.source(args.sourceId)) throw new ResponseError(ErrorCodes.InvalidParams, `No source has the id "${args.sourceId}".`);
   const found = await sentenceAt(host, args.uri, args.position, token);
   if (found.version !== args.version) return refusal('stale-version');
   if (!found.claim) return found.skipped ? refusal('not-a-claim', found.skipped.reason) : refusal('no-sentence');

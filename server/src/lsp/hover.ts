@@ -1,16 +1,16 @@
-// Hover on a claim. The editor already shows the diagnostic's message above the hover, so the hover does not repeat
-// it: it leads with the verdict and the detail at fault in a few words (**Contradicted** (confidence 92%) — the source
-// says "more than 50", the draft says "more than 80"), then up to three evidence passages — the claim's words found
-// in each set in bold, the source's conflicting words in bold code — with the source's title, outlet and date, and
-// links to open the source at that line and to cite it.
+// Hover on a claim: the verdict and its confidence, what the claim's findings say (worded by the findings module,
+// Markdown-escaped), then up to three evidence passages — the claim's words found in each set in bold, the source's
+// conflicting words in bold code — with the source's title, outlet and date, and links to open the source at that
+// line and to cite it.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import type { Engine } from '../engine';
+import { citedSources, claimIndexAt, findingCodes, sourceOf } from '../findings/checkedDraft';
+import { messageFor, supportedNote } from '../findings/messages';
 import type { CheckedClaim, Evidence, Verdict } from '../model';
 import { ClientCommands, type CiteArguments, type OpenSourceArguments } from '../protocol';
 import { tokenize } from '../text/tokens';
-import { citedSources, claimIndexAt, sourceOf, titleOf, type CheckedDocument } from './checkedDocument';
-import { isWordChar } from './replacement';
+import { isWordChar } from '../findings/replacement';
+import type { CheckedDocument } from './checkedDocument';
 
 const VERDICT_LABEL: Record<Verdict, string> = {
   supported: 'Supported',
@@ -18,7 +18,6 @@ const VERDICT_LABEL: Record<Verdict, string> = {
   contradicted: 'Contradicted',
 };
 const PASSAGE_MAX_CHARS = 700;
-const MAX_UNBACKED_WORDS = 4;
 
 export function hoverAt(document: CheckedDocument, offset: number): Hover | null {
   const index = claimIndexAt(document, offset);
@@ -27,8 +26,11 @@ export function hoverAt(document: CheckedDocument, offset: number): Hover | null
   const backing = document.backing[index] ?? [];
   const cited = citedSources(claim);
 
-  const details = detailsOf(claim, document.engine);
-  const lead = `**${VERDICT_LABEL[claim.verdict]}** (confidence ${Math.round(claim.confidence * 100)}%)${details.length > 0 ? ` — ${details.join('; ')}` : ''}`;
+  // Every finding of the claim, even one whose severity is off: the writer asked about this sentence.
+  const said = findingCodes(claim).map((code) => messageFor(code, claim, document.engine));
+  const note = supportedNote(claim);
+  if (note) said.push(note);
+  const lead = `**${VERDICT_LABEL[claim.verdict]}** (confidence ${Math.round(claim.confidence * 100)}%)${said.length > 0 ? ` — ${said.map(escapeMarkdown).join(' ')}` : ''}`;
   const sections = [lead];
   const contentWords = contentWordsOf(claim.text);
   const citeOffered = new Set<string>();
@@ -39,33 +41,6 @@ export function hoverAt(document: CheckedDocument, offset: number): Hover | null
     sections.push(evidenceSection(evidence, document, claim, contentWords, citable));
   }
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') }, range: claim.range };
-}
-
-/** The detail at fault, in a few words (Markdown): the conflicting pair, the unbacked words, the citation problem. */
-function detailsOf(claim: CheckedClaim, engine: Engine): string[] {
-  const details: string[] = [];
-  if (claim.verdict === 'contradicted') {
-    const conflict = claim.conflict;
-    details.push(conflict ? `the source says ${quoted(conflict.source)}, the draft says ${quoted(conflict.claim)}` : escapeMarkdown(claim.reason));
-  } else if (claim.verdict === 'unsupported') {
-    const unbacked = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
-    details.push(unbacked.length > 0 ? `no source backs ${unbacked.map(quoted).join(', ')}` : 'no source backs it');
-  } else {
-    if (claim.citations.length === 0) details.push('not cited');
-    const missing = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
-    if (missing.length > 0) details.push(`not in that passage: ${missing.map(quoted).join(', ')}`);
-  }
-  const mismatch = claim.citationMismatch;
-  if (mismatch) {
-    const citedTitles = mismatch.cited.map((id) => quoted(sourceOf(engine, id) ? titleOf(engine, id) : id)).join(', ');
-    if (mismatch.cited.some((id) => !sourceOf(engine, id))) details.push(`it cites ${citedTitles}, which is not in the source library`);
-    else details.push(`the cited ${citedTitles} does not back it${mismatch.backedBy ? `; ${quoted(titleOf(engine, mismatch.backedBy))} does` : ''}`);
-  }
-  return details;
-}
-
-function quoted(text: string): string {
-  return `"${escapeMarkdown(text)}"`;
 }
 
 function evidenceSection(evidence: Evidence, document: CheckedDocument, claim: CheckedClaim, contentWords: ContentWords, citable: boolean): string {

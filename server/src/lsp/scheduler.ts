@@ -17,7 +17,8 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type TextDocument
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckedClaim, Range, SkippedSentence } from '../model';
 import type { GroundedSettings } from '../protocol';
-import { backingSourcesOf, claimIndexesAmong, linesOf, type CheckedDocument } from './checkedDocument';
+import { backingSourcesOf, claimIndexesAmong, linesOf } from '../findings/checkedDraft';
+import type { CheckedDocument } from './checkedDocument';
 import type { LoadedLibrary } from './library';
 
 // Long enough to get real work done per slice, short enough that an edit waits no longer than a keystroke's worth.

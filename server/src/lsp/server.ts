@@ -21,7 +21,8 @@ import {
   type GroundedInitializationOptions,
   type SourcesResult,
 } from '../protocol';
-import { linesOf, type CheckedDocument } from './checkedDocument';
+import { linesOf } from '../findings/checkedDraft';
+import type { CheckedDocument } from './checkedDocument';
 import { PROVIDED_KINDS, codeActionsFor } from './codeActions';
 import { COMMANDS, executeCommand } from './commands';
 import { diagnosticsFor } from './diagnostics';
@@ -53,7 +54,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({
       uri: checked.uri,
       ...(checked.version !== undefined ? { version: checked.version } : {}),
-      diagnostics: diagnosticsFor(checked, settings.forDocument(checked.uri)),
+      diagnostics: diagnosticsFor(checked, { severity: settings.forDocument(checked.uri).severity }),
     });
   };
 
@@ -231,7 +232,8 @@ export function startServer(connection: Connection): void {
       end: lines.offsetAt(params.range.end),
       only: params.context.only,
       ...(params.context.triggerKind !== undefined ? { triggerKind: params.context.triggerKind } : {}),
-      settings: settings.forDocument(uri),
+      findingOptions: { severity: settings.forDocument(uri).severity },
+      citationStyle: settings.forDocument(uri).citationStyle,
       supportsDocumentChanges: supportsDocumentChanges(),
     });
   });

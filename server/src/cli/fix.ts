@@ -1,0 +1,54 @@
+// `grounded check --fix`: cites the best backing source after every supported claim that cites nothing — the edits of
+// the editor's "Cite all supported claims", from the findings module. The file is rewritten atomically (a temporary
+// file beside it, then a rename) and only when it changed; `--dry-run` prints a unified diff instead.
+import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { CheckedDraft } from '../findings/checkedDraft';
+import type { CitationStyle } from '../findings/codes';
+import { applyOffsetEdits } from '../findings/edits';
+import { citeAllEdits, citeAllRequests } from '../findings/fixes';
+import { plural } from '../formats/counts';
+import { printMessage, printProblem } from './stderr';
+
+export interface FixOptions {
+  dryRun: boolean;
+}
+
+/** The fixed text when the fixes changed it (written, or shown as a diff), else undefined. */
+export function fixDraft(file: string, shownPath: string, checked: CheckedDraft, style: CitationStyle, options: FixOptions): string | undefined {
+  const edits = citeAllEdits(checked, style);
+  if (edits.length === 0) return undefined;
+  const fixed = applyOffsetEdits(checked.text, edits);
+  if (fixed === checked.text) return undefined;
+  if (options.dryRun) {
+    process.stdout.write(createTwoFilesPatch(`a/${shownPath}`, `b/${shownPath}`, checked.text, fixed, undefined, undefined, { context: 2 }));
+    return fixed;
+  }
+  try {
+    writeAtomically(file, fixed);
+  } catch (error) {
+    printProblem(shownPath, `not fixed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  printMessage(`${shownPath}: cited ${plural(citeAllRequests(checked).length, 'claim')}`);
+  return fixed;
+}
+
+/** Writes beside the file, then renames over it: a crash leaves the old file or the new one, never half of one. */
+function writeAtomically(file: string, text: string): void {
+  const mode = statSync(file).mode & 0o7777;
+  const temporary = join(dirname(file), `.${basename(file)}.grounded-${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx', mode });
+    chmodSync(temporary, mode);
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was written
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+// The kinds of finding and how loud each may be. The CLI, the editor and the project config share this vocabulary.
+
+/** Finding codes; also the README anchors their links point to. */
+export const FINDING_CODES = ['contradicted', 'unsupported', 'uncited', 'citation-mismatch'] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+/** A severity a finding is shown with (`off` findings are not shown at all). */
+export type Severity = Exclude<SeveritySetting, 'off'>;
+export type SeverityMap = Record<FindingCode, SeveritySetting>;
+
+export const DEFAULT_SEVERITY: Readonly<SeverityMap> = {
+  contradicted: 'error',
+  unsupported: 'warning',
+  'citation-mismatch': 'warning',
+  uncited: 'hint',
+};
+
+export const CITATION_STYLES = ['footnote', 'pandoc'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];

@@ -1,0 +1,53 @@
+// A checked draft → its findings: the claims the writer should look at, each with its code, its severity (from the
+// project's config or the editor's settings), one message, the evidence that explains it and the sources that back
+// the claim. Every view (CLI formats, diagnostics, hover, code actions) translates these and words nothing itself.
+
+import type { CheckedClaim, Evidence } from '../model';
+import { findingCodes, type CheckedDraft } from './checkedDraft';
+import { type FindingCode, type Severity, type SeverityMap } from './codes';
+import { evidenceFor, messageFor } from './messages';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** The claim's index in the draft's report. */
+  claimIndex: number;
+  claim: CheckedClaim;
+  /** One line for people. */
+  message: string;
+  /** The passage that best explains the finding (the conflicting one, the nearest one, or the one backing the claim). */
+  evidence?: Evidence;
+  /** Sources that back the claim, best first: what "Cite" offers. */
+  backingSources: string[];
+}
+
+export interface FindingOptions {
+  severity: Readonly<SeverityMap>;
+  /** Whether the writer accepted the claim's sentence (the project config's `accepted`): it then gives no findings. */
+  isAccepted?: (sentence: string) => boolean;
+}
+
+/** The findings of a draft in document order (a claim can give two: its verdict's and a citation mismatch). */
+export function findingsOf(draft: CheckedDraft, options: FindingOptions): Finding[] {
+  return draft.report.claims.flatMap((_claim, index) => claimFindings(draft, index, options));
+}
+
+/** The findings of one claim, in the order of FINDING_CODES; none for a claim the writer accepted. */
+export function claimFindings(draft: CheckedDraft, claimIndex: number, options: FindingOptions): Finding[] {
+  const claim = draft.report.claims[claimIndex];
+  if (!claim || options.isAccepted?.(claim.text)) return [];
+  return findingCodes(claim).flatMap((code) => {
+    const severity = options.severity[code];
+    if (severity === 'off') return [];
+    const evidence = evidenceFor(code, claim);
+    return [{
+      code,
+      severity,
+      claimIndex,
+      claim,
+      message: messageFor(code, claim, draft.engine),
+      ...(evidence ? { evidence } : {}),
+      backingSources: draft.backing[claimIndex] ?? [],
+    }];
+  });
+}

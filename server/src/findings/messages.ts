@@ -1,0 +1,60 @@
+// What each finding says, worded once: the CLI's reports, the editor's diagnostics and its hover all show these.
+
+import type { Engine } from '../engine';
+import type { CheckedClaim, Evidence } from '../model';
+import { titleOf } from './checkedDraft';
+import type { FindingCode } from './codes';
+
+/** When nothing matches at all the engine lists every word; the first few make the point. */
+const MAX_UNBACKED_WORDS = 4;
+
+export function messageFor(code: FindingCode, claim: CheckedClaim, engine: Engine): string {
+  switch (code) {
+    case 'contradicted': {
+      const conflict = claim.conflict;
+      if (!conflict) return claim.reason || 'A source states something different.';
+      return `Contradicted by "${titleOf(engine, conflict.sourceId)}": the source says "${conflict.source}", the draft says "${conflict.claim}".`;
+    }
+    case 'unsupported': {
+      const unbacked = claim.unbacked ?? [];
+      // The engine's reason also names what the source has in place of each word, when it is about the same thing.
+      if (claim.reason && unbacked.length <= MAX_UNBACKED_WORDS) return claim.reason;
+      if (unbacked.length === 0) return 'No source backs this claim.';
+      const shown = unbacked.slice(0, MAX_UNBACKED_WORDS).map((word) => `"${word}"`).join(', ');
+      const more = unbacked.length - MAX_UNBACKED_WORDS;
+      return `No source backs ${shown}${more > 0 ? ` or ${more} more ${more === 1 ? 'word' : 'words'}` : ''}.`;
+    }
+    case 'uncited': {
+      const backer = claim.evidence[0]?.sourceId;
+      return backer ? `Supported by "${titleOf(engine, backer)}" but not cited.` : 'Supported but not cited.';
+    }
+    case 'citation-mismatch':
+      return claim.citationMismatch?.message || 'The cited source does not back this claim.';
+  }
+}
+
+/** For a supported claim: the words of it the backing passage lacks, for the writer to look at (or undefined). */
+export function supportedNote(claim: CheckedClaim): string | undefined {
+  if (claim.verdict !== 'supported') return undefined;
+  const missing = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
+  return missing.length > 0 ? `Not in that passage: ${missing.map((word) => `"${word}"`).join(', ')}.` : undefined;
+}
+
+/** The passage that explains a finding: the conflicting one, the nearest one, or the one that backs the claim. */
+export function evidenceFor(code: FindingCode, claim: CheckedClaim): Evidence | undefined {
+  switch (code) {
+    case 'contradicted': {
+      const conflict = claim.conflict;
+      if (!conflict) return claim.evidence[0];
+      const fromSource = claim.evidence.filter((evidence) => evidence.sourceId === conflict.sourceId);
+      const words = conflict.source.toLowerCase();
+      return fromSource.find((evidence) => evidence.text.toLowerCase().includes(words)) ?? fromSource[0] ?? claim.evidence[0];
+    }
+    case 'citation-mismatch': {
+      const backedBy = claim.citationMismatch?.backedBy;
+      return backedBy === undefined ? undefined : claim.evidence.find((evidence) => evidence.sourceId === backedBy);
+    }
+    default:
+      return claim.evidence[0];
+  }
+}

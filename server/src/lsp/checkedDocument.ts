@@ -1,0 +1,11 @@
+// One checked version of an editor document: the draft's findings material (findings/checkedDraft.ts) plus what ties
+// it to the editor — the document and version it was checked at, and the library it was checked against.
+
+import type { CheckedDraft } from '../findings/checkedDraft';
+
+export interface CheckedDocument extends CheckedDraft {
+  uri: string;
+  /** The document version checked; undefined for a file read from disk (not open in the editor). */
+  version: number | undefined;
+  libraryVersion: number;
+}
