@@ -4,10 +4,11 @@ import { analyze, type Analysis, type Unit } from '../text/analyze';
 import { synonymsOf } from '../text/lexicon';
 import { splitSentences } from '../text/sentences';
 import { stemWord } from '../text/stem';
-import { align, type Alignment, type AlignmentContext } from './align';
+import { align } from './align';
+import type { Alignment, AlignmentContext } from './alignment';
 import { ElsewhereFinder } from './detailsElsewhere';
 import { pairedEvidence, singleEvidence } from './evidenceText';
-import { findRoleConflict, type RoleConflict } from './roleConflict';
+import { findRoleConflict, type RoleConflict } from './conflicts/roles';
 import { THRESHOLDS } from './thresholds';
 
 const CANDIDATES = 6;

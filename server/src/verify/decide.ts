@@ -2,7 +2,9 @@
 // conflict, the rest backed); otherwise the learned model weighs the alignment features.
 import type { ClaimVerdict, Conflict, Evidence } from '../model';
 import type { PassageIndex } from '../index/passageIndex';
-import { replacementOf, spanText, type Alignment, type UnitAlignment } from './align';
+import { replacementOf } from './align';
+import type { Alignment, UnitAlignment } from './alignment';
+import { spanText } from './spans';
 import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './assess';
 import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';

@@ -6,7 +6,9 @@
 import type { PassageIndex } from '../index/passageIndex';
 import { partitionPoint } from '../index/partitionPoint';
 import { CLAUSE_BREAK, type Analysis, type Unit } from '../text/analyze';
-import { bestMatch, summarize, type Alignment, type DetailElsewhere, type UnitAlignment } from './align';
+import { summarize } from './align';
+import type { Alignment, DetailElsewhere, UnitAlignment } from './alignment';
+import { bestMatch } from './match';
 
 /** Backed, but a step removed from the passage that backs the rest. */
 const ELSEWHERE_SCORE = 0.8;

@@ -1,7 +1,7 @@
 // Evidence as the checker reads it: one source sentence, or two adjacent ones when neither alone backs a claim.
 import type { PassageIndex } from '../index/passageIndex';
 import type { Analysis } from '../text/analyze';
-import type { EvidenceText } from './align';
+import type { EvidenceText } from './alignment';
 
 /** Each candidate sentence on its own. */
 export function singleEvidence(index: PassageIndex, candidateIds: number[]): EvidenceText[] {

@@ -2,7 +2,7 @@
 // "How checking works"). A claim of several sentences aggregates its sentences' features.
 import type { PassageIndex } from '../index/passageIndex';
 import type { SentenceAssessment } from './assess';
-import type { Alignment } from './align';
+import type { Alignment } from './alignment';
 
 type Aggregate = 'min' | 'max' | 'sum';
 

@@ -1,10 +1,12 @@
 // A title that conflicts with the one the sources give the same person: "Treasury Secretary Wilbur Ross" where the
 // sources say "Commerce Secretary Wilbur Ross". The rest of the claim may rest on another sentence, so the title is
 // looked up wherever the library names the person.
-import type { Conflict } from '../model';
-import type { PassageIndex } from '../index/passageIndex';
-import type { Analysis, Unit } from '../text/analyze';
-import { spanText, type Alignment } from './align';
+import type { Conflict } from '../../model';
+import type { PassageIndex } from '../../index/passageIndex';
+import type { Analysis, Unit } from '../../text/analyze';
+import type { Alignment } from '../alignment';
+import { spanText, tokenText } from '../spans';
+import { THRESHOLDS } from '../thresholds';
 
 export interface RoleConflict {
   conflict: Conflict;
@@ -24,7 +26,7 @@ export function findRoleConflict(claim: Analysis, best: Alignment | undefined, i
   for (let i = 0; i + TAIL < units.length; i++) {
     const title = units[i];
     if (title.unit.kind !== 'name') continue;
-    if (title.score >= 0.5) {
+    if (title.score >= THRESHOLDS.backed) {
       const lesser = lesserRole(claim, best, i, index);
       if (lesser) return lesser;
       continue;
@@ -67,7 +69,7 @@ function lesserRole(claim: Analysis, best: Alignment, at: number, index: Passage
   const qualifier = ev.tokens[evTitle.start - 1];
   if (!qualifier || !ROLE_QUALIFIERS.has(qualifier.folded)) return undefined;
   if (claim.tokens[title.unit.start - 1]?.folded === qualifier.folded) return undefined;
-  const source = ev.text.slice(qualifier.start, ev.tokens[evTitle.end - 1].end);
+  const source = tokenText(ev, evTitle.start - 1, evTitle.end);
   const passageId = best.evidence.passageIds.find((id) => index.passages[id].text.includes(source)) ?? best.evidence.passageIds[0];
   return { conflict: { slot: 'role', claim: spanText(claim, title.unit), source, sourceId: best.evidence.sourceId }, passageId, unit: title.unit };
 }

@@ -1,0 +1,79 @@
+// Negation: a "not" on one side only ("Smith was arrested" against "Smith was not arrested"), read on the
+// occurrence of the word nearest to what the claim's neighbouring words matched.
+import type { Analysis, Unit } from '../../text/analyze';
+import type { UnitAlignment } from '../alignment';
+import { backedNeighbours } from '../slots';
+import { tokenText } from '../spans';
+import { THRESHOLDS } from '../thresholds';
+import type { PolarityConflict } from './polarity';
+
+/** A negation reaches the first content word after it across a few stop words: "did not have to be sent". */
+const NEGATION_WINDOW = 5;
+/** How far back a negation in the evidence may stand and still cover a word the claim negates directly. */
+const NEGATION_REACH = 5;
+
+/** The first closely matched word that one side negates and the other does not. */
+export function negationConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis): PolarityConflict | undefined {
+  for (const ua of units) {
+    if (ua.score < THRESHOLDS.closeMatch || ua.evidenceUnit === undefined || ua.unit.kind !== 'word' || ua.negatedAntonym) continue;
+    const evUnit = ev.units[ua.evidenceUnit];
+    const claimNegated = negatedBefore(claim, ua.unit.start);
+    const evNegated = negatedBefore(ev, evUnit.start);
+    if (claimNegated === evNegated) continue;
+    // "not yet negotiations" against "did not yet amount to negotiations", "no longer holds power" against "no longer
+    // in power": a negation a few words back reaches over a verb.
+    const reachingNegation = claimNegated ? negationWithin(ev, evUnit.start, NEGATION_REACH) : negationWithin(claim, ua.unit.start, NEGATION_REACH);
+    if (!reachingNegation && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
+      return {
+        holder: ua,
+        conflict: {
+          slot: 'polarity',
+          claim: phraseAround(claim, ua.unit, claimNegated),
+          source: phraseAround(ev, evUnit, evNegated),
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A negation negates the first content word after it: "do not recognize", "not to send". */
+export function negatedBefore(analysis: Analysis, tokenIndex: number): boolean {
+  for (let i = tokenIndex - 1; i >= 0 && i >= tokenIndex - NEGATION_WINDOW; i--) {
+    const token = analysis.tokens[i];
+    if (token.negation) return true;
+    if (!token.stop) return false;
+  }
+  return false;
+}
+
+/** A negation among the few tokens before `tokenIndex`, in the same sentence. */
+function negationWithin(analysis: Analysis, tokenIndex: number, window: number): boolean {
+  for (let i = tokenIndex - 1; i >= 0 && i >= tokenIndex - window; i--) {
+    if (analysis.tokens[i].negation) return true;
+    if (analysis.tokens[i].sentenceInitial) return false;
+  }
+  return false;
+}
+
+/**
+ * Of the evidence's occurrences of the matched word, the one nearest to what the claim word's neighbours matched: in
+ * "never divorced … through a divorce" each claim occurrence meets its own; in "Smith was not arrested, … Jones was
+ * arrested" the claim's "Smith was arrested" meets the negated one.
+ */
+function nearestOccurrence(ua: UnitAlignment, units: UnitAlignment[], ev: Analysis): Unit {
+  const matched = ev.units[ua.evidenceUnit!];
+  const anchors = backedNeighbours(ua, units, ev).map((n) => n.unit);
+  if (anchors.length === 0) return matched;
+  const distance = (u: Unit) => Math.min(...anchors.map((a) => Math.abs(a.start - u.start)));
+  let nearest = matched;
+  for (const u of ev.units) if (u.key === matched.key && distance(u) < distance(nearest)) nearest = u;
+  return nearest;
+}
+
+/** The unit's text, from its negation on when negated: "did not accept". */
+function phraseAround(analysis: Analysis, unit: Unit, negated: boolean): string {
+  let start = unit.start;
+  if (negated) while (start > 0 && !analysis.tokens[start].negation) start--;
+  return tokenText(analysis, start, unit.end);
+}

@@ -1,0 +1,31 @@
+// Reversed polarity: a "not" on one side only (negation.ts), an antonym in place of the claim's word (antonyms.ts),
+// or another superlative in a superlative's slot.
+import type { Analysis } from '../../text/analyze';
+import type { EvidenceConflict, UnitAlignment } from '../alignment';
+import { antonymConflict } from './antonyms';
+import { negationConflict } from './negation';
+import { otherValue, type ConflictSearch } from './search';
+
+export interface PolarityConflict {
+  /** The claim word in conflict. */
+  holder: UnitAlignment;
+  /** The evidence has the word's antonym, not the word. */
+  antonym?: boolean;
+  conflict: EvidenceConflict;
+}
+
+/**
+ * Marks the first reversed polarity as the claim's conflict. A word in its antonym's place is not backed, even by a
+ * synonym elsewhere; a negated word still matched.
+ */
+export function markPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis): void {
+  const polarity = negationConflict(units, claim, ev) ?? antonymConflict(units, claim, ev);
+  if (!polarity) return;
+  polarity.holder.conflict = polarity.conflict;
+  if (polarity.antonym) polarity.holder.score = 0;
+}
+
+/** "the largest" against "the smallest": another superlative in the superlative's slot. */
+export function superlativeConflict(search: ConflictSearch): EvidenceConflict | undefined {
+  return otherValue(search, 'polarity', (u) => u.superlative, 'inSlot');
+}
