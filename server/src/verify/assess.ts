@@ -6,17 +6,17 @@ import { splitSentences } from '../text/sentences';
 import { stemWord } from '../text/stem';
 import { align } from './align';
 import type { Alignment, AlignmentContext } from './alignment';
+import { findRoleConflict, type RoleConflict } from './conflicts/roles';
 import { ElsewhereFinder } from './detailsElsewhere';
 import { pairedEvidence, singleEvidence } from './evidenceText';
-import { findRoleConflict, type RoleConflict } from './conflicts/roles';
-import { THRESHOLDS } from './thresholds';
+import { THRESHOLDS, WEIGHTS } from './thresholds';
 
 const CANDIDATES = 6;
 const PAIR_GAIN = 0.05;
 // Pairs are read around the best few candidates only, and only those that back this share of the claim alone.
 const PAIRED_CANDIDATES = 6;
 const PAIR_SEED = 0.3;
-// Reporting, hedging and degree words tell who said a thing or how strongly, rarely what: they weigh little.
+// Reporting, hedging and degree words tell who said a thing or how strongly, rarely what: they weigh little (WEIGHTS).
 const LIGHT_WORDS = new Set(
   `said say says told tell tells state stated according report reported reportedly expected expect also now recent
   recently later earlier already current currently again even both side sides two widely wide highly largely greatly
@@ -90,7 +90,7 @@ export function backsEveryDetail(assessment: SentenceAssessment): boolean {
   const { support, alignments } = assessment;
   if (!support || support.missingDetails.length > 0) return false;
   // Evidence that matches the claim better but conflicts with one of its details outweighs a weaker match.
-  return !alignments.some((a) => a.conflicts.length > 0 && a.coverageBesidesConflicts > support.coverage + 0.05);
+  return !alignments.some((a) => a.conflicts.length > 0 && a.coverageBesidesConflicts > support.coverage + THRESHOLDS.conflictMargin);
 }
 
 /** The sentence's contradicting evidence, unless conflict-free evidence backs the claim at least as well. */
@@ -108,7 +108,7 @@ export function contradictionOf(a: SentenceAssessment): Alignment | undefined {
  */
 function alignWithEvidence(claim: Analysis, index: PassageIndex, candidates: number[], context: AlignmentContext): Alignment[] {
   const singles = singleEvidence(index, candidates).map((evidence) => align(claim, evidence, context));
-  const complete = singles.some((a) => a.coverage >= 0.999 && a.conflicts.length === 0);
+  const complete = singles.some((a) => a.coverage >= THRESHOLDS.complete && a.conflicts.length === 0);
   if (complete) return singles;
   const single = new Map(singles.map((a) => [a.evidence.passageIds[0], a]));
   const centres = singles.slice(0, PAIRED_CANDIDATES).filter((a) => a.coverageBesidesConflicts >= PAIR_SEED).map((a) => a.evidence.passageIds[0]);
@@ -125,7 +125,7 @@ function queryTerms(units: Unit[]): QueryTerm[] {
   for (const unit of units) {
     if (unit.kind !== 'word' && unit.kind !== 'name') continue;
     terms.set(unit.key, 1);
-    for (const synonym of synonymsOf(unit.key)) if (!terms.has(synonym)) terms.set(synonym, 0.4);
+    for (const synonym of synonymsOf(unit.key)) if (!terms.has(synonym)) terms.set(synonym, WEIGHTS.synonymQuery);
   }
   return [...terms].map(([stem, weight]) => ({ stem, weight }));
 }
@@ -133,10 +133,10 @@ function queryTerms(units: Unit[]): QueryTerm[] {
 export function unitWeight(unit: Unit, index: PassageIndex): number {
   switch (unit.kind) {
     case 'word':
-      return LIGHT_WORDS.has(unit.key) ? 0.3 : Math.min(4, Math.max(0.5, index.idf(unit.key)));
+      return LIGHT_WORDS.has(unit.key) ? WEIGHTS.lightWord : Math.min(WEIGHTS.word.most, Math.max(WEIGHTS.word.least, index.idf(unit.key)));
     case 'name':
-      return Math.min(5, Math.max(2, index.idf(unit.key)));
+      return Math.min(WEIGHTS.name.most, Math.max(WEIGHTS.name.least, index.idf(unit.key)));
     default:
-      return 2.5;
+      return WEIGHTS.detail;
   }
 }

@@ -4,18 +4,22 @@ import type { ClaimVerdict, Conflict, Evidence } from '../model';
 import type { PassageIndex } from '../index/passageIndex';
 import { replacementOf } from './align';
 import type { Alignment, UnitAlignment } from './alignment';
-import { spanText } from './spans';
 import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './assess';
 import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
+import { spanText } from './spans';
+import { THRESHOLDS } from './thresholds';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
 
 const EVIDENCE_SHOWN = 3;
+const UNBACKED_SHOWN = 4;
 const REPLACEMENT_SHOWN_FROM = 0.6;
+/** The confidence of a verdict that nothing backs either way: a coin toss, and the least an unsupported one gets. */
+const UNDECIDED = 0.5;
 
 export function decide(assessments: SentenceAssessment[], index: PassageIndex): ClaimVerdict {
   const checkable = assessments.filter((a) => a.claim.units.length > 0);
   if (checkable.length === 0) {
-    return { verdict: 'unsupported', confidence: 0.5, evidence: [], reason: 'The sentence states no checkable detail.' };
+    return { verdict: 'unsupported', confidence: UNDECIDED, evidence: [], reason: 'The sentence states no checkable detail.' };
   }
   for (const a of checkable) {
     const contradiction = contradictionOf(a);
@@ -57,7 +61,7 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
   return {
     verdict: 'unsupported',
     // The model speaks only for claims the rules let through; otherwise what is left unbacked is the measure.
-    confidence: round(eligible ? 1 - probability : Math.max(0.5, 1 - coverage)),
+    confidence: round(eligible ? 1 - probability : Math.max(UNDECIDED, 1 - coverage)),
     evidence: topEvidence(worst.alignments, index),
     reason: unbacked.length ? `No source backs ${describeUnbacked(best, worst)}.` : 'No source backs every detail of this.',
     unbacked,
@@ -66,9 +70,9 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
 
 function heaviestUnbacked(alignment: Alignment): UnitAlignment[] {
   return alignment.units
-    .filter((u) => u.score < 0.5 && u.weight >= 1)
+    .filter((u) => u.score < THRESHOLDS.backed && u.weight >= THRESHOLDS.namedWeight)
     .sort((a, b) => b.weight - a.weight)
-    .slice(0, 4)
+    .slice(0, UNBACKED_SHOWN)
     .sort((a, b) => a.unit.start - b.unit.start);
 }
 

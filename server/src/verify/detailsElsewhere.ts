@@ -8,7 +8,9 @@ import { partitionPoint } from '../index/partitionPoint';
 import { CLAUSE_BREAK, type Analysis, type Unit } from '../text/analyze';
 import { summarize } from './align';
 import type { Alignment, DetailElsewhere, UnitAlignment } from './alignment';
+import { NUMBER_SCORES } from './conflicts/numbers';
 import { bestMatch } from './match';
+import { THRESHOLDS } from './thresholds';
 
 /** Backed, but a step removed from the passage that backs the rest. */
 const ELSEWHERE_SCORE = 0.8;
@@ -30,7 +32,7 @@ export class ElsewhereFinder {
     const units = alignment.units.map((ua) => ({ ...ua }));
     const backed: DetailElsewhere[] = [];
     for (const ua of units) {
-      if (ua.unit.kind !== 'number' || ua.score >= 0.5 || ua.conflict) continue;
+      if (ua.unit.kind !== 'number' || ua.score >= THRESHOLDS.backed || ua.conflict) continue;
       const passageId = this.passagesWith(ua, units, alignment.evidence.sourceId).find((id) => !own.has(id));
       if (passageId === undefined) continue;
       ua.score = ELSEWHERE_SCORE;
@@ -48,7 +50,8 @@ export class ElsewhereFinder {
       for (const id of this.passagesNaming(anchors, sourceId)) {
         const passage = this.index.analysis(id);
         const match = bestMatch(ua.unit, passage);
-        if (match.score < 0.8 || match.index === undefined) continue;
+        // The same amount or a compatible one, not the same value in other units.
+        if (match.score < NUMBER_SCORES.compatible || match.index === undefined) continue;
         if (anchors.some((anchor) => standsBeside(anchor, passage.units[match.index!], passage))) ids.push(id);
       }
       this.found.set(key, ids);

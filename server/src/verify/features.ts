@@ -2,7 +2,8 @@
 // "How checking works"). A claim of several sentences aggregates its sentences' features.
 import type { PassageIndex } from '../index/passageIndex';
 import type { SentenceAssessment } from './assess';
-import type { Alignment } from './alignment';
+import type { Alignment, UnitAlignment } from './alignment';
+import { THRESHOLDS, WEIGHTS } from './thresholds';
 
 type Aggregate = 'min' | 'max' | 'sum';
 
@@ -13,16 +14,15 @@ interface Feature {
   of(best: Alignment | undefined, assessment: SentenceAssessment, index: PassageIndex): number;
 }
 
-const UNBACKED = 0.5;
-
 export const FEATURES: Feature[] = [
   { name: 'coverage', aggregate: 'min', of: (best) => best?.coverage ?? 0 },
   { name: 'conflictGap', aggregate: 'max', of: (best) => (best ? best.coverageBesidesConflicts - best.coverage : 0) },
   { name: 'articleCoverage', aggregate: 'min', of: articleCoverage },
   { name: 'missingDetails', aggregate: 'sum', of: (best) => best?.missingDetails.length ?? 1 },
   { name: 'detailsAbsentFromArticle', aggregate: 'sum', of: detailsAbsentFromArticle },
-  { name: 'unbackedWeightMax', aggregate: 'max', of: (best) => Math.max(0, ...(best?.units ?? []).filter((u) => u.score < UNBACKED).map((u) => u.weight)) / 5 },
-  { name: 'unbackedUnits', aggregate: 'sum', of: (best) => (best?.units ?? []).filter((u) => u.score < UNBACKED).length },
+  // Divided by the heaviest a unit can weigh (a rare name), to lie between 0 and 1.
+  { name: 'unbackedWeightMax', aggregate: 'max', of: (best) => Math.max(0, ...unbacked(best).map((u) => u.weight)) / WEIGHTS.name.most },
+  { name: 'unbackedUnits', aggregate: 'sum', of: (best) => unbacked(best).length },
   { name: 'conflict', aggregate: 'max', of: (best, a) => (a.alignments.slice(0, 3).some((x) => x.conflicts.length > 0) ? 1 : 0) },
   { name: 'polarityConflict', aggregate: 'max', of: (best) => (best?.conflicts.some((c) => c.conflict?.slot === 'polarity') ? 1 : 0) },
   { name: 'lexiconShare', aggregate: 'max', of: lexiconShare },
@@ -56,6 +56,10 @@ export function aggregateFeatures(perSentence: number[][]): number[] {
   });
 }
 
+function unbacked(best: Alignment | undefined): UnitAlignment[] {
+  return (best?.units ?? []).filter((u) => u.score < THRESHOLDS.backed);
+}
+
 /** Share of the claim's weight whose words the evidence's whole article uses somewhere. */
 function articleCoverage(best: Alignment | undefined, _a: SentenceAssessment, index: PassageIndex): number {
   if (!best) return 0;
@@ -63,7 +67,7 @@ function articleCoverage(best: Alignment | undefined, _a: SentenceAssessment, in
   let found = 0;
   for (const ua of best.units) {
     total += ua.weight;
-    if (ua.score >= UNBACKED || index.sourceMentions(best.evidence.sourceId, ua.unit.key) > 0) found += ua.weight;
+    if (ua.score >= THRESHOLDS.backed || index.sourceMentions(best.evidence.sourceId, ua.unit.key) > 0) found += ua.weight;
   }
   return total ? found / total : 0;
 }
@@ -71,7 +75,7 @@ function articleCoverage(best: Alignment | undefined, _a: SentenceAssessment, in
 /** Names, numbers and dates the evidence's article never mentions: the mark of an invented detail. */
 function detailsAbsentFromArticle(best: Alignment | undefined, a: SentenceAssessment, index: PassageIndex): number {
   if (!best) return a.claim.units.filter((u) => u.kind !== 'word').length;
-  return best.units.filter((ua) => ua.unit.kind !== 'word' && ua.score < UNBACKED &&
+  return best.units.filter((ua) => ua.unit.kind !== 'word' && ua.score < THRESHOLDS.backed &&
     !a.claim.tokens.slice(ua.unit.start, ua.unit.end).some((t) => index.sourceMentions(best.evidence.sourceId, t.stem) > 0)).length;
 }
 
