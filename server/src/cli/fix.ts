@@ -1,7 +1,9 @@
 // `grounded check --fix`: cites the best backing source after every supported claim that cites nothing — the edits of
 // the editor's "Cite all supported claims", from the findings module. The file is rewritten atomically (a temporary
-// file beside it, then a rename) and only when it changed; `--dry-run` prints a unified diff instead.
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// file beside it, then a rename) and only when it changed; `--dry-run` prints a unified diff instead. Nothing but the
+// citations changes: a byte-order mark stays, a symbolic link stays a link (its target is rewritten), and a file edited
+// since it was checked is left alone.
+import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { CheckedDraft } from '../findings/checkedDraft';
@@ -26,13 +28,31 @@ export function fixDraft(file: string, shownPath: string, checked: CheckedDraft,
     return fixed;
   }
   try {
-    writeAtomically(file, fixed);
+    writeFixed(file, checked.text, fixed);
   } catch (error) {
     printProblem(shownPath, `not fixed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
   printMessage(`${shownPath}: cited ${plural(citeAllRequests(checked).length, 'claim')}`);
   return fixed;
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * Writes the fixed text over the file the check read. The text was read without its byte-order mark (offsets count
+ * from the first character an editor shows), so a mark the file had is written back; a link is followed, so the
+ * rename replaces its target, not the link; and a file that no longer holds the checked text, or that is not a
+ * regular file, is not overwritten.
+ */
+function writeFixed(file: string, checkedText: string, fixed: string): void {
+  const target = realpathSync(file);
+  // A named pipe or a device given on the command line is read, never replaced (nor read again: it would wait).
+  if (!statSync(target).isFile()) throw new Error('not a regular file');
+  const current = readFileSync(target, 'utf8');
+  const hasMark = current.startsWith(BYTE_ORDER_MARK);
+  if ((hasMark ? current.slice(1) : current) !== checkedText) throw new Error('the file changed while it was being checked');
+  writeAtomically(target, hasMark ? BYTE_ORDER_MARK + fixed : fixed);
 }
 
 /** Writes beside the file, then renames over it: a crash leaves the old file or the new one, never half of one. */
