@@ -7,14 +7,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
 function isPosition(value: unknown): value is Position {
-  return (
-    isRecord(value) &&
-    Number.isInteger(value.line) &&
-    Number.isInteger(value.character) &&
-    (value.line as number) >= 0 &&
-    (value.character as number) >= 0
-  );
+  return isRecord(value) && isIndex(value.line) && isIndex(value.character);
 }
 
 function positiveInteger(value: unknown): number | undefined {

@@ -25,7 +25,7 @@ const TRACE: readonly TraceSetting[] = ['off', 'messages', 'verbose'];
 export type ConfigurationSource = Pick<WorkspaceConfiguration, 'get'>;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  return allowed.find((choice) => choice === value) ?? fallback;
 }
 
 export class Config {
@@ -33,9 +33,17 @@ export class Config {
 
   /** Source folders as written in the settings (workspace-relative or absolute). */
   get sourcePaths(): string[] {
-    const value = this.source.get<unknown>('sources.paths');
-    if (!Array.isArray(value)) return [...DEFAULT_SETTINGS.sources.paths];
-    return value.filter((path): path is string => typeof path === 'string' && path.trim() !== '');
+    return this.stringList('sources.paths', DEFAULT_SETTINGS.sources.paths);
+  }
+
+  /** Globs (from the workspace folder) of the Markdown files that are drafts when no `.grounded.yaml` says so. */
+  get draftInclude(): string[] {
+    return this.stringList('drafts.include', DEFAULT_SETTINGS.drafts.include);
+  }
+
+  /** Globs of the Markdown files that are not drafts; they win over draftInclude. */
+  get draftExclude(): string[] {
+    return this.stringList('drafts.exclude', DEFAULT_SETTINGS.drafts.exclude);
   }
 
   get includeBundled(): boolean {
@@ -66,13 +74,22 @@ export class Config {
 
   /** The whole section, shaped as the server reads it. */
   toSettings(): GroundedSettings {
-    const severity = Object.fromEntries(DIAGNOSTIC_CODES.map((code) => [code, this.severity(code)])) as GroundedSettings['severity'];
+    const severity = { ...DEFAULT_SETTINGS.severity };
+    for (const code of DIAGNOSTIC_CODES) severity[code] = this.severity(code);
     return {
       sources: { paths: this.sourcePaths, includeBundled: this.includeBundled },
+      drafts: { include: this.draftInclude, exclude: this.draftExclude },
       checkOn: this.checkOn,
       debounceMs: this.debounceMs,
       citationStyle: this.citationStyle,
       severity,
     };
+  }
+
+  /** A list of non-empty strings; a value that is not a list falls back to the default (other items are dropped). */
+  private stringList(key: string, fallback: readonly string[]): string[] {
+    const value = this.source.get<unknown>(key);
+    if (!Array.isArray(value)) return [...fallback];
+    return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
   }
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerInsertCitation } from './insertCitation';
-import { CLIENT_NAME, ServerConnection } from './languageClient';
+import { CLIENT_NAME, LanguageServer } from './languageClient';
 import { registerOpenSource } from './openSource';
 import { SourceLibrary } from './sourceLibrary';
 import { SourcesView } from './sourcesView';
@@ -19,11 +19,11 @@ export interface GroundedApi {
   sourceItems(): Promise<string[]>;
 }
 
-let server: ServerConnection | undefined;
+let server: LanguageServer | undefined;
 
 export function activate(context: vscode.ExtensionContext): GroundedApi {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
-  const connection = new ServerConnection(context, output);
+  const connection = new LanguageServer(context, output);
   server = connection;
   // Started first so the views' first requests wait for this start. Not awaited: activation must not fail (and take
   // the commands with it) when the server cannot start.

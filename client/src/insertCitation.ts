@@ -16,7 +16,7 @@ import {
 } from '../../server/src/protocol';
 import { parseInsertCitationArgs } from './commandArgs';
 import { citeRefusalMessage, nothingToCiteMessage, rankedSourceDescription, rankedSourceDetail } from './format';
-import { errorMessage, type ServerConnection } from './languageClient';
+import { errorMessage, type LanguageServer } from './languageClient';
 
 interface RankedPick extends vscode.QuickPickItem {
   ranked: RankedSource;
@@ -28,7 +28,7 @@ interface Target {
   version: number;
 }
 
-export function registerInsertCitation(server: ServerConnection): vscode.Disposable {
+export function registerInsertCitation(server: LanguageServer): vscode.Disposable {
   /** Resolves to whether a citation was inserted. */
   return vscode.commands.registerCommand(ClientCommands.insertCitation, async (...args: unknown[]): Promise<boolean> => {
     try {
@@ -69,7 +69,7 @@ async function resolveTarget(args: unknown[]): Promise<Target | undefined> {
   return { document, position: cursor, version: request.version ?? document.version };
 }
 
-async function pickSource(server: ServerConnection, target: Target): Promise<string | undefined> {
+async function pickSource(server: LanguageServer, target: Target): Promise<string | undefined> {
   const quickPick = vscode.window.createQuickPick<RankedPick>();
   quickPick.title = 'Grounded: Insert Citation';
   quickPick.placeholder = 'Ranking the sources for the sentence at the cursor…';
@@ -97,7 +97,7 @@ async function pickSource(server: ServerConnection, target: Target): Promise<str
   quickPick.show();
   try {
     const options: RankSourcesOptions = { detailed: true };
-    const answer = await server.executeCommand<RankSourcesResult | RankedSource[] | null>(
+    const answer = await server.executeCommand(
       ServerCommands.rankSources,
       [server.protocolUri(target.document.uri), target.position, options],
       cancel.token,
@@ -131,7 +131,7 @@ async function pickSource(server: ServerConnection, target: Target): Promise<str
   }
 }
 
-async function cite(server: ServerConnection, target: Target, sourceId: string): Promise<boolean> {
+async function cite(server: LanguageServer, target: Target, sourceId: string): Promise<boolean> {
   const args: CiteArguments = {
     uri: server.protocolUri(target.document.uri),
     version: target.version,
@@ -139,7 +139,7 @@ async function cite(server: ServerConnection, target: Target, sourceId: string):
     sourceId,
     detailed: true,
   };
-  const answer = await server.executeCommand<CiteResult | boolean | null>(ServerCommands.citeSource, [args]);
+  const answer = await server.executeCommand(ServerCommands.citeSource, [args]);
   // A server without the detailed answer sends a boolean.
   const result: CiteResult =
     typeof answer === 'object' && answer !== null

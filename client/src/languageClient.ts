@@ -1,6 +1,6 @@
 // The language client: starts dist/server.js over IPC, restarts it on demand (and when the workspace becomes trusted),
-// and sends the server's commands and custom requests. One LanguageClient per server process; a restart builds a new
-// one so a failed start never leaves a client that cannot start again.
+// and sends the server's commands and custom requests, typed by their declarations in protocol.ts. One LanguageClient
+// per server process; a restart builds a new one so a failed start never leaves a client that cannot start again.
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import {
@@ -8,6 +8,8 @@ import {
   ErrorAction,
   ExecuteCommandRequest,
   LanguageClient,
+  NotificationType,
+  RequestType,
   RevealOutputChannelOn,
   State,
   TransportKind,
@@ -15,6 +17,7 @@ import {
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
+  type RequestParam,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
@@ -22,6 +25,10 @@ import {
   DIAGNOSTIC_SOURCE,
   SourcesRequest,
   type GroundedInitializationOptions,
+  type NotificationDeclaration,
+  type RequestDeclaration,
+  type ServerCommand,
+  type ServerCommandSignatures,
   type SourcesResult,
 } from '../../server/src/protocol';
 
@@ -36,12 +43,19 @@ export type ServerState =
   | { kind: 'failed'; message: string }
   | { kind: 'stopped' };
 
-type NotificationHandler = (params: unknown) => void;
+/** `workspace/executeCommand` parameters as sent (the LSP type's `LSPAny[]` does not admit the protocol's interfaces). */
+interface ExecuteCommandMessage<C extends ServerCommand> {
+  command: C;
+  arguments: ServerCommandSignatures[C]['args'];
+}
 
-export class ServerConnection implements vscode.Disposable {
+/** Registers a notification handler on one client; kept so that every later client (after a restart) gets it too. */
+type NotificationRegistration = (client: LanguageClient) => vscode.Disposable;
+
+export class LanguageServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private ready: Promise<LanguageClient>;
-  private readonly handlers: { method: string; handler: NotificationHandler }[] = [];
+  private readonly registrations: NotificationRegistration[] = [];
   private readonly clientDisposables: vscode.Disposable[] = [];
   private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
   private readonly startedEmitter = new vscode.EventEmitter<LanguageClient>();
@@ -76,14 +90,18 @@ export class ServerConnection implements vscode.Disposable {
     return this.client;
   }
 
-  /** Registers a handler for a server notification, on this client and every later one. */
-  onNotification<P>(method: string, handler: (params: P) => void): vscode.Disposable {
-    const entry = { method, handler: handler as NotificationHandler };
-    this.handlers.push(entry);
-    const registration = this.client?.onNotification(method, entry.handler);
+  /**
+   * Registers a handler for a server notification declared in protocol.ts, on this client and every later one. The
+   * handler's parameter type is the declaration's.
+   */
+  onNotification<P>(declaration: NotificationDeclaration<P>, handler: (params: P) => void): vscode.Disposable {
+    const type = new NotificationType<P>(declaration.method);
+    const register: NotificationRegistration = (client) => client.onNotification(type, handler);
+    this.registrations.push(register);
+    const registration = this.client && register(this.client);
     return new vscode.Disposable(() => {
-      const index = this.handlers.indexOf(entry);
-      if (index >= 0) this.handlers.splice(index, 1);
+      const index = this.registrations.indexOf(register);
+      if (index >= 0) this.registrations.splice(index, 1);
       registration?.dispose();
     });
   }
@@ -126,16 +144,22 @@ export class ServerConnection implements vscode.Disposable {
     return this.start();
   }
 
-  /** Sends `workspace/executeCommand` for one of the server's commands. */
-  async executeCommand<T>(command: string, args: unknown[], token?: vscode.CancellationToken): Promise<T> {
-    const client = await this.ready;
-    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token)) as T;
+  /**
+   * Sends `workspace/executeCommand` for one of the server's commands: its arguments and its answer are typed by
+   * ServerCommandSignatures. Null when the server answers nothing (a server that does not know the command).
+   */
+  executeCommand<C extends ServerCommand>(
+    command: C,
+    args: ServerCommandSignatures[C]['args'],
+    token?: vscode.CancellationToken,
+  ): Promise<ServerCommandSignatures[C]['result'] | null> {
+    const request: RequestDeclaration<ExecuteCommandMessage<C>, ServerCommandSignatures[C]['result']> = { method: ExecuteCommandRequest.method };
+    return this.request(request, { command, arguments: args }, token);
   }
 
   /** The source library, from the `grounded/sources` request. */
   async sources(token?: vscode.CancellationToken): Promise<SourcesResult> {
-    const client = await this.ready;
-    const result = await client.sendRequest<SourcesResult | null>(SourcesRequest, {}, token);
+    const result = await this.request(SourcesRequest, undefined, token);
     return { sources: result?.sources ?? [], problems: result?.problems ?? [] };
   }
 
@@ -153,6 +177,16 @@ export class ServerConnection implements vscode.Disposable {
     void this.stopCurrent();
     this.stateEmitter.dispose();
     this.startedEmitter.dispose();
+  }
+
+  /**
+   * Sends a request declared in protocol.ts. The one place where a JSON-RPC answer becomes typed: the RequestType
+   * built from the declaration gives the answer the declared result type unchecked (the server shares protocol.ts;
+   * callers still guard against null, which a server that does not know the request may answer).
+   */
+  private async request<P, R>(declaration: RequestDeclaration<P, R>, params: RequestParam<P>, token?: vscode.CancellationToken): Promise<R | null> {
+    const client = await this.ready;
+    return client.sendRequest(new RequestType<P, R | null, void>(declaration.method), params, token);
   }
 
   private async stopCurrent(): Promise<void> {
@@ -192,7 +226,7 @@ export class ServerConnection implements vscode.Disposable {
       errorHandler: this.errorHandler(),
     };
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
-    for (const { method, handler } of this.handlers) this.clientDisposables.push(client.onNotification(method, handler));
+    for (const register of this.registrations) this.clientDisposables.push(register(client));
     this.clientDisposables.push(
       client.onDidChangeState((event) => {
         if (this.client !== client || this.stopping) return;

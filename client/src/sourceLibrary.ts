@@ -2,7 +2,7 @@
 // changed (`grounded/sourcesChanged`) or a new server starts. The Sources view and "Open Source…" share it.
 import * as vscode from 'vscode';
 import { SourcesChangedNotification, type SourceInfo, type SourcesResult } from '../../server/src/protocol';
-import { errorMessage, type ServerConnection } from './languageClient';
+import { errorMessage, type LanguageServer } from './languageClient';
 
 export type LibraryState =
   | { kind: 'loading' }
@@ -19,7 +19,7 @@ export class SourceLibrary implements vscode.Disposable {
   /** Fires after each fetch (and when one starts, with `loading`). */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly server: ServerConnection) {
+  constructor(private readonly server: LanguageServer) {
     this.disposables.push(
       this.emitter,
       server.onNotification(SourcesChangedNotification, () => void this.refresh()),

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ClientCommands, type OpenSourceArguments, type SourceInfo } from '../../server/src/protocol';
 import { passageCount, sourceDescription } from './format';
-import type { ServerConnection } from './languageClient';
+import type { LanguageServer } from './languageClient';
 import type { LibraryState, SourceLibrary } from './sourceLibrary';
 
 export const SOURCES_VIEW_ID = 'grounded.sources';
@@ -56,7 +56,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   constructor(
     private readonly library: SourceLibrary,
-    private readonly server: ServerConnection,
+    private readonly server: LanguageServer,
   ) {
     const view = vscode.window.createTreeView(SOURCES_VIEW_ID, { treeDataProvider: this, showCollapseAll: false });
     this.disposables.push(

@@ -1,16 +1,16 @@
 // The status bar item for the active Markdown file: verdict counts when idle, a spinner while checking, an error state
-// when the server is down or reported an error. Hidden for other editors. Clicking opens Problems (the output when
-// the server is not running).
+// when the server is down or reported an error, "not a draft" for a Markdown file the server does not check. Hidden
+// for other editors. Clicking opens Problems (the output when the server is not running; for a file that is not a
+// draft, "Check This File Anyway").
 import * as vscode from 'vscode';
-import { ClientCommands, StatusNotification, type StatusParams, type VerdictCounts } from '../../server/src/protocol';
+import { ClientCommands, StatusNotification, type VerdictCounts } from '../../server/src/protocol';
 import { Config, CONFIG_SECTION } from './config';
-import type { ServerConnection } from './languageClient';
+import type { LanguageServer } from './languageClient';
 import type { SourceLibrary } from './sourceLibrary';
 import { StatusModel, type StatusView } from './statusModel';
 
 /** Hidden command for the real-editor tests: the status bar text ('' while hidden). */
 export const STATUS_TEXT_COMMAND = 'grounded.status.text';
-const PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
 /** One spelling per document URI, whoever wrote it (the server's encoding may differ from VS Code's). */
 export function uriKey(uri: string | vscode.Uri): string {
@@ -32,14 +32,14 @@ export class StatusBar implements vscode.Disposable {
   /** The Markdown document the item speaks for; kept while focus is in a panel (output, terminal…). */
   private document: vscode.TextDocument | undefined;
 
-  constructor(server: ServerConnection, library: SourceLibrary) {
+  constructor(server: LanguageServer, library: SourceLibrary) {
     this.item = vscode.window.createStatusBarItem('grounded.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Grounded';
     this.document = vscode.window.activeTextEditor?.document;
     this.applyServerState(server.state);
     this.disposables.push(
       this.item,
-      server.onNotification<StatusParams>(StatusNotification, (params) => {
+      server.onNotification(StatusNotification, (params) => {
         if (!params || typeof params !== 'object') return;
         this.model.apply({ ...params, uri: params.uri === undefined ? undefined : uriKey(params.uri) });
         this.render();
@@ -86,14 +86,14 @@ export class StatusBar implements vscode.Disposable {
 
   /** The text shown, '' when the item is hidden. */
   text(): string {
-    return this.currentView()?.text ?? '';
+    return this.viewFor(this.document)?.text ?? '';
   }
 
   dispose(): void {
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
-  private applyServerState(state: ServerConnection['state']): void {
+  private applyServerState(state: LanguageServer['state']): void {
     switch (state.kind) {
       case 'starting':
         this.model.clientStarting();
@@ -109,24 +109,26 @@ export class StatusBar implements vscode.Disposable {
     }
   }
 
-  private currentView(): StatusView | undefined {
-    const document = this.document;
+  private viewFor(document: vscode.TextDocument | undefined): StatusView | undefined {
     if (!isMarkdown(document)) return undefined;
     const checkOn = new Config(vscode.workspace.getConfiguration(CONFIG_SECTION, document.uri)).checkOn;
     return this.model.view(uriKey(document.uri), checkOn);
   }
 
   private render(): void {
-    const view = this.currentView();
-    if (!view) {
+    const document = this.document;
+    const view = this.viewFor(document);
+    if (!document || !view) {
       this.item.hide();
       return;
     }
+    const summary = view.tooltip.split('\n')[0]!;
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
-    this.item.command = view.serverDown ? ClientCommands.showOutput : PROBLEMS_COMMAND;
+    // "Check This File Anyway" gets the file the item speaks for, which focus may have left (for a panel).
+    this.item.command = { command: view.command, title: summary, arguments: view.command === ClientCommands.checkAnyway ? [document.uri] : [] };
     this.item.backgroundColor = view.kind === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-    this.item.accessibilityInformation = { label: view.tooltip.split('\n')[0]!, role: 'button' };
+    this.item.accessibilityInformation = { label: summary, role: 'button' };
     this.item.show();
   }
 }

@@ -13,8 +13,8 @@ import {
   sourceDescription,
   workspaceSummaryMessage,
 } from '../../client/src/format';
-import { CHECKING_TEXT, ERROR_TEXT, StatusModel, UNCHECKED_TEXT } from '../../client/src/statusModel';
-import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { CHECKING_TEXT, ERROR_TEXT, NOT_A_DRAFT_TEXT, PROBLEMS_COMMAND, StatusModel, UNCHECKED_TEXT } from '../../client/src/statusModel';
+import { ClientCommands, DEFAULT_SETTINGS } from '../../server/src/protocol';
 
 const COUNTS = { supported: 8, unsupported: 3, contradicted: 1 };
 
@@ -171,6 +171,71 @@ describe('the status bar model', () => {
     assert.match(model.view(uri, 'type').tooltip, /as you type/);
   });
 
+  test('a document that is not a draft says so, and a click checks it anyway', () => {
+    const model = new StatusModel();
+    model.clientRunning();
+    model.setCounts(uri, COUNTS);
+    model.apply({ state: 'not-a-draft', uri });
+    const view = model.view(uri);
+    assert.equal(view.kind, 'not-a-draft');
+    assert.equal(view.text, NOT_A_DRAFT_TEXT);
+    assert.equal(view.text, '$(circle-slash) Grounded: not a draft');
+    assert.equal(view.command, ClientCommands.checkAnyway);
+    assert.match(view.tooltip, /not a draft/);
+    assert.match(view.tooltip, /\.grounded\.yaml/);
+    assert.match(view.tooltip, /grounded: true/);
+    assert.match(view.tooltip, /grounded\.drafts\.include/);
+    assert.match(view.tooltip, /check it anyway/i);
+    // Its old counts are gone with its diagnostics; other documents are not affected.
+    assert.equal(model.countsFor(uri), undefined);
+    assert.equal(model.view(other).kind, 'unchecked');
+    assert.equal(model.view(other).command, PROBLEMS_COMMAND);
+  });
+
+  test('"not a draft" ends when the document is checked (anyway), closed, or a new server starts', () => {
+    const model = new StatusModel();
+    model.clientRunning();
+    model.apply({ state: 'not-a-draft', uri });
+    model.apply({ state: 'checking', uri });
+    assert.equal(model.view(uri).kind, 'checking');
+    model.apply({ state: 'ready', uri, counts: COUNTS });
+    assert.equal(model.view(uri).kind, 'counts');
+
+    model.apply({ state: 'not-a-draft', uri });
+    model.setCounts(uri, COUNTS);
+    assert.equal(model.view(uri).kind, 'counts');
+
+    model.apply({ state: 'not-a-draft', uri });
+    model.forget(uri);
+    assert.equal(model.view(uri).kind, 'unchecked');
+
+    model.apply({ state: 'not-a-draft', uri });
+    assert.equal(model.isNotADraft(uri), true);
+    model.clientStarting();
+    model.clientRunning();
+    assert.equal(model.view(uri).kind, 'unchecked');
+
+    model.apply({ state: 'not-a-draft', uri });
+    model.apply({ state: 'starting' });
+    assert.equal(model.isNotADraft(uri), false);
+  });
+
+  test('"not a draft" yields to a server that is down or a library error, and wins over a workspace check', () => {
+    const model = new StatusModel();
+    model.clientRunning();
+    model.apply({ state: 'not-a-draft', uri });
+    model.apply({ state: 'checking' });
+    assert.equal(model.view(uri).kind, 'not-a-draft');
+    assert.equal(model.view(other).kind, 'checking');
+    model.apply({ state: 'error', message: 'Cannot read the source folder /nope' });
+    assert.equal(model.view(uri).kind, 'error');
+    assert.equal(model.view(uri).command, PROBLEMS_COMMAND);
+    model.apply({ state: 'ready' });
+    assert.equal(model.view(uri).kind, 'not-a-draft');
+    model.clientFailed('It stopped unexpectedly.');
+    assert.equal(model.view(uri).command, ClientCommands.showOutput);
+  });
+
   test('forgets a closed document', () => {
     const model = new StatusModel();
     model.clientRunning();
@@ -207,6 +272,14 @@ describe('Config', () => {
     assert.equal(config.severity('uncited'), 'off');
     assert.equal(config.severity('contradicted'), 'error');
     assert.equal(config.traceServer, 'verbose');
+  });
+
+  test('reads the draft globs', () => {
+    const config = configOf({ 'drafts.include': ['drafts/**/*.md', '', 7], 'drafts.exclude': 'README.md' });
+    assert.deepEqual(config.draftInclude, ['drafts/**/*.md']);
+    assert.deepEqual(config.draftExclude, []);
+    assert.deepEqual(config.toSettings().drafts, { include: ['drafts/**/*.md'], exclude: [] });
+    assert.deepEqual(configOf({ 'drafts.exclude': ['notes/**'] }).toSettings().drafts, { include: [], exclude: ['notes/**'] });
   });
 });
 
