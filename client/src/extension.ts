@@ -1,11 +1,13 @@
-// The Grounded VS Code extension: starts the language server for Markdown drafts and adds the commands, the Sources
-// view and the status bar item. `activate` resolves to an API the real-editor test suites drive.
+// The Grounded VS Code extension: starts the language server for Markdown drafts and adds the commands (the
+// walkthrough's project setup ones too), the Sources view and the status bar item. `activate` resolves to an API the
+// real-editor test suites drive.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerInsertCitation } from './insertCitation';
 import { CLIENT_NAME, LanguageServer } from './languageClient';
 import { registerOpenSource } from './openSource';
+import { registerProjectCommands } from './projectCommands';
 import { SourceLibrary } from './sourceLibrary';
 import { SourcesView } from './sourcesView';
 import { StatusBar } from './statusBar';
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
     status,
     sourcesView,
     ...registerCommands(connection, status),
+    ...registerProjectCommands(output),
     registerOpenSource(library),
     registerInsertCitation(connection),
     // Trust widens what the server may read (source folders outside the workspace): start it again with the news.
