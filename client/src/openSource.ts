@@ -35,7 +35,10 @@ async function pickSource(library: SourceLibrary): Promise<SourceInfo | undefine
   }
   const sources = state.kind === 'loaded' ? state.result.sources : [];
   if (sources.length === 0) {
-    void vscode.window.showInformationMessage('Grounded: the source library is empty. Add source folders in the "grounded.sources.paths" setting.');
+    const add = 'Add Source Folder…';
+    void vscode.window.showInformationMessage('Grounded: the source library is empty. Add folders of source articles to check drafts against.', add).then((choice) => {
+      if (choice === add) void vscode.commands.executeCommand(ClientCommands.addSourceFolder);
+    });
     return undefined;
   }
   const items = sources.map(
