@@ -23,6 +23,8 @@ export type CheckOn = (typeof CHECK_ON_SETTINGS)[number];
 /** The `grounded` section of the settings, as the server reads it (workspace/configuration). */
 export interface GroundedSettings {
   sources: { paths: string[]; includeBundled: boolean };
+  /** Which Markdown files of a workspace folder are drafts when no `.grounded.yaml` says so (globs from the folder). */
+  drafts: { include: string[]; exclude: string[] };
   checkOn: CheckOn;
   debounceMs: number;
   citationStyle: CitationStyle;
@@ -31,6 +33,7 @@ export interface GroundedSettings {
 
 export const DEFAULT_SETTINGS: GroundedSettings = {
   sources: { paths: [], includeBundled: true },
+  drafts: { include: [], exclude: [] },
   checkOn: 'type',
   debounceMs: 300,
   citationStyle: 'footnote',
@@ -46,7 +49,10 @@ export interface GroundedInitializationOptions {
 // ---- Server commands (workspace/executeCommand) ----------------------------------------------------
 
 export const ServerCommands = {
-  /** Verify one document now, whatever `checkOn` says. Args: [uri]. Result: DocumentSummary. */
+  /**
+   * Verify one document now, whatever `checkOn` says and whether or not it is a draft (from then on it is checked as
+   * a draft until it is closed: "Check this file anyway"). Args: [uri]. Result: DocumentSummary.
+   */
   verifyDocument: 'grounded.server.verifyDocument',
   /** Verify every Markdown file of the workspace folders; diagnostics are published. Result: WorkspaceSummary. */
   verifyWorkspace: 'grounded.server.verifyWorkspace',
@@ -61,6 +67,18 @@ export const ServerCommands = {
    */
   citeSource: 'grounded.server.citeSource',
 } as const;
+
+/** Each server command's arguments and result: the client sends and the server answers through these types. */
+export interface ServerCommandSignatures {
+  [ServerCommands.verifyDocument]: { args: [uri: string]; result: DocumentSummary };
+  [ServerCommands.verifyWorkspace]: { args: []; result: WorkspaceSummary };
+  [ServerCommands.rankSources]: {
+    args: [uri: string, position: Position] | [uri: string, position: Position, options: RankSourcesOptions];
+    result: RankedSource[] | RankSourcesResult;
+  };
+  [ServerCommands.citeSource]: { args: [CiteArguments]; result: boolean | CiteResult };
+}
+export type ServerCommand = keyof ServerCommandSignatures;
 
 export interface VerdictCounts {
   supported: number;
@@ -136,8 +154,22 @@ export interface CiteResult {
 
 // ---- Custom requests and notifications -------------------------------------------------------------
 
+/**
+ * A custom request or notification, declared once with its types: `types` is never set, it only carries the
+ * parameter and result types to the typed send and handle functions of both sides (lsp/customMessages.ts on the
+ * server, the client's LanguageServer), so neither side casts.
+ */
+export interface RequestDeclaration<Params, Result> {
+  readonly method: string;
+  readonly types?: { params: Params; result: Result };
+}
+export interface NotificationDeclaration<Params> {
+  readonly method: string;
+  readonly types?: { params: Params };
+}
+
 /** Client → server request: the source library. */
-export const SourcesRequest = 'grounded/sources';
+export const SourcesRequest: RequestDeclaration<void, SourcesResult> = { method: 'grounded/sources' };
 export interface SourceInfo {
   id: string;
   title: string;
@@ -156,17 +188,18 @@ export interface SourcesResult {
 }
 
 /** Server → client notification: what the server is doing, for the status bar. */
-export const StatusNotification = 'grounded/status';
+export const StatusNotification: NotificationDeclaration<StatusParams> = { method: 'grounded/status' };
 export interface StatusParams {
-  state: 'starting' | 'ready' | 'checking' | 'error';
-  /** The document the counts are for, when ready. */
+  /** `not-a-draft`: the document (`uri`) is not checked as you type; see DraftScope. */
+  state: 'starting' | 'ready' | 'checking' | 'error' | 'not-a-draft';
+  /** The document the counts are for, when ready; the document that is not a draft. */
   uri?: string;
   counts?: VerdictCounts;
   message?: string;
 }
 
 /** Server → client notification: the source library changed (settings, files on disk). */
-export const SourcesChangedNotification = 'grounded/sourcesChanged';
+export const SourcesChangedNotification: NotificationDeclaration<void> = { method: 'grounded/sourcesChanged' };
 
 // ---- Client commands (VS Code command ids, declared in package.json) --------------------------------
 
@@ -177,6 +210,12 @@ export const ClientCommands = {
   openSource: 'grounded.openSource',
   showOutput: 'grounded.showOutput',
   restartServer: 'grounded.restartServer',
+  /** Checks the active Markdown file although it is not a draft (then as you type, until it is closed). */
+  checkAnyway: 'grounded.checkAnyway',
+  /** Writes the starter `.grounded.yaml` into a workspace folder (opens it if there is one already). */
+  createConfig: 'grounded.createConfig',
+  /** Adds a source folder to the project config (or the folder's settings when there is no config). */
+  addSourceFolder: 'grounded.addSourceFolder',
 } as const;
 
 /** Arguments of `grounded.openSource` when a hover link or the Sources view calls it. */

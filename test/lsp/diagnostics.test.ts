@@ -32,7 +32,7 @@ describe('diagnostics per code', () => {
     assert.equal(diagnostic.severity, 1);
     assert.deepEqual(diagnostic.codeDescription, { href: `${README}#contradicted` });
     assert.deepEqual(diagnostic.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 62 } });
-    assert.equal(diagnostic.message, `Contradicted by "${AP_TITLE}": sources say "Peru", the draft says "Chile".`);
+    assert.equal(diagnostic.message, `Contradicted by "${AP_TITLE}": the source says "Peru", the draft says "Chile".`);
     // The evidence is line 13 of the AP article (0-based 12 in LSP).
     const related = diagnostic.relatedInformation?.[0];
     assert.equal(related?.location.uri, AP_URI);
@@ -51,7 +51,7 @@ describe('diagnostics per code', () => {
     assert.equal(diagnostic.code, 'unsupported');
     assert.equal(diagnostic.severity, 2);
     assert.deepEqual(diagnostic.codeDescription, { href: `${README}#unsupported` });
-    assert.match(String(diagnostic.message), /^Unsupported: no source backs "[^"]+"(, "[^"]+")*\.$/);
+    assert.match(String(diagnostic.message), /^No source backs "[^"]+"(, "[^"]+")*\.$/);
     assert.match(String(diagnostic.message), /"resolution"/);
     assert.deepEqual((diagnostic.data as DiagnosticData).backingSources, []);
   });

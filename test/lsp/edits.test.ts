@@ -8,8 +8,7 @@ import { extractClaims, NO_SOURCES } from '../../server/src/markdown/extractClai
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 import { buildCitationEdits, existingFootnotesOf } from '../../server/src/findings/citations';
-import { parsedDraftOf } from '../../server/src/findings/checkedDraft';
-import type { CheckedDocument } from '../../server/src/lsp/checkedDocument';
+import { parsedDraftOf, type CheckedDraft } from '../../server/src/findings/checkedDraft';
 import { applyOffsetEdits, lineEnding } from '../../server/src/findings/edits';
 import { ignoreClaimEdit, ignoredBlock } from '../../server/src/findings/ignoreClaim';
 import { parseMarkdown } from '../../server/src/markdown/parseDraft';
@@ -208,15 +207,7 @@ describe('citation edits', () => {
   });
 
   test('the footnote definitions of a checked version are found once and kept with it', () => {
-    const check = (text: string): CheckedDocument => ({
-      uri: 'file:///d.md',
-      version: 1,
-      text,
-      report: engine.checkDraft(text, 'd.md'),
-      engine,
-      libraryVersion: 1,
-      backing: [],
-    });
+    const check = (text: string): CheckedDraft => ({ text, report: engine.checkDraft(text, 'd.md'), engine, backing: [] });
     const withDefinitions = check(`${NORWAY}[^ap]\n\n[^ap]: ${AP}\n`);
     const found = existingFootnotesOf(withDefinitions);
     assert.equal(existingFootnotesOf(withDefinitions), found);

@@ -130,6 +130,8 @@ export class LspClient {
     const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const settings = structuredClone(DEFAULT_SETTINGS);
+    // The protocol tests' documents are drafts unless a test says otherwise (draftScope.test.ts does).
+    settings.drafts.include = ['**/*.md'];
     options.settings?.(settings);
     const client = new LspClient(child, connection, settings);
     for (const [folder, change] of Object.entries(options.folderSettings ?? {})) {

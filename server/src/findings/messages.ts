@@ -13,16 +13,13 @@ export function messageFor(code: FindingCode, claim: CheckedClaim, engine: Engin
     case 'contradicted': {
       const conflict = claim.conflict;
       if (!conflict) return claim.reason || 'A source states something different.';
-      return `Contradicted by "${titleOf(engine, conflict.sourceId)}": the source says "${conflict.source}", the draft says "${conflict.claim}".`;
+      return `Contradicted by "${titleOf(engine, conflict.sourceId)}": ${detailFor(code, claim, engine)}.`;
     }
     case 'unsupported': {
       const unbacked = claim.unbacked ?? [];
       // The engine's reason also names what the source has in place of each word, when it is about the same thing.
       if (claim.reason && unbacked.length <= MAX_UNBACKED_WORDS) return claim.reason;
-      if (unbacked.length === 0) return 'No source backs this claim.';
-      const shown = unbacked.slice(0, MAX_UNBACKED_WORDS).map((word) => `"${word}"`).join(', ');
-      const more = unbacked.length - MAX_UNBACKED_WORDS;
-      return `No source backs ${shown}${more > 0 ? ` or ${more} more ${more === 1 ? 'word' : 'words'}` : ''}.`;
+      return `${capitalized(detailFor(code, claim, engine))}.`;
     }
     case 'uncited': {
       const backer = claim.evidence[0]?.sourceId;
@@ -33,11 +30,44 @@ export function messageFor(code: FindingCode, claim: CheckedClaim, engine: Engin
   }
 }
 
-/** For a supported claim: the words of it the backing passage lacks, for the writer to look at (or undefined). */
+/**
+ * The detail at fault in a few words, for a place that already shows the message (the hover, under the diagnostic):
+ * the conflicting pair, the unbacked words, the citation problem.
+ */
+export function detailFor(code: FindingCode, claim: CheckedClaim, engine: Engine): string {
+  switch (code) {
+    case 'contradicted': {
+      const conflict = claim.conflict;
+      return conflict ? `the source says "${conflict.source}", the draft says "${conflict.claim}"` : 'a source states something different';
+    }
+    case 'unsupported': {
+      const unbacked = claim.unbacked ?? [];
+      if (unbacked.length === 0) return 'no source backs this claim';
+      const shown = unbacked.slice(0, MAX_UNBACKED_WORDS).map((word) => `"${word}"`).join(', ');
+      const more = unbacked.length - MAX_UNBACKED_WORDS;
+      return `no source backs ${shown}${more > 0 ? ` or ${more} more ${more === 1 ? 'word' : 'words'}` : ''}`;
+    }
+    case 'uncited':
+      return 'not cited';
+    case 'citation-mismatch': {
+      const mismatch = claim.citationMismatch;
+      if (!mismatch) return 'the cited source does not back it';
+      const cited = mismatch.cited.map((id) => `"${titleOf(engine, id)}"`).join(', ');
+      if (mismatch.cited.some((id) => !engine.source(id))) return `it cites ${cited}, which is not in the source library`;
+      return `the cited ${cited} does not back it${mismatch.backedBy ? `; "${titleOf(engine, mismatch.backedBy)}" does` : ''}`;
+    }
+  }
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** For a supported claim: the words of it the backing passage lacks, for the writer to look at (a detail, or undefined). */
 export function supportedNote(claim: CheckedClaim): string | undefined {
   if (claim.verdict !== 'supported') return undefined;
   const missing = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
-  return missing.length > 0 ? `Not in that passage: ${missing.map((word) => `"${word}"`).join(', ')}.` : undefined;
+  return missing.length > 0 ? `not in that passage: ${missing.map((word) => `"${word}"`).join(', ')}` : undefined;
 }
 
 /** The passage that explains a finding: the conflicting one, the nearest one, or the one that backs the claim. */

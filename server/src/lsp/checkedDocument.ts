@@ -8,4 +8,6 @@ export interface CheckedDocument extends CheckedDraft {
   /** The document version checked; undefined for a file read from disk (not open in the editor). */
   version: number | undefined;
   libraryVersion: number;
+  /** False for a document that is not a draft: nothing of it was checked, and it shows no findings. */
+  draft: boolean;
 }

@@ -23,7 +23,6 @@ import {
   type CiteOutcome,
   type CiteResult,
   type DocumentSummary,
-  type GroundedSettings,
   type RankSourcesOptions,
   type RankSourcesResult,
   type VerdictCounts,
@@ -33,6 +32,7 @@ import { buildCitationEdits } from '../findings/citations';
 import { citedSources, claimIndexesAmong, titleOf } from '../findings/checkedDraft';
 import type { CheckedDocument } from './checkedDocument';
 import { documentWorkspaceEdit, toTextEdits } from './edits';
+import type { DocumentPolicies } from './documentPolicies';
 import type { LoadedLibrary } from './library';
 import { cancelledError, checkSteps, runInSlices, type CheckScheduler } from './scheduler';
 import { countVerdicts } from './status';
@@ -41,9 +41,12 @@ export interface CommandHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   scheduler: CheckScheduler;
-  /** The settings that apply to a document. */
-  settings(uri: string): GroundedSettings;
-  library(): LoadedLibrary | undefined;
+  /** What applies to a document: its project config and settings, and whether it is a draft. */
+  policies: DocumentPolicies;
+  /** The library a document is checked against. */
+  library(uri: string): LoadedLibrary | undefined;
+  /** Every library loaded now (the sources they hold are never checked as drafts). */
+  libraries(): LoadedLibrary[];
   libraryReady: Promise<void>;
   workspaceFolders(): string[];
   /** Publishes the diagnostics of a check (of an open document or of a file on disk). */
@@ -78,15 +81,17 @@ export async function executeCommand(host: CommandHost, params: ExecuteCommandPa
 }
 
 async function verifyDocument(host: CommandHost, uri: string, token: CancellationToken | undefined): Promise<DocumentSummary> {
+  // Asked for by name: checked whether or not it is a draft, and as you type from now on if it is open.
+  if (host.documents.get(uri)) host.policies.force(uri);
   const checked = host.documents.get(uri) ? await host.scheduler.checkNow(uri, token) : await checkFileOnDisk(host, uri, token);
   if (!checked) throw new ResponseError(LSPErrorCodes.RequestFailed, `${uri} could not be checked.`);
   return summaryOf(checked);
 }
 
+/** Checks every draft of the workspace folders (files that are not drafts are passed over, as in the editor). */
 async function verifyWorkspace(host: CommandHost, token: CancellationToken | undefined): Promise<WorkspaceSummary> {
-  const library = host.library()!;
   // Source articles are Markdown too; checking them against themselves would only add noise.
-  const sourcePaths = new Set(library.library.sources.map((source) => realpathOrSelf(source.path)));
+  const sourcePaths = new Set(host.libraries().flatMap((loaded) => loaded.library.sources.map((source) => realpathOrSelf(source.path))));
   const summary: WorkspaceSummary = { files: 0, claims: 0, counts: { supported: 0, unsupported: 0, contradicted: 0 }, problems: [] };
   const folders = host.workspaceFolders();
   if (folders.length === 0) return summary;
@@ -98,8 +103,8 @@ async function verifyWorkspace(host: CommandHost, token: CancellationToken | und
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (token?.isCancellationRequested) throw cancelledError();
     try {
-      const checked = host.documents.get(uri) ? await host.scheduler.checkNow(uri, token) : await checkFileOnDisk(host, uri, token);
-      if (!checked) continue;
+      const checked = host.documents.get(uri) ? await host.scheduler.checkNow(uri, token) : await checkFileOnDisk(host, uri, token, 'drafts only');
+      if (!checked || !checked.draft) continue;
       summary.files++;
       summary.claims += checked.report.claims.length;
       addCounts(summary.counts, countVerdicts(checked.report.claims));
@@ -111,18 +116,23 @@ async function verifyWorkspace(host: CommandHost, token: CancellationToken | und
   return summary;
 }
 
-/** Checks a file that is not open in the editor and publishes its diagnostics (without a version). */
-async function checkFileOnDisk(host: CommandHost, uri: string, token: CancellationToken | undefined): Promise<CheckedDocument> {
-  const checked = await checkSavedText(host, uri, token);
+/**
+ * Checks a file that is not open in the editor and publishes its diagnostics (without a version). With `drafts only`
+ * a file that is not a draft is passed over: nothing is published for it.
+ */
+async function checkFileOnDisk(host: CommandHost, uri: string, token: CancellationToken | undefined, scope?: 'drafts only'): Promise<CheckedDocument> {
+  const checked = await checkSavedText(host, uri, token, scope);
+  if (!checked.draft) return checked;
   host.publish(checked);
   host.verifiedFromDisk(uri);
   return checked;
 }
 
 /** The check of a file's saved text, in slices like any check; a cancellation stops it and throws. */
-async function checkSavedText(host: CommandHost, uri: string, token: CancellationToken | undefined): Promise<CheckedDocument> {
+async function checkSavedText(host: CommandHost, uri: string, token: CancellationToken | undefined, scope?: 'drafts only'): Promise<CheckedDocument> {
   const text = savedText(uri);
-  const checked = await runInSlices(checkSteps(uri, undefined, text, host.library()!), () => token?.isCancellationRequested === true);
+  const gate = scope === 'drafts only' ? host.policies.draftGate(uri, text) : 'draft';
+  const checked = await runInSlices(checkSteps(uri, undefined, text, host.library(uri)!, gate), () => token?.isCancellationRequested === true);
   if (!checked) throw cancelledError();
   return checked;
 }
@@ -154,7 +164,7 @@ interface SentenceAt {
  */
 async function sentenceAt(host: CommandHost, uri: string, position: Position, token: CancellationToken | undefined): Promise<SentenceAt> {
   const document = host.documents.get(uri);
-  const engine = host.library()!.engine;
+  const engine = host.library(uri)!.engine;
   const fresh = document ? host.scheduler.fresh(uri) : undefined;
   const text = fresh?.text ?? document?.getText() ?? savedText(uri);
   const version = fresh?.version ?? document?.version;
@@ -179,7 +189,7 @@ async function rankSourcesAt(host: CommandHost, uri: string, position: Position,
   // Ranking is a question about one sentence: a file that is not open is read, not published.
   const { claim, skipped } = await sentenceAt(host, uri, position, token);
   if (!claim) return skipped ? { sentence: 'skipped', skipReason: skipped.reason, sources: [] } : { sentence: 'none', sources: [] };
-  return { sentence: 'claim', sources: host.library()!.engine.rankSources(claim.text, citedSources(claim)) };
+  return { sentence: 'claim', sources: host.library(uri)!.engine.rankSources(claim.text, citedSources(claim)) };
 }
 
 async function citeSource(host: CommandHost, args: CiteArguments, token: CancellationToken | undefined): Promise<CiteResult> {
@@ -187,13 +197,13 @@ async function citeSource(host: CommandHost, args: CiteArguments, token: Cancell
   if (!document) return refusal('not-open');
   // The citation was offered for this version; on another the sentence may have moved or changed.
   if (document.version !== args.version) return refusal('stale-version');
-  const engine = host.library()!.engine;
+  const engine = host.library(args.uri)!.engine;
   if (!engine.source(args.sourceId)) throw new ResponseError(ErrorCodes.InvalidParams, `No source has the id "${args.sourceId}".`);
   const found = await sentenceAt(host, args.uri, args.position, token);
   if (found.version !== args.version) return refusal('stale-version');
   if (!found.claim) return found.skipped ? refusal('not-a-claim', found.skipped.reason) : refusal('no-sentence');
   if (citedSources(found.claim).has(args.sourceId)) return refusal('already-cited');
-  const edits = buildCitationEdits(found.text, [{ claim: found.claim, sourceId: args.sourceId }], engine, host.settings(args.uri).citationStyle);
+  const edits = buildCitationEdits(found.text, [{ claim: found.claim, sourceId: args.sourceId }], engine, host.policies.forDocument(args.uri).citationStyle);
   if (edits.length === 0) return refusal('already-cited');
   const edit = documentWorkspaceEdit(args.uri, args.version, toTextEdits(found.text, edits), host.supportsDocumentChanges);
   const result = await host.connection.workspace.applyEdit({ label: `Cite "${titleOf(engine, args.sourceId)}"`, edit });

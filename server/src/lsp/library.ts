@@ -112,7 +112,14 @@ export function isInside(path: string, folder: string): boolean {
 
 /** Loads the library the settings (the window's and the folders') name. Never throws: failures become `problems` and `error`. */
 export function loadLibrary(context: LibraryContext, version: number): LoadedLibrary {
-  const selection = selectSources(context);
+  return loadSelection(selectSources(context), context, version);
+}
+
+/**
+ * Loads the sources a selection names (the settings', or a project config's), under the context's workspace trust.
+ * Never throws: failures become `problems` and `error`.
+ */
+export function loadSelection(selection: SourceSelection, context: Pick<LibraryContext, 'trusted' | 'workspaceFolders'>, version: number): LoadedLibrary {
   const roots: string[] = [];
   const refused: SourceProblem[] = [];
   // Untrusted: only folders inside one of the workspace folders (whichever folder's settings name them).
@@ -142,20 +149,29 @@ export function loadLibrary(context: LibraryContext, version: number): LoadedLib
   return { version, engine, library, roots, problems: [...refused, ...library.problems], ...(error ? { error } : {}), selection };
 }
 
-/** The `grounded/sources` answer. */
-export function sourcesResult(loaded: LoadedLibrary): SourcesResult {
-  const sources: SourceInfo[] = loaded.library.sources.map((source) => ({
-    id: source.id,
-    title: source.title,
-    ...(source.outlet !== undefined ? { outlet: source.outlet } : {}),
-    ...(source.author !== undefined ? { author: source.author } : {}),
-    ...(source.date !== undefined ? { date: source.date } : {}),
-    ...(source.url !== undefined ? { url: source.url } : {}),
-    uri: pathToFileURL(source.path).href,
-    passages: source.passages.length,
-    bundled: source.bundled,
-  }));
-  return { sources, problems: loaded.problems.map(({ path, message }) => ({ path, message })) };
+/** The `grounded/sources` answer: the sources of every library loaded now (the window's, the projects'), each once. */
+export function sourcesResult(libraries: readonly LoadedLibrary[]): SourcesResult {
+  const sources = new Map<string, SourceInfo>();
+  const problems = new Map<string, SourceProblem>();
+  for (const loaded of libraries) {
+    for (const source of loaded.library.sources) {
+      const uri = pathToFileURL(source.path).href;
+      if (sources.has(uri)) continue;
+      sources.set(uri, {
+        id: source.id,
+        title: source.title,
+        ...(source.outlet !== undefined ? { outlet: source.outlet } : {}),
+        ...(source.author !== undefined ? { author: source.author } : {}),
+        ...(source.date !== undefined ? { date: source.date } : {}),
+        ...(source.url !== undefined ? { url: source.url } : {}),
+        uri,
+        passages: source.passages.length,
+        bundled: source.bundled,
+      });
+    }
+    for (const { path, message } of loaded.problems) problems.set(`${path}\u0000${message}`, { path, message });
+  }
+  return { sources: [...sources.values()], problems: [...problems.values()] };
 }
 
 /** Whether a file event concerns the library: a file (or folder) under one of the user's source roots. */

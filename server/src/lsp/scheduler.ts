@@ -19,6 +19,7 @@ import type { CheckedClaim, Range, SkippedSentence } from '../model';
 import type { GroundedSettings } from '../protocol';
 import { backingSourcesOf, claimIndexesAmong, linesOf } from '../findings/checkedDraft';
 import type { CheckedDocument } from './checkedDocument';
+import { citesLibrary, type DraftGate } from './documentPolicies';
 import type { LoadedLibrary } from './library';
 
 // Long enough to get real work done per slice, short enough that an edit waits no longer than a keystroke's worth.
@@ -30,8 +31,10 @@ export interface SchedulerHost {
   documents: TextDocuments<TextDocument>;
   /** The settings that apply to a document (those of its workspace folder). */
   settings(uri: string): GroundedSettings;
-  /** The current library, or undefined before the first load finished. */
-  library(): LoadedLibrary | undefined;
+  /** The library a document is checked against, or undefined before the first load finished. */
+  library(uri: string): LoadedLibrary | undefined;
+  /** Whether a document is a draft, as far as its text tells before its citations are read. */
+  draftGate(uri: string, text: string): DraftGate;
   /** Resolves once the first library load has finished. */
   libraryReady: Promise<void>;
   checkStarted(uri: string): void;
@@ -44,11 +47,20 @@ export interface SchedulerHost {
 
 export type CheckSteps = Generator<undefined, CheckedDocument, undefined>;
 
-/** The check of one text as steps: one parse, then one claim at a time; the caller decides whether to pause between them. */
-export function* checkSteps(uri: string, version: number | undefined, text: string, loaded: LoadedLibrary): CheckSteps {
+/**
+ * The check of one text as steps: one parse, then one claim at a time; the caller decides whether to pause between
+ * them. A document that is not a draft is not checked (`gate`); one that may be, if it cites a source of the library,
+ * is parsed to find out.
+ */
+export function* checkSteps(uri: string, version: number | undefined, text: string, loaded: LoadedLibrary, gate: DraftGate = 'draft'): CheckSteps {
   const { engine } = loaded;
+  const notADraft = (): CheckedDocument => ({
+    uri, version, text, report: { path: reportPath(uri), claims: [], skipped: [] }, engine, libraryVersion: loaded.version, backing: [], draft: false,
+  });
+  if (gate === 'not-a-draft') return notADraft();
   // The one step that grows with the document: remark parses it, once.
   const extracted = engine.extract(text);
+  if (gate === 'if-it-cites' && !citesLibrary(extracted.claims)) return notADraft();
   const claims: CheckedClaim[] = [];
   const backing: string[][] = [];
   for (const claim of extracted.claims) {
@@ -58,7 +70,7 @@ export function* checkSteps(uri: string, version: number | undefined, text: stri
     yield;
     backing.push(backingSourcesOf(engine, checked));
   }
-  return { uri, version, text, report: { path: reportPath(uri), claims, skipped: extracted.skipped }, engine, libraryVersion: loaded.version, backing };
+  return { uri, version, text, report: { path: reportPath(uri), claims, skipped: extracted.skipped }, engine, libraryVersion: loaded.version, backing, draft: true };
 }
 
 /** Runs the steps in slices; undefined when `isStale` says the result is no longer wanted. */
@@ -142,7 +154,7 @@ export class CheckScheduler {
   fresh(uri: string): CheckedDocument | undefined {
     const result = this.results.get(uri);
     const document = this.host.documents.get(uri);
-    const library = this.host.library();
+    const library = this.host.library(uri);
     if (!result || !document || !library) return undefined;
     return result.version === document.version && result.libraryVersion === library.version ? result : undefined;
   }
@@ -220,7 +232,7 @@ export class CheckScheduler {
   private carried(uri: string): Carried | undefined {
     const from = this.results.get(uri);
     const document = this.host.documents.get(uri);
-    const library = this.host.library();
+    const library = this.host.library(uri);
     if (!from || from.version === undefined || !document || !library || from.libraryVersion !== library.version) return undefined;
     const cached = this.carriedOver.get(uri);
     if (cached && cached.from === from && cached.document.version === document.version) return cached;
@@ -259,18 +271,19 @@ export class CheckScheduler {
     try {
       await this.host.libraryReady;
       const document = this.host.documents.get(uri);
-      const library = this.host.library();
+      const library = this.host.library(uri);
       if (!document || !library || this.tokens.get(uri) !== token) return (outcome = 'stale');
       const version = document.version;
       const isStale = () =>
         this.tokens.get(uri) !== token ||
         this.host.documents.get(uri)?.version !== version ||
-        this.host.library()?.version !== library.version ||
+        this.host.library(uri)?.version !== library.version ||
         options.token?.isCancellationRequested === true;
 
       this.host.checkStarted(uri);
       started = true;
-      const result = await runInSlices(checkSteps(uri, version, document.getText(), library), isStale);
+      const text = document.getText();
+      const result = await runInSlices(checkSteps(uri, version, text, library, this.host.draftGate(uri, text)), isStale);
       if (!result) return (outcome = 'stale');
       this.tokens.delete(uri);
       this.results.set(uri, result);
@@ -333,6 +346,7 @@ class Carried {
       engine: from.engine,
       libraryVersion: from.libraryVersion,
       backing,
+      draft: from.draft,
     };
     const oldLines = linesOf(from);
     const lines = linesOf(this.document);

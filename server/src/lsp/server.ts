@@ -1,10 +1,10 @@
-// Wires the language server: document sync, settings, the source library, scheduled checks, and the features
-// (diagnostics, hover, code actions, commands, the custom requests). The features themselves live one per file;
-// this file only connects them to LSP messages.
+// Wires the language server: document sync, settings, the source libraries, scheduled checks, and the features
+// (diagnostics, hover, code actions, commands, the custom requests). Each part has one job and lives in its own
+// file; this file only connects them to LSP messages.
 
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -14,59 +14,75 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
-import { readTextFile } from '../files/readTextFile';
-import {
-  SourcesChangedNotification,
-  SourcesRequest,
-  type GroundedInitializationOptions,
-  type SourcesResult,
-} from '../protocol';
+import { CONFIG_FILE_NAME } from '../config/projectConfig';
 import { linesOf } from '../findings/checkedDraft';
+import { readTextFile } from '../files/readTextFile';
+import { SourcesChangedNotification, SourcesRequest, type GroundedInitializationOptions, type SourcesResult } from '../protocol';
+import { acceptEdit } from './acceptEdit';
 import type { CheckedDocument } from './checkedDocument';
 import { PROVIDED_KINDS, codeActionsFor } from './codeActions';
 import { COMMANDS, executeCommand } from './commands';
+import { onRequest, sendNotification } from './customMessages';
 import { diagnosticsFor } from './diagnostics';
+import { DocumentPolicies } from './documentPolicies';
 import { hoverAt } from './hover';
-import { SourceWatcher, loadLibrary, sameSelection, selectSources, sourcesResult, type LibraryContext, type LoadedLibrary } from './library';
+import { SourceWatcher, sameSelection, selectSources, sourcesResult, type LibraryContext, type LoadedLibrary } from './library';
+import { LibrarySet } from './librarySet';
 import { CheckScheduler, checkSteps, runInSlices } from './scheduler';
 import { SETTINGS_SECTION, SettingsStore } from './settings';
 import { StatusReporter, countVerdicts } from './status';
+import { WorkspaceFolders, filePath } from './workspaceFolders';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   const status = new StatusReporter(connection);
-
-  let capabilities: ClientCapabilities = {};
-  /** The workspace folders: `uri` as the client spells it (settings are per folder), `path` to read files. */
-  let workspaceFolders: WorkspaceFolderInfo[] = [];
-  const folderPaths = (): string[] => workspaceFolders.flatMap((folder) => folder.path ?? []);
-  let trusted = true;
-  let loaded: LoadedLibrary | undefined;
-  let libraryVersion = 0;
-  let markLibraryReady: () => void = () => undefined;
-  const libraryReady = new Promise<void>((resolve) => (markLibraryReady = resolve));
-  let watcher: SourceWatcher | undefined;
+  const folders = new WorkspaceFolders();
+  const libraries = new LibrarySet();
+  const policies = new DocumentPolicies((uri) => settings.forDocument(uri), (path) => folders.folderOf(path));
+  const session = new Session();
   /** Files whose diagnostics came from a workspace or file verification, kept when they are closed in the editor. */
   const verifiedFromDisk = new Set<string>();
+
+  /** One library for all the workspace folders: from the window's settings and every folder's. */
+  const libraryContext = (): LibraryContext => ({
+    settings: settings.current,
+    workspaceFolders: folders.paths(),
+    folderSettings: folders.all.flatMap((folder) => {
+      const own = settings.forFolder(folder.uri);
+      return own ? [{ path: folder.path, sources: own.sources }] : [];
+    }),
+    trusted: session.trusted,
+  });
+
+  /** The library a document is checked against: its project config's when the config names sources, else the window's. */
+  const libraryFor = (uri: string): LoadedLibrary | undefined => {
+    const policy = policies.forDocument(uri);
+    const selection = policies.ownsSources(policy) ? policy.sources : undefined;
+    const loaded = libraries.forSelection(selection, libraryContext());
+    if (loaded && selection) session.watcher?.watch(libraries.roots());
+    return loaded;
+  };
 
   const publish = (checked: CheckedDocument): void => {
     void connection.sendDiagnostics({
       uri: checked.uri,
       ...(checked.version !== undefined ? { version: checked.version } : {}),
-      diagnostics: diagnosticsFor(checked, { severity: settings.forDocument(checked.uri).severity }),
+      diagnostics: checked.draft ? diagnosticsFor(checked, policies.findingOptions(checked.uri)) : [],
     });
   };
 
   const scheduler = new CheckScheduler({
     documents,
     settings: (uri) => settings.forDocument(uri),
-    library: () => loaded,
-    libraryReady,
+    library: libraryFor,
+    draftGate: (uri, text) => policies.draftGate(uri, text),
+    libraryReady: session.libraryReady,
     checkStarted: (uri) => status.checking(uri),
     checked: (checked) => {
       publish(checked);
-      status.checked(checked.uri, countVerdicts(checked.report.claims));
+      if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims));
+      else status.notADraft(checked.uri);
     },
     checkFailed: (uri, error) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -76,35 +92,31 @@ export function startServer(connection: Connection): void {
     checkAbandoned: (uri, last) => status.abandoned(uri, last ? countVerdicts(last.report.claims) : undefined),
   });
 
-  /** One library for all the workspace folders: from the window's settings and every folder's. */
-  const libraryContext = (): LibraryContext => ({
-    settings: settings.current,
-    workspaceFolders: folderPaths(),
-    folderSettings: workspaceFolders.flatMap((folder) => {
-      const own = settings.forFolder(folder.uri);
-      return own ? [{ path: folder.path, sources: own.sources }] : [];
-    }),
-    trusted,
-  });
-
   const reloadLibrary = (): void => {
-    loaded = loadLibrary(libraryContext(), ++libraryVersion);
+    const loaded = libraries.reload(libraryContext());
     for (const problem of loaded.problems) connection.console.warn(`Source ${problem.path}: ${problem.message}`);
     if (loaded.library.sources.length === 0) connection.console.warn('No sources loaded, so no claim can be supported.');
-    watcher?.watch(loaded.roots);
+    session.watcher?.watch(loaded.roots);
     status.libraryLoaded(loaded.error);
-    void connection.sendNotification(SourcesChangedNotification);
+    void sendNotification(connection, SourcesChangedNotification);
+    scheduler.recheckOpenDocuments();
+  };
+
+  /** A `.grounded.yaml` changed on disk: read it again and check the open documents under the new rules. */
+  const configChanged = (): void => {
+    policies.configChanged();
+    void sendNotification(connection, SourcesChangedNotification);
     scheduler.recheckOpenDocuments();
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    capabilities = params.capabilities;
-    workspaceFolders = initialWorkspaceFolders(params);
-    settings.setFolders(workspaceFolders.map((folder) => folder.uri));
-    trusted = (params.initializationOptions as GroundedInitializationOptions | null | undefined)?.workspaceTrusted !== false;
-    settings.canPull = capabilities.workspace?.configuration === true;
-    const watchedFiles = capabilities.workspace?.didChangeWatchedFiles;
-    watcher = new SourceWatcher(
+    session.capabilities = params.capabilities;
+    folders.initialize(params);
+    settings.setFolders(folders.uris());
+    session.trusted = (params.initializationOptions as GroundedInitializationOptions | null | undefined)?.workspaceTrusted !== false;
+    settings.canPull = session.capabilities.workspace?.configuration === true;
+    const watchedFiles = session.capabilities.workspace?.didChangeWatchedFiles;
+    session.watcher = new SourceWatcher(
       connection,
       { clientWatches: watchedFiles?.dynamicRegistration === true, relativePatterns: watchedFiles?.relativePatternSupport === true },
       reloadLibrary,
@@ -136,31 +148,39 @@ export function startServer(connection: Connection): void {
     const change = await settings.refresh(pushed);
     if (!change.changed) return;
     // A change in any folder's sources.* (or the window's) that changes what the library is made of reloads it, once.
-    if (!loaded || !sameSelection(selectSources(libraryContext()), loaded.selection)) {
+    const current = libraries.current;
+    if (!current || !sameSelection(selectSources(libraryContext()), current.selection)) {
       reloadLibrary();
       return;
     }
-    // Same library: fresh checks are republished (severities may have changed), others checked if due.
+    // Same library: fresh checks are republished (severities may have changed), others checked if due; a document
+    // that was not a draft is looked at again (the drafts settings may have changed).
     for (const document of documents.all()) {
       const fresh = scheduler.fresh(document.uri);
       if (fresh) publish(fresh);
-      else scheduler.opened(document.uri);
+      if (!fresh || !fresh.draft) scheduler.opened(document.uri);
     }
   };
 
   connection.onInitialized(async () => {
     status.starting();
+    const capabilities = session.capabilities;
     // The one way settings changes reach the server from a client that registers dynamically (VS Code's client sends
     // nothing more: it no longer synchronizes the section itself). Others push didChangeConfiguration on their own.
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
+    // Project configs anywhere in the workspace: editors watch files more cheaply than the server could.
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] })
+        .catch((error: unknown) => connection.console.warn(`Could not watch ${CONFIG_FILE_NAME} files: ${String(error)}`));
+    }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         void serially(async () => {
-          const removed = new Set(event.removed.map((folder) => folder.uri));
-          workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder.uri)), ...event.added.map((folder) => folderInfo(folder.uri))];
-          settings.setFolders(workspaceFolders.map((folder) => folder.uri));
+          folders.change(event);
+          settings.setFolders(folders.uris());
           await settings.refresh();
           // The folders anchor relative source paths and bound what an untrusted workspace reads: reload (which
           // checks the open documents again, under their folders' settings).
@@ -171,13 +191,16 @@ export function startServer(connection: Connection): void {
     await serially(async () => {
       await settings.refresh();
       reloadLibrary();
-      markLibraryReady();
+      session.markLibraryReady();
     });
   });
 
   connection.onDidChangeConfiguration((params) => serially(() => applySettings(params.settings)));
 
-  connection.onDidChangeWatchedFiles((params) => watcher?.filesChanged(params.changes));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) configChanged();
+    session.watcher?.filesChanged(params.changes);
+  });
 
   // didOpen fires onDidOpen then onDidChangeContent; only later content changes are edits.
   const opening = new Set<string>();
@@ -191,6 +214,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     scheduler.closed(uri);
+    policies.closed(uri);
     if (verifiedFromDisk.has(uri)) void republishFromDisk(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -199,13 +223,13 @@ export function startServer(connection: Connection): void {
   const republishFromDisk = async (uri: string): Promise<void> => {
     const path = filePath(uri);
     const read = path ? readTextFile(path) : undefined;
-    const library = loaded;
+    const library = libraryFor(uri);
     if (!library || !read || 'error' in read) {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     // Dropped if the file is opened again meanwhile, or the library reloads (which republishes what it must).
-    const checked = await runInSlices(checkSteps(uri, undefined, read.text, library), () => documents.get(uri) !== undefined || loaded !== library);
+    const checked = await runInSlices(checkSteps(uri, undefined, read.text, library), () => documents.get(uri) !== undefined || libraryFor(uri) !== library);
     if (checked) publish(checked);
   };
 
@@ -226,15 +250,17 @@ export function startServer(connection: Connection): void {
     const checked = await scheduler.forRequest(uri, document.offsetAt(params.range.start), document.offsetAt(params.range.end), token);
     if (!checked) return [];
     const lines = linesOf(checked);
+    const policy = policies.forDocument(uri);
     return codeActionsFor({
       document: checked,
       start: lines.offsetAt(params.range.start),
       end: lines.offsetAt(params.range.end),
       only: params.context.only,
       ...(params.context.triggerKind !== undefined ? { triggerKind: params.context.triggerKind } : {}),
-      findingOptions: { severity: settings.forDocument(uri).severity },
-      citationStyle: settings.forDocument(uri).citationStyle,
-      supportsDocumentChanges: supportsDocumentChanges(),
+      findingOptions: { severity: policy.severity, isAccepted: policy.isAccepted },
+      citationStyle: policy.citationStyle,
+      supportsDocumentChanges: session.supportsDocumentChanges(),
+      acceptEdit: (sentence) => acceptEdit(policy.acceptFile, sentence, session.capabilities),
     });
   });
 
@@ -244,54 +270,40 @@ export function startServer(connection: Connection): void {
         connection,
         documents,
         scheduler,
-        settings: (uri) => settings.forDocument(uri),
-        library: () => loaded,
-        libraryReady,
-        workspaceFolders: folderPaths,
+        policies,
+        library: libraryFor,
+        libraries: () => libraries.all(),
+        libraryReady: session.libraryReady,
+        workspaceFolders: () => folders.paths(),
         publish,
         verifiedFromDisk: (uri) => verifiedFromDisk.add(uri),
-        supportsDocumentChanges: supportsDocumentChanges(),
+        supportsDocumentChanges: session.supportsDocumentChanges(),
       },
       params,
       token,
     ),
   );
 
-  connection.onRequest(SourcesRequest, async (): Promise<SourcesResult> => {
-    await libraryReady;
-    return sourcesResult(loaded!);
+  onRequest(connection, SourcesRequest, async (): Promise<SourcesResult> => {
+    await session.libraryReady;
+    return sourcesResult(libraries.all());
   });
 
-  connection.onShutdown(() => watcher?.dispose());
-
-  const supportsDocumentChanges = (): boolean => capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  connection.onShutdown(() => session.watcher?.dispose());
 
   documents.listen(connection);
   connection.listen();
 }
 
-interface WorkspaceFolderInfo {
-  uri: string;
-  /** Undefined for a folder that is not on the file system. */
-  path: string | undefined;
-}
+/** What the server learns once, at initialize, and the first load of the library. */
+class Session {
+  capabilities: ClientCapabilities = {};
+  trusted = true;
+  watcher: SourceWatcher | undefined;
+  markLibraryReady: () => void = () => undefined;
+  readonly libraryReady = new Promise<void>((resolve) => (this.markLibraryReady = resolve));
 
-function folderInfo(uri: string): WorkspaceFolderInfo {
-  return { uri, path: filePath(uri) };
-}
-
-function initialWorkspaceFolders(params: InitializeParams): WorkspaceFolderInfo[] {
-  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((folder) => folderInfo(folder.uri));
-  if (params.rootUri) return [folderInfo(params.rootUri)];
-  return params.rootPath ? [{ uri: pathToFileURL(params.rootPath).href, path: params.rootPath }] : [];
-}
-
-/** The file path of a `file:` URI; undefined for other schemes (virtual workspaces have no folders to read). */
-function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
+  supportsDocumentChanges(): boolean {
+    return this.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   }
 }

@@ -23,15 +23,17 @@ const MAX_DEBOUNCE_MS = 10_000;
 export function normalizeSettings(raw: unknown): GroundedSettings {
   const value = expandDottedKeys(raw);
   const sources = asRecord(value.sources);
+  const drafts = asRecord(value.drafts);
   const severity = asRecord(value.severity);
-  const paths = Array.isArray(sources.paths) ? sources.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+  const paths = stringList(sources.paths);
   const debounce = typeof value.debounceMs === 'number' && Number.isFinite(value.debounceMs) ? value.debounceMs : DEFAULT_SETTINGS.debounceMs;
 
   return {
     sources: {
-      paths: paths.map((p) => p.trim()),
+      paths,
       includeBundled: typeof sources.includeBundled === 'boolean' ? sources.includeBundled : DEFAULT_SETTINGS.sources.includeBundled,
     },
+    drafts: { include: stringList(drafts.include), exclude: stringList(drafts.exclude) },
     checkOn: oneOf(value.checkOn, CHECK_ON_SETTINGS, DEFAULT_SETTINGS.checkOn),
     debounceMs: Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(debounce))),
     citationStyle: oneOf(value.citationStyle, CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
@@ -113,6 +115,11 @@ export class SettingsStore {
   private snapshot(): string {
     return JSON.stringify([this.current, [...this.byFolder].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
   }
+}
+
+/** The non-empty strings of a list, trimmed; anything else is dropped. */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((item) => item.trim()) : [];
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {

@@ -4,6 +4,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { CheckedClaim } from '../model';
 import { StatusNotification, type StatusParams, type VerdictCounts } from '../protocol';
+import { sendNotification } from './customMessages';
 
 export function countVerdicts(claims: readonly CheckedClaim[]): VerdictCounts {
   const counts: VerdictCounts = { supported: 0, unsupported: 0, contradicted: 0 };
@@ -24,6 +25,11 @@ export class StatusReporter {
   libraryLoaded(error: string | undefined): void {
     this.libraryError = error;
     this.send(error ? { state: 'error', message: error } : { state: 'ready' });
+  }
+
+  /** The document is not a draft: it is not checked as you type (the client offers "Check this file anyway"). */
+  notADraft(uri: string): void {
+    this.send({ state: 'not-a-draft', uri });
   }
 
   checking(uri: string): void {
@@ -53,6 +59,6 @@ export class StatusReporter {
   }
 
   private send(params: StatusParams): void {
-    void this.connection.sendNotification(StatusNotification, params);
+    void sendNotification(this.connection, StatusNotification, params);
   }
 }

@@ -58,9 +58,9 @@ suite('Diagnostics', () => {
   test('messages name the detail at fault, and each code links to its README section', () => {
     assert.equal(
       only('contradicted').message,
-      `Contradicted by "${AP_TITLE}": sources say "more than 50", the draft says "more than 70".`,
+      `Contradicted by "${AP_TITLE}": the source says "more than 50", the draft says "more than 70".`,
     );
-    assert.match(only('unsupported').message, /^Unsupported: no source backs "UN", "Council", "resolution", "supporting"\.$/);
+    assert.match(only('unsupported').message, /^No source backs "UN", "Council", "resolution", "supporting"\.$/);
     assert.equal(only('uncited').message, `Supported by "${AP_TITLE}" but not cited.`);
     assert.match(only('citation-mismatch').message, new RegExp(`^The cited "Venezuela crisis: President Maduro says he had secret talks with US" does not back this claim\\. "${AP_TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" does\\.$`));
     for (const code of ALL_FOUR) {
