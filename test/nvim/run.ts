@@ -2,7 +2,7 @@
 // folder (bin/grounded-language-server.js and dist/server.js, as installed), copies fixture drafts there, runs `nvim --headless -u NONE -n -S test/nvim/check.lua` with a timeout, and
 // relays check.lua's "ok"/"not ok" lines. Neovim's own state (LSP log, shada) goes to the temp folder too.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, makeRunFolder, stageExtension } from '../../scripts/real-editors/runFolder';
 
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const extension = stageExtension(join(run.path, 'extension'));
   const drafts = join(run.path, 'drafts');
   mkdirSync(drafts);
+  // A project whose every Markdown file is a draft, as a writer's would be.
+  writeFileSync(join(run.path, '.grounded.yaml'), 'drafts:\n  include: ["drafts/**/*.md"]\n');
   for (const name of DRAFTS) copyFileSync(join(ROOT, 'test', 'fixtures', 'editors', 'workspace', 'drafts', name), join(drafts, name));
   const xdg = (name: string) => join(run.path, 'xdg', name);
 

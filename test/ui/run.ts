@@ -80,7 +80,7 @@ function cliFindings(packageDir: string, draft: string): CliFinding[] {
 /** The message each kind of diagnostic starts with. */
 const MESSAGE_START: Record<CliFinding['kind'], string> = {
   contradicted: 'Contradicted',
-  unsupported: 'Unsupported',
+  unsupported: 'No source backs',
   'citation-mismatch': 'The cited',
 };
 

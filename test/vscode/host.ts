@@ -1,7 +1,7 @@
 // Helpers the suites share inside the extension host. Every wait is on an event (diagnostics changing, a command's
 // promise) and has a timeout whose message says what was awaited and what was seen instead.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GroundedApi } from '../../client/src/extension';
@@ -58,6 +58,8 @@ let copies = 0;
 export function scratchCopy(relative: string): vscode.Uri {
   const scratch = join(dirname(workspaceRoot()), 'scratch');
   mkdirSync(scratch, { recursive: true });
+  // A project of its own, whose every Markdown file is a draft (the workspace's config does not reach it).
+  writeFileSync(join(scratch, '.grounded.yaml'), '# Scratch copies of the workspace drafts: all drafts.\n');
   const target = join(scratch, `${++copies}-${basename(relative)}`);
   copyFileSync(join(workspaceRoot(), relative), target);
   return vscode.Uri.file(target);

@@ -13,6 +13,7 @@ import {
   closeAllEditors,
   codesOf,
   draftUri,
+  groundedDiagnostics,
   groundedApi,
   openAndWait,
   positionOf,
@@ -25,6 +26,7 @@ import {
   WAIT_MS,
 } from '../host';
 import { NORWAY } from '../../fixtures/examples';
+import { NOT_A_DRAFT_TEXT } from '../../../client/src/statusModel';
 
 const MIXED_CODES = ['citation-mismatch', 'contradicted', 'uncited', 'unsupported'];
 
@@ -62,6 +64,21 @@ suite('Commands', () => {
     const summary = await withTimeout(vscode.commands.executeCommand<DocumentSummary>('grounded.verifyFile', uri), WAIT_MS, 'grounded.verifyFile <uri>');
     assert.deepEqual(summary.counts, { supported: 0, unsupported: 0, contradicted: 1 });
     await waitForDiagnostics(uri, (d) => codesOf(d).join() === 'contradicted', 'the diagnostics of the verified file');
+  });
+
+  test('a Markdown file that is not a draft gets no diagnostics; the status bar says so; Check This File Anyway checks it', async () => {
+    const uri = draftUri('README.md');
+    await show(uri);
+    const deadline = Date.now() + WAIT_MS;
+    while ((await statusText(api)) !== NOT_A_DRAFT_TEXT) {
+      assert.ok(Date.now() < deadline, `the status bar says the file is not a draft (it says "${await statusText(api)}")`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(groundedDiagnostics(uri), [], 'README.md is not a draft: no diagnostics');
+    await withTimeout(vscode.commands.executeCommand('grounded.checkAnyway'), WAIT_MS, 'grounded.checkAnyway');
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0, 'the diagnostics of the file checked anyway');
+    assert.ok(codesOf(diagnostics).includes('unsupported'), JSON.stringify(codesOf(diagnostics)));
+    await closeAllEditors();
   });
 
   test('Verify Claims in Workspace: every draft of the folder, including never-opened ones, gets diagnostics', async () => {
