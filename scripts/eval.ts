@@ -91,6 +91,34 @@ function evalExternal(file: string, parts: { name: string; filter: (r: Row) => b
   console.log(`  (${rows.length} claims in ${seconds.toFixed(1)} s)`);
 }
 
+/**
+ * Human-written highlights checked against their own article: unlabelled and mostly supported, so what the checker
+ * flags here is mostly its own error. Read, never fitted on: the contradicted ones are printed whole for a person to judge.
+ */
+function evalReferences(file: string): void {
+  const path = join(evalDir, 'external', file);
+  if (!existsSync(path)) return;
+  const rows = readJsonl(path);
+  console.log(`\nexternal/${file} (human-written, unlabelled: flags here are mostly false alarms)`);
+  const started = performance.now();
+  const scored = rows.map((row) => ({ row, verdict: checkClaimAgainstText(row.claim, row.source!) }));
+  const seconds = (performance.now() - started) / 1000;
+  const count = (v: Verdict) => scored.filter((s) => s.verdict.verdict === v).length;
+  const share = (n: number) => `${(100 * n / rows.length).toFixed(1)} % (${n}/${rows.length})`;
+  console.log(`  contradicted:                 ${share(count('contradicted'))}`);
+  console.log(`  flagged (not supported):      ${share(rows.length - count('supported'))}`);
+  console.log(`  unsupported:                  ${share(count('unsupported'))}`);
+  const slots = new Map<string, number>();
+  for (const s of scored) if (s.verdict.conflict) slots.set(s.verdict.conflict.slot, (slots.get(s.verdict.conflict.slot) ?? 0) + 1);
+  if (slots.size) console.log(`  contradicted by slot: ${[...slots].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log('  contradicted (read each: is the conflict real?):');
+  for (const s of scored.filter((x) => x.verdict.verdict === 'contradicted')) {
+    const c = s.verdict.conflict!;
+    console.log(`    ${s.row.id}: ${s.row.claim}\n      ${c.slot}: draft "${c.claim}", source "${c.source}"; evidence: ${s.verdict.evidence[0]?.text.slice(0, 200) ?? ''}`);
+  }
+  console.log(`  (${rows.length} claims in ${seconds.toFixed(1)} s)`);
+}
+
 // FRANK's XSum part is labelled by its publisher's name, BBC, in the data file.
 function isXsum(row: Row): boolean {
   return row.dataset === 'frank-xsum' || row.dataset === 'frank-bbc';
@@ -107,3 +135,4 @@ evalExternal('frank.jsonl', [
   { name: 'frank-cnndm test (held out)', filter: (r) => r.dataset === 'frank-cnndm' && r.split === 'test' },
   { name: 'frank-xsum test (held out)', filter: (r) => isXsum(r) && r.split === 'test' },
 ]);
+evalReferences('cnndm_references.jsonl');
