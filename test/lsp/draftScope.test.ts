@@ -134,6 +134,20 @@ describe('a project config', () => {
     client.close(readme);
   });
 
+  test('a broken config gets diagnostics on the file at the line at fault; the rest of it still applies', async () => {
+    const config = file('broken/.grounded.yaml', 'drafts:\n  include: ["*.md"]\nseverity:\n  contradicted: loud\n  uncitd: off\n');
+    const text = `${CONTRADICTED}\n`;
+    const uri = file('broken/draft.md', text);
+    const mark = client.mark();
+    const { diagnostics, draft } = await openDocument(uri, text);
+    assert.equal(draft, true, 'drafts.include still applies');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['contradicted', 1]], 'the default severity where the value is bad');
+    const problems = await client.waitForDiagnostics(config, { after: mark });
+    assert.deepEqual(problems.map((d) => d.range.start.line), [3, 4]);
+    assert.match(String(problems[1]!.message), /uncitd/);
+    client.close(uri);
+  });
+
   test('"Accept this claim" records the sentence in the config with an edit the editor applies; the finding then goes', async () => {
     const config = join(workspace, 'accepting', '.grounded.yaml');
     file('accepting/.grounded.yaml', '# Our project\ndrafts:\n  include: ["*.md"]\n');

@@ -23,7 +23,8 @@ import {
   type CiteOutcome,
   type CiteResult,
   type DocumentSummary,
-  type RankSourcesOptions,
+  type ServerCommand,
+  type ServerCommandSignatures,
   type RankSourcesResult,
   type VerdictCounts,
   type WorkspaceSummary,
@@ -58,26 +59,41 @@ export interface CommandHost {
 
 export const COMMANDS: string[] = Object.values(ServerCommands);
 
+/**
+ * Each server command: its arguments read from the untrusted JSON array (a malformed one is an InvalidParams error),
+ * its answer of the type protocol.ts declares for it.
+ */
+type Handlers = {
+  [C in ServerCommand]: (host: CommandHost, args: readonly unknown[], token?: CancellationToken) => Promise<ServerCommandSignatures[C]['result']>;
+};
+
+const HANDLERS: Handlers = {
+  [ServerCommands.verifyDocument]: (host, args, token) => verifyDocument(host, stringArgument(args[0], 'a document URI'), token),
+  [ServerCommands.verifyWorkspace]: (host, _args, token) => verifyWorkspace(host, token),
+  [ServerCommands.rankSources]: async (host, args, token) => {
+    const ranked = await rankSourcesAt(host, stringArgument(args[0], 'a document URI'), positionArgument(args[1]), token);
+    return detailedOption(args[2]) ? ranked : ranked.sources;
+  },
+  [ServerCommands.citeSource]: async (host, args, token) => {
+    const cite = citeArgument(args[0]);
+    const result = await citeSource(host, cite, token);
+    return cite.detailed ? result : result.applied;
+  },
+};
+
 export async function executeCommand(host: CommandHost, params: ExecuteCommandParams, token?: CancellationToken): Promise<unknown> {
   await host.libraryReady;
-  const args = params.arguments ?? [];
-  switch (params.command) {
-    case ServerCommands.verifyDocument:
-      return verifyDocument(host, stringArgument(args[0], 'a document URI'), token);
-    case ServerCommands.verifyWorkspace:
-      return verifyWorkspace(host, token);
-    case ServerCommands.rankSources: {
-      const ranked = await rankSourcesAt(host, stringArgument(args[0], 'a document URI'), positionArgument(args[1]), token);
-      return (args[2] as RankSourcesOptions | undefined)?.detailed === true ? ranked : ranked.sources;
-    }
-    case ServerCommands.citeSource: {
-      const cite = citeArgument(args[0]);
-      const result = await citeSource(host, cite, token);
-      return cite.detailed ? result : result.applied;
-    }
-    default:
-      throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
-  }
+  if (!isServerCommand(params.command)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
+  return HANDLERS[params.command](host, params.arguments ?? [], token);
+}
+
+function isServerCommand(command: string): command is ServerCommand {
+  return Object.hasOwn(HANDLERS, command);
+}
+
+/** `{ detailed: true }` as the options argument of rankSources. */
+function detailedOption(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'detailed' in value && value.detailed === true;
 }
 
 async function verifyDocument(host: CommandHost, uri: string, token: CancellationToken | undefined): Promise<DocumentSummary> {

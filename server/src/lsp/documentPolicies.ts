@@ -28,16 +28,24 @@ export class DocumentPolicies {
   private readonly configs = new ProjectConfigs();
   private readonly forced = new Set<string>();
 
+  private readonly lastRead = new WeakSet<ProjectConfigResult>();
+
   constructor(
     private readonly settings: (uri: string) => GroundedSettings,
     /** The workspace folder (path) holding a file, if any. */
     private readonly folderOf: (path: string) => string | undefined,
+    /** A config file was read (again): its problems are to be shown. */
+    private readonly configRead: (result: ProjectConfigResult) => void = () => undefined,
   ) {}
 
   forDocument(uri: string): DocumentPolicy {
     const settings = this.settings(uri);
     const path = filePath(uri);
     const found = path === undefined ? undefined : this.configs.forFile(path);
+    if (found && !this.lastRead.has(found)) {
+      this.lastRead.add(found);
+      this.configRead(found);
+    }
     const policy = draftPolicy(found?.config, {
       severity: settings.severity,
       citationStyle: settings.citationStyle,

@@ -19,6 +19,7 @@ import { linesOf } from '../findings/checkedDraft';
 import { readTextFile } from '../files/readTextFile';
 import { SourcesChangedNotification, SourcesRequest, type GroundedInitializationOptions, type SourcesResult } from '../protocol';
 import { acceptEdit } from './acceptEdit';
+import { configDiagnostics } from './configDiagnostics';
 import type { CheckedDocument } from './checkedDocument';
 import { PROVIDED_KINDS, codeActionsFor } from './codeActions';
 import { COMMANDS, executeCommand } from './commands';
@@ -39,7 +40,11 @@ export function startServer(connection: Connection): void {
   const status = new StatusReporter(connection);
   const folders = new WorkspaceFolders();
   const libraries = new LibrarySet();
-  const policies = new DocumentPolicies((uri) => settings.forDocument(uri), (path) => folders.folderOf(path));
+  const policies = new DocumentPolicies(
+    (uri) => settings.forDocument(uri),
+    (path) => folders.folderOf(path),
+    (config) => void connection.sendDiagnostics(configDiagnostics(config)),
+  );
   const session = new Session();
   /** Files whose diagnostics came from a workspace or file verification, kept when they are closed in the editor. */
   const verifiedFromDisk = new Set<string>();
