@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { runCheck } from './check';
 import { EXIT, type ExitStatus } from './exitStatus';
 import { runInit } from './init';
+import { finalStatus, guardOutput } from './output';
 import { runScore } from './score';
 import { errorMessage, printDebugStack, printMessage } from './stderr';
 import { USAGE, USAGE_HINT } from './usage';
@@ -33,10 +34,11 @@ async function run(argv: readonly string[]): Promise<ExitStatus> {
   }
 }
 
+guardOutput();
 run(process.argv.slice(2)).then(
   (status) => {
     // exitCode rather than exit(): a report piped to another program is flushed before the process ends.
-    process.exitCode = status;
+    process.exitCode = finalStatus(status);
   },
   (error: unknown) => {
     if (error instanceof UsageError) {

@@ -1,7 +1,6 @@
 // `grounded score --pairs FILE.jsonl`: one verdict per claim, for the evaluation scripts. The input is streamed line
 // by line and each verdict written as soon as it is known, so benchmark files of any size work in constant memory.
 import { createReadStream, statSync } from 'node:fs';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { checkClaimAgainstText, createEngine, type Engine } from '../engine';
 import { describeFsError } from '../files/readTextFile';
@@ -10,6 +9,7 @@ import type { ClaimVerdict } from '../model';
 import { UsageError, parseArgs, type OptionSpec } from './args';
 import { EXIT, type ExitStatus } from './exitStatus';
 import { loadLibraryForCli, reportMissingSourceDirs } from './library';
+import { outputClosed, writeOutput } from './output';
 import { errorMessage, printDebugStack, printProblem } from './stderr';
 
 export const SCORE_OPTIONS: readonly OptionSpec[] = [
@@ -53,6 +53,7 @@ export async function runScore(argv: readonly string[]): Promise<ExitStatus> {
   const lines = createInterface({ input: createReadStream(pairsFile, { encoding: 'utf8' }), crlfDelay: Infinity });
   try {
     for await (const line of lines) {
+      if (outputClosed()) break;
       lineNumber++;
       if (line.trim() === '') continue;
       const where = `${pairsFile}:${lineNumber}`;
@@ -77,8 +78,9 @@ export async function runScore(argv: readonly string[]): Promise<ExitStatus> {
         confidence: round(verdict.confidence),
         evidence: jsonEvidence(verdict.evidence),
       };
-      // Waiting for 'drain' keeps memory flat when the reader of stdout is slower than the engine.
-      if (!process.stdout.write(JSON.stringify(output) + '\n')) await once(process.stdout, 'drain');
+      // Waiting for 'drain' keeps memory flat when the reader of stdout is slower than the engine; a reader that went
+      // away (`| head`) ends the run: nobody reads the rest.
+      if (!(await writeOutput(JSON.stringify(output) + '\n'))) break;
     }
   } catch (error) {
     printProblem(pairsFile, describeFsError(error));
