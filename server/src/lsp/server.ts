@@ -20,6 +20,7 @@ import { readTextFile } from '../files/readTextFile';
 import { SourcesChangedNotification, SourcesRequest, type GroundedInitializationOptions, type SourcesResult } from '../protocol';
 import { acceptEdit } from './acceptEdit';
 import { configDiagnostics } from './configDiagnostics';
+import { ConfigWatcher } from './configWatcher';
 import type { CheckedDocument } from './checkedDocument';
 import { PROVIDED_KINDS, codeActionsFor } from './codeActions';
 import { COMMANDS, executeCommand } from './commands';
@@ -40,10 +41,14 @@ export function startServer(connection: Connection): void {
   const status = new StatusReporter(connection);
   const folders = new WorkspaceFolders();
   const libraries = new LibrarySet();
+  const configWatcher = new ConfigWatcher(() => configChanged());
   const policies = new DocumentPolicies(
     (uri) => settings.forDocument(uri),
     (path) => folders.folderOf(path),
-    (config) => void connection.sendDiagnostics(configDiagnostics(config)),
+    (config) => {
+      configWatcher.watch(config.config.path);
+      void connection.sendDiagnostics(configDiagnostics(config));
+    },
   );
   const session = new Session();
   /** Files whose diagnostics came from a workspace or file verification, kept when they are closed in the editor. */
@@ -294,7 +299,10 @@ export function startServer(connection: Connection): void {
     return sourcesResult(libraries.all());
   });
 
-  connection.onShutdown(() => session.watcher?.dispose());
+  connection.onShutdown(() => {
+    session.watcher?.dispose();
+    configWatcher.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -66,6 +66,16 @@ suite('Commands', () => {
     await waitForDiagnostics(uri, (d) => codesOf(d).join() === 'contradicted', 'the diagnostics of the verified file');
   });
 
+  test('Verify Claims in Workspace: every draft of the folder, including never-opened ones, gets diagnostics', async () => {
+    const summary = await withTimeout(vscode.commands.executeCommand<WorkspaceSummary>('grounded.verifyWorkspace'), WAIT_MS, 'grounded.verifyWorkspace');
+    // drafts/ (6 files, 9 claims) and notes/never-opened.md (2 claims); the scratch copies live outside the folder.
+    assert.deepEqual(summary, { files: 7, claims: 11, counts: { supported: 5, unsupported: 2, contradicted: 4 }, problems: [] });
+    const neverOpened = vscode.Uri.file(join(workspaceRoot(), 'notes', 'never-opened.md'));
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === neverOpened.toString()), 'notes/never-opened.md is not open');
+    const diagnostics = await waitForDiagnostics(neverOpened, (d) => codesOf(d).join() === 'contradicted,uncited', 'the diagnostics of a never-opened draft');
+    assert.equal(diagnostics.find((d) => d.code !== undefined && codesOf([d])[0] === 'contradicted')!.range.start.line, 2);
+  });
+
   test('a Markdown file that is not a draft gets no diagnostics; the status bar says so; Check This File Anyway checks it', async () => {
     const uri = draftUri('README.md');
     await show(uri);
@@ -79,16 +89,6 @@ suite('Commands', () => {
     const diagnostics = await waitForDiagnostics(uri, (d) => d.length > 0, 'the diagnostics of the file checked anyway');
     assert.ok(codesOf(diagnostics).includes('unsupported'), JSON.stringify(codesOf(diagnostics)));
     await closeAllEditors();
-  });
-
-  test('Verify Claims in Workspace: every draft of the folder, including never-opened ones, gets diagnostics', async () => {
-    const summary = await withTimeout(vscode.commands.executeCommand<WorkspaceSummary>('grounded.verifyWorkspace'), WAIT_MS, 'grounded.verifyWorkspace');
-    // drafts/ (6 files, 9 claims) and notes/never-opened.md (2 claims); the scratch copies live outside the folder.
-    assert.deepEqual(summary, { files: 7, claims: 11, counts: { supported: 5, unsupported: 2, contradicted: 4 }, problems: [] });
-    const neverOpened = vscode.Uri.file(join(workspaceRoot(), 'notes', 'never-opened.md'));
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === neverOpened.toString()), 'notes/never-opened.md is not open');
-    const diagnostics = await waitForDiagnostics(neverOpened, (d) => codesOf(d).join() === 'contradicted,uncited', 'the diagnostics of a never-opened draft');
-    assert.equal(diagnostics.find((d) => d.code !== undefined && codesOf([d])[0] === 'contradicted')!.range.start.line, 2);
   });
 
   test('Insert Citation… with a source argument (a hover\'s Cite link): the server inserts the footnote', async () => {

@@ -2,6 +2,7 @@
 // document text afterwards is compared exactly, then the diagnostics after the re-check. (That API command returns
 // title, kind, isPreferred and edit, not the diagnostics an action fixes: test/lsp checks those at the protocol.)
 import * as assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import { AP, AP_TITLE, codesOf, groundedApi, openAndWait, positionOf, quickFixes, quickFixesWith, scratchCopy, titled, waitForDiagnostics } from '../host';
@@ -21,13 +22,26 @@ async function apply(uri: vscode.Uri, action: vscode.CodeAction, codes: string[]
 suite('Quick fixes', () => {
   suiteSetup(() => groundedApi());
 
+  test('Accept this claim: records the sentence in the project config, and the finding goes', async () => {
+    const uri = scratchCopy('drafts/unsupported.md');
+    const { editor } = await openAndWait(uri, ['unsupported']);
+    const action = titled(await quickFixesWith(uri, positionOf(editor.document, 'passed a resolution'), 'Accept this claim'), 'Accept this claim');
+    assert.ok(action.edit, 'Accept this claim carries an edit');
+    assert.equal(await vscode.workspace.applyEdit(action.edit), true, 'VS Code applied "Accept this claim"');
+    const config = await vscode.workspace.openTextDocument(vscode.Uri.file(join(dirname(uri.fsPath), '.grounded.yaml')));
+    assert.match(config.getText(), /\naccepted:\n {2}- text: The UN Security Council passed a resolution supporting the talks\.\n {4}hash: [0-9a-f]{16}\n/);
+    // Saved as the writer (or VS Code's files.refactoring.autoSave) saves it: the server reads the file on disk.
+    if (config.isDirty) assert.equal(await config.save(), true);
+    await waitForDiagnostics(uri, (d) => d.length === 0, 'no diagnostics once the claim is accepted');
+  });
+
   test(`Use the source's "50": replaces just the contradicted number`, async () => {
     const uri = scratchCopy('drafts/contradicted.md');
     const { editor } = await openAndWait(uri, ['contradicted']);
     const actions = await quickFixesWith(uri, positionOf(editor.document, 'more than 70'), `Use the source's "50"`);
     assert.deepEqual(
       actions.map((a) => a.title),
-      [`Use the source's "50"`, 'Ignore this claim'],
+      [`Use the source's "50"`, 'Ignore this claim', 'Accept this claim'],
     );
     const action = titled(actions, `Use the source's "50"`);
     assert.equal(action.kind?.value, 'quickfix');
@@ -68,7 +82,7 @@ suite('Quick fixes', () => {
     const uri = scratchCopy('drafts/unsupported.md');
     const { editor } = await openAndWait(uri, ['unsupported']);
     const actions = await quickFixesWith(uri, positionOf(editor.document, 'passed a resolution'), 'Ignore this claim');
-    assert.deepEqual(actions.map((a) => a.title), ['Ignore this claim'], 'an unsupported claim has nothing to cite or replace');
+    assert.deepEqual(actions.map((a) => a.title), ['Ignore this claim', 'Accept this claim'], 'an unsupported claim has nothing to cite or replace');
     const text = await apply(uri, actions[0]!, []);
     assert.equal(text, '# The Security Council\n\n<!-- grounded-ignore -->\nThe UN Security Council passed a resolution supporting the talks.\n');
   });
