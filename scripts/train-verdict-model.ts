@@ -1,6 +1,7 @@
 // `npm run train`: fits the verdict model (logistic regression over the alignment features of
-// server/src/verify/features.ts) on the development splits only — claims-dev, the SummEdits `evaluation` split and
-// the FRANK `valid` split — and writes server/data/verdict-model.json. Deterministic: the same data gives the same
+// server/src/verify/features.ts) on the development data only — claims-dev, the SummEdits news `evaluation` split,
+// the FRANK `valid` split and SummEdits' seven other domains (all splits: not news, so never the held-out test) —
+// and writes server/data/verdict-model.json. Deterministic: the same data gives the same
 // bytes (full-batch gradient descent from zero, fixed iterations, numbers rounded on output).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,12 @@ const ITERATIONS = 3000;
 const LEARNING_RATE = 0.3;
 /** Regularisation strengths tried; the one that best predicts each held-out development part wins. */
 const L2_CANDIDATES = [0.003, 0.03, 0.3, 3];
+/**
+ * The coverage floors tried. Never below two thirds: a claim a third of whose weighted details no passage states is
+ * never "supported", whatever the benchmarks' abstractive summaries would reward. Two thirds is written down to six
+ * decimals so that a claim backed on exactly two of three equal details clears it.
+ */
+const COVERAGE_FLOORS = [Math.floor((2 / 3) * 1e6) / 1e6, 0.7, 0.75, 0.8];
 /** Validated balanced accuracies this close are a tie (a few claims out of several hundred). */
 const VALIDATION_NOISE = 0.005;
 
@@ -72,6 +79,15 @@ export function developmentExamples(): Example[] {
   for (const row of readJsonl(join(evalDir, 'external', 'frank.jsonl'))) {
     if (row.split === 'valid') examples.push(example(`${row.dataset}-valid`, row, articleIndex(row.source!)));
   }
+  // SummEdits' seven non-news domains (podcasts, meetings, sales calls and emails, chats, papers, earnings calls) are
+  // one part, not seven: they are one benchmark under one annotation protocol, and as seven parts they would hold
+  // seven of eleven shares of the objective and of the validation, though few of their claims clear the rules' gate
+  // (their summaries paraphrase dialogue). Held out whole, they ask the question validation is for: does a model fitted
+  // on the other benchmarks carry over to one it has not seen? (Measured: one part and seven class-balanced domains
+  // weighing as one part validate alike, 0.596 and 0.594; seven parts validate worse.)
+  for (const row of readJsonl(join(evalDir, 'external', 'summedits_other.jsonl'))) {
+    examples.push(example('summedits-other', row, articleIndex(row.source!)));
+  }
   return examples;
 }
 
@@ -124,10 +140,7 @@ function balancedAccuracy(examples: Example[], predict: (e: Example) => boolean)
 function fitDecision(model: VerdictModel, examples: Example[]): { threshold: number; minimumCoverage: number } {
   const parts = [...new Set(examples.map((e) => e.part))];
   let best = { threshold: 0.5, minimumCoverage: 0, score: -1 };
-  // The floor starts at half: a claim most of whose weighted details no passage states is never "supported",
-  // whatever the benchmarks' abstractive summaries would reward.
-  for (let f = 13; f <= 16; f++) {
-    const minimumCoverage = f / 20;
+  for (const minimumCoverage of COVERAGE_FLOORS) {
     for (let t = 5; t <= 95; t++) {
       const threshold = t / 100;
       const predict = (e: Example) => e.eligible && e.coverage >= minimumCoverage && probability(model, e.features) >= threshold;
@@ -145,7 +158,7 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
  * pass a claim to the model, so the model learns only among the claims the rules let through.
  */
 function fit(examples: Example[], l2: number): VerdictModel {
-  let floor = 0.5;
+  let floor = COVERAGE_FLOORS[0];
   let trained = train(examples.filter((e) => e.eligible && e.coverage >= floor), l2);
   for (let round = 0; round < 3; round++) {
     const decision = fitDecision(trained, examples);

@@ -27,7 +27,7 @@ test('the model weighs the features the engine computes, in the direction they m
   const model = JSON.parse(readFileSync(committed, 'utf8')) as VerdictModel;
   assert.deepEqual(model.features, FEATURE_NAMES);
   assert.ok(model.threshold > 0 && model.threshold < 1);
-  assert.ok(model.minimumCoverage >= 0.65, 'a claim a third of whose details are unbacked is never supported');
+  assert.ok(model.minimumCoverage >= 0.666666, 'a claim a third of whose details are unbacked is never supported');
   const weight = (name: string) => model.weights[FEATURE_NAMES.indexOf(name)];
   for (const name of ['coverage', 'articleCoverage']) assert.ok(weight(name) >= 0, `${name} never lowers support`);
   for (const name of ['missingDetails', 'detailsAbsentFromArticle', 'unbackedWeightMax', 'unbackedUnits', 'conflict', 'polarityConflict', 'coreferenced']) {
