@@ -43,7 +43,9 @@ export function ignoredBlock(
   lines: LineIndex = new LineIndex(text),
 ): IgnoredBlock {
   const eol = lineEnding(text);
-  const lineStartOf = (offset: number): number => lines.lineStart(lines.positionAt(offset).line);
+  // A byte-order mark belongs before everything: a comment line goes after it, never above it.
+  const textStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lineStartOf = (offset: number): number => Math.max(textStart, lines.lineStart(lines.positionAt(offset).line));
   /** The containers' markers and indentation in front of `offset` on its line, for a new line at the same depth. */
   const prefixAt = (offset: number): string => containerPrefix(text.slice(lineStartOf(offset), offset));
   const commentLineAbove = (offset: number, prefix: string): OffsetEdit => {

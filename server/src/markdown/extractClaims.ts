@@ -9,7 +9,7 @@ import type { Citation, ClaimSentence, DraftClaims, SkippedSentence } from '../m
 import { splitSentences, type SentenceSpan } from '../text/sentences';
 import { CitationResolution, type CitationMarker, type CitationResolver } from './citations';
 import { classifySentence, factStart } from './claimFilter';
-import { parseDraft } from './parseDraft';
+import { TOO_DEEP_MESSAGE, UnreadableDraftError, parseDraft } from './parseDraft';
 import { buildPlainText, sourceRange } from './plainText';
 import { LineIndex } from './positions';
 
@@ -21,15 +21,14 @@ export const NO_SOURCES: CitationResolver = {
   sourceIdForUrl: () => undefined,
 };
 
-/** A draft the parser cannot read, with a message for the writer (the CLI and the server show it as the file's problem). */
-export class UnreadableDraftError extends Error {}
+export { UnreadableDraftError } from './parseDraft';
 
 export function extractClaims(markdown: string, resolver: CitationResolver): DraftClaims {
   try {
     return extractClaimsUnguarded(markdown, resolver);
   } catch (error) {
     // remark recurses once per level of nesting: thousands of nested quotes or lists exhaust the stack.
-    if (error instanceof RangeError) throw new UnreadableDraftError('Markdown nested too deeply to read (thousands of levels of quotes or lists)');
+    if (error instanceof RangeError) throw new UnreadableDraftError(TOO_DEEP_MESSAGE);
     throw error;
   }
 }

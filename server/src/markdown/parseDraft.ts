@@ -54,8 +54,102 @@ function withoutEmailAutolinks(this: { data(): { micromarkExtensions?: Array<{ t
 
 const processor = remark().use(remarkGfm).use(withoutEmailAutolinks).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
+/** A draft the parser cannot read, with a message for the writer (the CLI and the server show it as the file's problem). */
+export class UnreadableDraftError extends Error {}
+
+export const TOO_DEEP_MESSAGE = 'Markdown nested too deeply to read (thousands of levels of quotes or lists)';
+
+/**
+ * How deeply quotes and lists may nest. The parser's time grows with the cube of the depth (each list scans the
+ * events of every list inside it, and every line repeats its containers' prefixes): 100 levels parse in a blink,
+ * 800 take half a minute, 3,000 never finish. No writing nests past a dozen.
+ */
+export const MAX_NESTING_DEPTH = 100;
+
 export function parseMarkdown(markdown: string): Root {
-  return processor.parse(markdown);
+  if (nestingDepthExceeds(markdown, MAX_NESTING_DEPTH)) throw new UnreadableDraftError(TOO_DEEP_MESSAGE);
+  // micromark drops a leading byte-order mark, so its offsets count from the character after it: shift them back
+  // onto the text as given, or every range and edit lands one unit early.
+  if (markdown.charCodeAt(0) !== 0xfeff) return processor.parse(markdown);
+  const tree = processor.parse(markdown.slice(1));
+  shiftPositions(tree, 1);
+  return tree;
+}
+
+function shiftPositions(root: Root, by: number): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const position = node.position;
+    if (position) {
+      for (const point of [position.start, position.end]) {
+        if (point.offset !== undefined) point.offset += by;
+        if (point.line === 1) point.column += by;
+      }
+    }
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
+}
+
+/**
+ * Whether quotes and lists nest deeper than `limit` somewhere, estimated line by line in one linear pass, before the
+ * parser would spend minutes on it. Each line's `>` markers and list markers count one level each; a list item
+ * stays open for the lines indented at least to its content. The estimate never counts more levels than the parser
+ * would find (a line indented less than an item's content closes it here, even where a lazy line keeps it open), so
+ * no real document is refused. Fenced code is skipped. Linear in the text.
+ */
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+export function nestingDepthExceeds(markdown: string, limit: number): boolean {
+  const items: number[] = []; // content columns of the open list items, innermost last
+  let fence: string | undefined;
+  let lineStart = 0;
+  while (lineStart < markdown.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < markdown.length && markdown.charCodeAt(lineEnd) !== 10 && markdown.charCodeAt(lineEnd) !== 13) lineEnd++;
+    let i = lineStart;
+    let column = 0;
+    let quotes = 0;
+    let firstMarker = true;
+    for (;;) {
+      while (i < lineEnd && (markdown[i] === ' ' || markdown[i] === '\t')) column += markdown[i++] === '\t' ? 4 - (column % 4) : 1;
+      if (i >= lineEnd) break;
+      const c = markdown[i]!;
+      if (fence !== undefined) {
+        if (markdown.startsWith(fence, i)) fence = undefined;
+        break;
+      }
+      if (c === '`' || c === '~') {
+        const run = /^(`{3,}|~{3,})/.exec(markdown.slice(i, Math.min(lineEnd, i + 64)));
+        if (run) fence = run[1];
+        break;
+      }
+      if (c === '>') {
+        quotes++;
+        i++;
+        column++;
+        continue;
+      }
+      const marker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/.exec(markdown.slice(i, Math.min(lineEnd, i + 11)));
+      if (!marker) break;
+      // "- - -" and "* * *" are thematic breaks, not lists.
+      if (firstMarker && (c === '-' || c === '*') && THEMATIC_BREAK.test(markdown.slice(i, lineEnd))) break;
+      if (firstMarker) {
+        while (items.length > 0 && items[items.length - 1]! > column) items.pop();
+        firstMarker = false;
+      }
+      i += marker[0].length;
+      column += marker[0].length;
+      items.push(column + 1);
+    }
+    if (i < lineEnd && firstMarker && fence === undefined) {
+      // A line of text closes the items it is not indented into.
+      while (items.length > 0 && items[items.length - 1]! > column) items.pop();
+    }
+    if (items.length + quotes > limit) return true;
+    lineStart = lineEnd + (markdown.startsWith('\r\n', lineEnd) ? 2 : 1);
+  }
+  return false;
 }
 
 export function parseDraft(markdown: string): ParsedDraft {
@@ -113,7 +207,9 @@ class FlowWalker {
           this.walk(node.children as Nodes[], skip, undefined);
           break;
         case 'listItem':
-          this.walk(node.children as Nodes[], skip, startOf(node));
+          // An ignore comment opening the item ("- <!-- grounded-ignore -->", what "Ignore this list item" writes on
+          // a first item) switches off the whole item, its nested items included, as one above the item does.
+          this.walk(node.children as Nodes[], skip || opensWithIgnore(node.children as Nodes[]), startOf(node));
           break;
         case 'table':
           node.children.forEach((row, rowIndex) => {
@@ -158,6 +254,11 @@ class FlowWalker {
       else if ('children' in node) this.inlineDirectives(node.children as PhrasingContent[]);
     }
   }
+}
+
+function opensWithIgnore(children: readonly Nodes[]): boolean {
+  const first = children[0];
+  return first?.type === 'html' && findDirectives(first.value, 0).some((comment) => comment.directive === 'ignore');
 }
 
 function cellContentStart(cell: TableCell): number {
