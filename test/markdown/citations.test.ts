@@ -56,9 +56,16 @@ test('footnote whose definition mentions the id among other words', () => {
   assert.deepEqual(cited('Norway hosted talks.[^1]\n\n[^1]: AP story, ap-norway-talks, 2019.'), [[['footnote', '1', 'ap-norway-talks', '[^1]']]]);
 });
 
-test('footnote label that is itself a source id, with or without a definition', () => {
+test('footnote label that is itself a source id: a citation without a definition; with one, only its text counts', () => {
   assert.deepEqual(cited('Norway hosted talks.[^ap-norway-talks]'), [[['footnote', 'ap-norway-talks', 'ap-norway-talks', '[^ap-norway-talks]']]]);
+  // The writer's own note under a label that happens to be a source id (in any case) is a note, not a citation.
   assert.deepEqual(cited('Norway hosted talks.[^ap-norway-talks]\n\n[^ap-norway-talks]: The AP story.'), [
+    [['footnote', 'ap-norway-talks', undefined, '[^ap-norway-talks]']],
+  ]);
+  assert.deepEqual(cited('Norway hosted talks.[^AP-Norway-Talks]\n\n[^AP-Norway-Talks]: My own note'), [
+    [['footnote', 'AP-Norway-Talks', undefined, '[^AP-Norway-Talks]']],
+  ]);
+  assert.deepEqual(cited('Norway hosted talks.[^ap-norway-talks]\n\n[^ap-norway-talks]: See ap-norway-talks.'), [
     [['footnote', 'ap-norway-talks', 'ap-norway-talks', '[^ap-norway-talks]']],
   ]);
 });

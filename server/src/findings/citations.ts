@@ -9,9 +9,10 @@
 
 import type { Engine } from '../engine';
 import { CitationResolution, type CitationResolver } from '../markdown/citations';
-import { libraryCitationResolver } from '../sources/citationResolver';
-import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
+import { libraryCitationResolver, oneLine } from '../sources/citationResolver';
+import { endOf, parseDraft, startOf, type ParsedDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
+import type { Nodes, Root } from 'mdast';
 import type { CheckedClaim, SourceMetadata } from '../model';
 import type { CitationStyle } from './codes';
 import { citedSources, linesOf, parsedDraftOf, sourceOf, type CheckedDraft } from './checkedDraft';
@@ -65,7 +66,14 @@ function footnoteEdits(text: string, requests: readonly CitationRequest[], engin
     const at = footnoteOffset(text, claim.startOffset, claim.endOffset);
     return { start: at, end: at, newText: `[^${labelOf.get(sourceId)}]` };
   });
-  if (newDefinitions.length > 0) edits.push({ start: text.length, end: text.length, newText: definitionsBlock(text, newDefinitions) });
+  if (newDefinitions.length > 0) {
+    const at = existing.definitionsAt;
+    edits.push(
+      at === undefined
+        ? { start: text.length, end: text.length, newText: definitionsBlock(text, newDefinitions) }
+        : { start: at, end: at, newText: definitionsBefore(text, at, newDefinitions) },
+    );
+  }
   return edits;
 }
 
@@ -79,20 +87,55 @@ function footnoteOffset(text: string, start: number, end: number): number {
   return at;
 }
 
-/** `[^label]: Title. Outlet, date. URL`, leaving out what the source does not state. */
+/**
+ * `[^label]: Title. Outlet, date. URL`, leaving out what the source does not state. A source's metadata is data, not
+ * Markdown: each part is one plain line (line breaks collapsed, control characters dropped, Markdown-active
+ * characters escaped), so a title can bring no HTML, link, heading or second definition into the draft; the URL is
+ * written only when it is a plain http(s) URL.
+ */
 export function footnoteDefinition(label: string, source: SourceMetadata): string {
-  const parts = [withFinalStop(source.title)];
-  const publication = [source.outlet, source.date].filter((part): part is string => Boolean(part)).join(', ');
-  if (publication) parts.push(withFinalStop(publication));
-  if (source.url) parts.push(source.url);
+  const parts = [withFinalStop(plainCiteText(source.title, true))];
+  const publication = [source.outlet, source.date].map((part) => (part ? oneLine(part) : '')).filter(Boolean).join(', ');
+  if (publication) parts.push(withFinalStop(plainCiteText(publication, false)));
+  const url = source.url !== undefined && PLAIN_URL.test(source.url) ? source.url : undefined;
+  if (url) parts.push(url);
   // A label other than the id resolves to the source only through its text: without a URL, name the id.
   else if (label !== source.id) parts.push(source.id);
   return `[^${label}]: ${parts.join(' ')}`;
 }
 
+// An http(s) URL with nothing Markdown or a terminal would read into: no spaces, brackets, quotes, angle brackets,
+// backslashes or control characters.
+const PLAIN_URL = /^https?:\/\/[^\s<>"'`\\[\](){}|\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+$/i;
+
+// Characters that make Markdown out of text anywhere in a line: emphasis, code, links, images, HTML, entities,
+// strikethrough, table pipes, and the backslash itself.
+const MARKDOWN_ACTIVE = /[\\`*_[\]<>&~|]/g;
+
+/**
+ * Metadata as one line of plain Markdown text: `oneLine`, then every Markdown-active character escaped, and (at the
+ * start of a definition's text) a leading marker that would open a heading, list or quote escaped too.
+ */
+export function plainCiteText(text: string, atStart: boolean): string {
+  let plain = oneLine(text).replace(MARKDOWN_ACTIVE, (char) => `\\${char}`);
+  if (atStart) {
+    const ordered = /^\d{1,9}(?=[.)])/.exec(plain);
+    if (ordered) plain = `${ordered[0]}\\${plain.slice(ordered[0].length)}`;
+    else if (/^[#+=-]/.test(plain)) plain = `\\${plain}`;
+  }
+  return plain;
+}
+
 function withFinalStop(text: string): string {
   const trimmed = text.trim();
-  return /[.!?…]["'”’)]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  return endsWithStop(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Ends with a stop, maybe followed by closing quotes or a bracket (a scan: the pattern backtracks on long runs). */
+function endsWithStop(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && '"\'”’)'.includes(text[end - 1]!)) end--;
+  return end > 0 && '.!?…'.includes(text[end - 1]!);
 }
 
 /** The source id as the label, unless a definition for something else already uses it. */
@@ -127,6 +170,64 @@ function definitionsBlock(text: string, definitions: readonly string[]): string 
   return (endsWithLineBreak ? '' : eol) + (blankLineNeeded ? eol : '') + body;
 }
 
+/**
+ * New definitions on their own lines at `at`, the start of the block the document ends inside (an unclosed code
+ * fence or HTML comment, which would swallow definitions appended after it): a blank line before them unless one is
+ * there, and one after.
+ */
+function definitionsBefore(text: string, at: number, definitions: readonly string[]): string {
+  const eol = lineEnding(text);
+  let lineStart = at;
+  if (lineStart > 0 && isLineBreak(text.charCodeAt(lineStart - 1))) lineStart -= text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? 2 : 1;
+  let previous = lineStart;
+  while (previous > 0 && !isLineBreak(text.charCodeAt(previous - 1))) previous--;
+  const afterBlankLine = at === 0 || text.charCodeAt(0) === 0xfeff && at === 1 || text.slice(previous, lineStart).trim() === '';
+  return (afterBlankLine ? '' : eol) + definitions.join(eol) + eol + eol;
+}
+
+/**
+ * Where new definitions must go when the document ends inside a block that runs to its end — an unclosed code fence,
+ * HTML comment, processing instruction, CDATA section or `<script>`-like element, at any depth of lists and quotes —
+ * the start of the line of the top-level block holding it; undefined when the end of the document is free.
+ */
+export function openBlockStart(tree: Root, text: string): number | undefined {
+  const top = tree.children[tree.children.length - 1] as Nodes | undefined;
+  let node = top;
+  while (node) {
+    if (text.slice(endOf(node)).trim() !== '') return undefined;
+    if ((node.type === 'code' && isOpenFence(text.slice(startOf(node), endOf(node)))) || (node.type === 'html' && isOpenHtml(node.value))) {
+      let start = startOf(top!);
+      while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+      return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+    }
+    const children: readonly Nodes[] | undefined =
+      node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition' ? (node.children as Nodes[]) : undefined;
+    node = children?.[children.length - 1];
+  }
+  return undefined;
+}
+
+/** A fenced code block (its raw text) whose last line is not a closing fence. */
+function isOpenFence(raw: string): boolean {
+  const opening = /^[ \t]*(`{3,}|~{3,})/.exec(raw);
+  if (!opening) return false;
+  const lines = raw.split(/\r\n|\r|\n/);
+  if (lines.length < 2) return true;
+  const last = lines[lines.length - 1]!.replace(/^[ \t>]*/, '').trimEnd();
+  const fence = opening[1]!;
+  return !(last.length >= fence.length && last === fence[0]!.repeat(last.length));
+}
+
+/** An HTML block of a kind that only its end marker closes (not a blank line), without that marker. */
+function isOpenHtml(value: string): boolean {
+  if (value.startsWith('<!--')) return !value.includes('-->', 2);
+  if (value.startsWith('<?')) return !value.includes('?>', 2);
+  if (value.startsWith('<![CDATA[')) return !value.includes(']]>');
+  if (/^<![A-Za-z]/.test(value)) return !value.includes('>');
+  const element = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(value);
+  return element !== null && !value.toLowerCase().includes(`</${element[1]!.toLowerCase()}>`);
+}
+
 function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
 }
@@ -136,10 +237,34 @@ export interface ExistingFootnotes {
   labelBySource: Map<string, string>;
   /** Labels (lower case) of the definitions already in the document. */
   usedLabels: Set<string>;
+  /** Where new definitions go when the document ends inside an unclosed block (see `openBlockStart`). */
+  definitionsAt?: number;
 }
 
-// Any footnote definition holds this (a label cannot span lines); a text without it has none, and needs no parse.
-const MAYBE_FOOTNOTE_DEFINITION = /\[\^[^\r\n]*?\]:/;
+/**
+ * Whether the text may hold a footnote definition: a `[^` and, later on the same line, a `]:` (a label cannot span
+ * lines). A text without one has none, and needs no parse. One scan (a pattern like `/\[\^.*?\]:/` goes back over
+ * the rest of the line from every `[^`, quadratic on a long line of them).
+ */
+export function maybeFootnoteDefinition(text: string): boolean {
+  let opened = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) opened = false;
+    else if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 94 /* ^ */) {
+      opened = true;
+      i++;
+    } else if (opened && c === 93 /* ] */ && text.charCodeAt(i + 1) === 58 /* : */) return true;
+  }
+  return false;
+}
+
+/** Whether the document may end inside a block only its end marker closes (a fence, a comment…): then it is parsed. */
+function mayEndInsideOpenBlock(text: string): boolean {
+  return text.includes('```') || text.includes('~~~') || text.includes('<');
+}
+
+const NO_FOOTNOTES = (): ExistingFootnotes => ({ labelBySource: new Map(), usedLabels: new Set() });
 
 const footnotesByDocument = new WeakMap<CheckedDraft, ExistingFootnotes>();
 
@@ -148,9 +273,10 @@ export function existingFootnotesOf(document: CheckedDraft): ExistingFootnotes {
   let found = footnotesByDocument.get(document);
   if (!found) {
     const resolver = libraryCitationResolver(document.engine.library.sources);
-    found = MAYBE_FOOTNOTE_DEFINITION.test(document.text)
-      ? existingFootnotes(document.text, resolver, parsedDraftOf(document), linesOf(document))
-      : { labelBySource: new Map(), usedLabels: new Set() };
+    found =
+      maybeFootnoteDefinition(document.text) || mayEndInsideOpenBlock(document.text)
+        ? existingFootnotes(document.text, resolver, parsedDraftOf(document), linesOf(document))
+        : NO_FOOTNOTES();
     footnotesByDocument.set(document, found);
   }
   return found;
@@ -158,7 +284,7 @@ export function existingFootnotesOf(document: CheckedDraft): ExistingFootnotes {
 
 /** The document's footnote definitions, resolved exactly as the engine resolves them when it checks the draft. */
 export function existingFootnotes(text: string, resolver: CitationResolver, parsed?: ParsedDraft, lines?: LineIndex): ExistingFootnotes {
-  if (!parsed && !MAYBE_FOOTNOTE_DEFINITION.test(text)) return { labelBySource: new Map(), usedLabels: new Set() };
+  if (!parsed && !maybeFootnoteDefinition(text) && !mayEndInsideOpenBlock(text)) return NO_FOOTNOTES();
   const draft = parsed ?? parseDraft(text);
   const resolution = new CitationResolution(resolver, draft.footnotes, draft.definitions, lines ?? new LineIndex(text));
   const labelBySource = new Map<string, string>();
@@ -174,20 +300,78 @@ export function existingFootnotes(text: string, resolver: CitationResolver, pars
     for (const id of named) if (!target.has(id)) target.set(id, label);
   }
   for (const [id, label] of sharedLabelBySource) if (!labelBySource.has(id)) labelBySource.set(id, label);
-  return { labelBySource, usedLabels };
+  const definitionsAt = openBlockStart(draft.tree, text);
+  return definitionsAt === undefined ? { labelBySource, usedLabels } : { labelBySource, usedLabels, definitionsAt };
 }
 
 // ---- Pandoc ------------------------------------------------------------------------------------------------------
 
-// Citation markers a sentence may end with, after its punctuation: `[^1]`, `[@key]`.
-const TRAILING_MARKERS = /(?:\s*\[(?:\^[^\]\s]+|[^\]]*@[^\]]*)\])+\s*$/;
-// The sentence's closing punctuation, possibly followed by closing quotes, brackets or emphasis markers.
-const CLOSING_PUNCTUATION = /[.!?…]+(?=["'”’»)*_\]]*$)/;
-// A Pandoc citation right before the insertion point, to add the key to it instead of writing a second bracket.
-const PANDOC_BEFORE = /\[([^\[\]]*@[^\[\]]*)\]\s*$/;
+// Every look at the end of a sentence below is a backward scan, linear in what it passes: the patterns they replace
+// (`/(?:\s*\[[^\]]*@[^\]]*\])+\s*$/`, `/[.!?…]+(?=[…]*$)/`, `/[\s\p{Extended_Pictographic}…]+$/`) are retried from
+// every position of a long run that does not reach the end, quadratic on a 100 KB sentence.
+
 // What may trail a sentence after its closing punctuation without being part of it: emoji (with their modifiers,
 // joiners, variation selectors and flags), backslashes (a hard line break, or a stray one), spaces.
-const TRAILING_DECORATION = /[\s\\\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3]+$/u;
+const DECORATION = /^[\s\\\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3]$/u;
+// Closing quotes, brackets or emphasis markers that may follow the closing punctuation.
+const CLOSERS = '"\'”’»)*_]';
+const TERMINATORS = '.!?…';
+
+/** The end of `text` before its trailing decoration (`end` at most). */
+export function withoutTrailingDecoration(text: string, end = text.length): number {
+  while (end > 0) {
+    const low = text.charCodeAt(end - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && end > 1 && isHighSurrogate(text.charCodeAt(end - 2)) ? 2 : 1;
+    if (!DECORATION.test(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return end;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** The end of `text` before the citation markers it ends with (`[^1]`, `[@key]`, with spaces between), `end` at most. */
+export function withoutTrailingMarkers(text: string, end = text.length): number {
+  let kept = end;
+  let at = end;
+  for (;;) {
+    let close = at;
+    while (close > 0 && /\s/.test(text[close - 1]!)) close--;
+    if (close === 0 || text[close - 1] !== ']') break;
+    let open = close - 1;
+    while (open > 0 && text[open - 1] !== '[' && text[open - 1] !== ']') open--;
+    if (open === 0 || text[open - 1] !== '[') break;
+    const content = text.slice(open, close - 1);
+    if (!(/^\^[^\s\]]+$/.test(content) || content.includes('@'))) break;
+    at = open - 1;
+    kept = at;
+  }
+  if (kept === end) return end;
+  while (kept > 0 && /\s/.test(text[kept - 1]!)) kept--;
+  return kept;
+}
+
+/** Where the sentence's closing punctuation starts (before closing quotes, brackets, emphasis), or undefined. */
+export function closingPunctuationAt(text: string, end = text.length): number | undefined {
+  let at = end;
+  while (at > 0 && CLOSERS.includes(text[at - 1]!)) at--;
+  if (at === 0 || !TERMINATORS.includes(text[at - 1]!)) return undefined;
+  while (at > 0 && TERMINATORS.includes(text[at - 1]!)) at--;
+  return at;
+}
+
+/** A Pandoc citation right before the end (spaces aside), to add the key to it instead of writing a second bracket. */
+function pandocBefore(text: string): { close: number } | undefined {
+  let close = text.length;
+  while (close > 0 && /\s/.test(text[close - 1]!)) close--;
+  if (close === 0 || text[close - 1] !== ']') return undefined;
+  let open = close - 1;
+  while (open > 0 && text[open - 1] !== '[' && text[open - 1] !== ']') open--;
+  if (open === 0 || text[open - 1] !== '[' || !text.slice(open, close - 1).includes('@')) return undefined;
+  return { close: close - 1 };
+}
 
 function pandocEdits(text: string, requests: readonly CitationRequest[]): OffsetEdit[] {
   // Several sources for one claim become one bracket: `[@a; @b]`.
@@ -202,15 +386,14 @@ function pandocEdits(text: string, requests: readonly CitationRequest[]): Offset
 
 function pandocEdit(text: string, start: number, end: number, keys: readonly string[]): OffsetEdit {
   const sentence = text.slice(start, end);
-  const withoutMarkers = sentence.replace(TRAILING_DECORATION, '').replace(TRAILING_MARKERS, '').replace(TRAILING_DECORATION, '');
-  const punctuation = CLOSING_PUNCTUATION.exec(withoutMarkers);
-  const insertAt = start + (punctuation ? punctuation.index : withoutMarkers.length);
+  const bare = withoutTrailingDecoration(sentence, withoutTrailingMarkers(sentence, withoutTrailingDecoration(sentence)));
+  const insertAt = start + (closingPunctuationAt(sentence, bare) ?? bare);
   const before = text.slice(start, insertAt);
   const cited = keys.map((key) => `@${key}`).join('; ');
 
-  const existing = PANDOC_BEFORE.exec(before);
+  const existing = pandocBefore(before);
   if (existing) {
-    const closingBracket = start + existing.index + existing[0].lastIndexOf(']');
+    const closingBracket = start + existing.close;
     return { start: closingBracket, end: closingBracket, newText: `; ${cited}` };
   }
   const space = /\s$/.test(before) || before === '' ? '' : ' ';

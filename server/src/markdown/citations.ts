@@ -2,8 +2,10 @@
 //
 // Three forms are read:
 //  - footnote references `[^label]`: through the footnote definition, whose text may name the source by id
-//    (`[^1]: ap-norway-talks`), by Pandoc key (`[^1]: [@ap-norway-talks]`) or by URL (`[^1]: https://…`); failing
-//    that, the label itself may be a source id (`[^ap-norway-talks]`, with or without a definition);
+//    (`[^1]: ap-norway-talks`), by Pandoc key (`[^1]: [@ap-norway-talks]`), by URL (`[^1]: https://…`) or by title
+//    (`[^1]: Norway says … Barbados. AP.`, the definition the Cite fixes write). Without a definition the label
+//    itself may be a source id (`[^ap-norway-talks]`); with one, only its text counts: `[^ap-norway-talks]: My own
+//    note` is the writer's note, not a citation.
 //  - Pandoc citations `[@key]`, `[@key, p. 3]`, `[see @a; @b]`: each key through `sourceIdForKey`;
 //  - links `[text](url)` (and reference links, autolinks) whose URL is a source's URL. A link to an unknown URL is
 //    ordinary prose, not a citation.
@@ -20,6 +22,8 @@ export interface CitationResolver {
   sourceIdForKey(key: string): string | undefined;
   /** The source id whose URL this is, if any. */
   sourceIdForUrl(url: string): string | undefined;
+  /** The source id whose title the text starts with (case, spacing and quote marks aside), if any. */
+  sourceIdForTitle?(text: string): string | undefined;
 }
 
 /** A citation marker found while reading a block's text, before resolution. */
@@ -113,10 +117,11 @@ export class CitationResolution {
     let ids = this.footnoteCache.get(cacheKey);
     if (ids === undefined) {
       const definition = marker.footnoteIdentifier === undefined ? undefined : this.footnotes.get(marker.footnoteIdentifier);
-      ids = definition ? this.definitionSources(definition) : [];
-      if (ids.length === 0) {
+      if (definition) {
+        ids = this.definitionSources(definition);
+      } else {
         const byLabel = this.resolver.sourceIdForKey(marker.label);
-        if (byLabel !== undefined) ids = [byLabel];
+        ids = byLabel === undefined ? [] : [byLabel];
       }
       this.footnoteCache.set(cacheKey, ids);
     }
@@ -125,7 +130,7 @@ export class CitationResolution {
 
   /**
    * The sources a footnote definition names, tried in order until one kind gives any: Pandoc keys and URLs
-   * (links or bare), then the whole text as a key, then each word of it as a key.
+   * (links or bare), then the whole text as a key, then a title it starts with, then each word of it as a key.
    */
   private definitionSources(definition: FootnoteDefinition): string[] {
     const texts: string[] = [];
@@ -146,6 +151,9 @@ export class CitationResolution {
 
     const whole = text.trim().replace(/[.;,]+$/, '');
     if (whole) add(this.resolver.sourceIdForKey(whole));
+    if (ids.size > 0) return [...ids];
+
+    add(this.resolver.sourceIdForTitle?.(text));
     if (ids.size > 0) return [...ids];
 
     for (const word of text.split(/[\s,;()[\]“”"']+/)) {

@@ -10,7 +10,7 @@
 //               came to this.", "Sadly, that is how it goes.", "Maduro should step down." (but "It is a shame that
 //               Maduro rejected the talks." and "Sadly, 40 people died." are claims)
 //   framing     the writer's signposting: "In this piece we look at…", "Let us now turn to…",
-//               "This article examines…", "As we saw earlier."
+//               "This article examines…", "As we saw earlier.", and a short lead-in label: "Item:", "Key points:"
 //
 // A frame around a fact does not hide the fact: "As we saw, 70 countries back Guaidó." and "In this piece we show
 // that 70 countries back Guaidó." are claims. A sentence keeps being a claim when what follows the frame has a
@@ -49,12 +49,21 @@ export function factStart(text: string): number {
   return rest && rest.length > 0 && rest.some(isContentWord) ? rest[0].start : 0;
 }
 
+// How many words a label introducing what follows may have ("Item:", "Key points:", "In short:").
+const MAX_LEAD_IN_WORDS = 3;
+
+/** A short label ending in a colon, with no number: it introduces the list or quote below, and states nothing. */
+function isLeadIn(text: string, words: readonly Word[]): boolean {
+  return words.length <= MAX_LEAD_IN_WORDS && text.trimEnd().endsWith(':') && !/\d/.test(text);
+}
+
 /**
  * @param text The whole sentence (word offsets point into it).
  * @param words Its words — or, when a frame has been set aside, the words after the frame.
  */
 function classify(text: string, words: Word[]): SkipReason | undefined {
   if (isDirectQuestion(text)) return 'question';
+  if (isLeadIn(text, words)) return 'framing';
   if (!words.some(isContentWord)) return 'no-content';
 
   // "As we saw, …": set the signpost aside and judge the rest.

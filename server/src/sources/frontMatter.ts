@@ -2,6 +2,7 @@
 // evidence, kept verbatim), with the 1-based file line it starts on so passages can point back into the file.
 
 import { parseDocument } from 'yaml';
+import { MAX_ALIAS_COUNT } from '../config/yamlLimits';
 import type { SourceMetadata } from '../model';
 
 /** What a source's front matter may set. `seed` records the original file a bundled source was made from. */
@@ -25,7 +26,8 @@ export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 
 const STRING_FIELDS = ['id', 'title', 'outlet', 'author', 'dateline', 'date', 'url', 'seed'] as const;
 
-const OPENING_FENCE = /^---[ \t]*\r?\n/;
+// Line breaks are "\r\n", "\n" or a lone "\r" (old Mac files), as everywhere a line is counted.
+const OPENING_FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
 // YAML's document end marker `...` closes front matter as well as `---` does (Pandoc accepts both).
 const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 
@@ -54,30 +56,36 @@ function findClosingFence(text: string, from: number): { start: number; end: num
   let lineStart = from;
   let line = 2;
   while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    if (CLOSING_FENCE.test(text.slice(lineStart, lineEnd).replace(/\r$/, ''))) {
-      return { start: lineStart, end: newline === -1 ? text.length : newline + 1, line };
-    }
-    if (newline === -1) return undefined;
-    lineStart = newline + 1;
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const breakLength = text.startsWith('\r\n', lineEnd) ? 2 : lineEnd < text.length ? 1 : 0;
+    if (CLOSING_FENCE.test(text.slice(lineStart, lineEnd))) return { start: lineStart, end: lineEnd + breakLength, line };
+    if (breakLength === 0) return undefined;
+    lineStart = lineEnd + breakLength;
     line++;
   }
   return undefined;
 }
 
 function parseFields(yamlText: string): { ok: true; fields: FrontMatterFields } | { ok: false; problem: string } {
-  const document = parseDocument(yamlText, { prettyErrors: false });
+  // YAML knows no lone "\r" line break: as a "\n" the lines (and the line numbers of errors) stay the same.
+  const document = parseDocument(yamlText.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false });
   const error = document.errors[0];
   if (error) {
     // The YAML starts on file line 2, after the opening fence. An error found at the end of the input (an unclosed
     // bracket or quote) is reported on the last YAML line rather than on the closing fence.
-    const lastYamlLine = 2 + Math.max(0, countNewlines(yamlText.replace(/\r?\n$/, '')));
+    const lastYamlLine = 2 + Math.max(0, countNewlines(yamlText.replace(/(?:\r\n|\r|\n)$/, '')));
     const line = Math.min(2 + countNewlines(yamlText.slice(0, error.pos[0])), lastYamlLine);
     return { ok: false, problem: `broken front matter on line ${line}: ${firstLine(error.message)}` };
   }
 
-  const value: unknown = document.toJS();
+  let value: unknown;
+  try {
+    // An alias bomb (a few anchors expanding to billions of nodes) is refused, not expanded.
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { ok: false, problem: `broken front matter: ${firstLine(error instanceof Error ? error.message : String(error))}` };
+  }
   if (value === null || value === undefined) return { ok: true, fields: {} };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, problem: 'front matter must be a YAML mapping of fields (id: …, title: …)' };
@@ -112,7 +120,7 @@ function describeYamlValue(value: unknown): string {
 }
 
 function countNewlines(text: string): number {
-  return text.split('\n').length - 1;
+  return text.split(/\r\n|\r|\n/).length - 1;
 }
 
 function firstLine(message: string): string {

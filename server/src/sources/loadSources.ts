@@ -53,7 +53,7 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
       if (seenFiles.has(realPath)) continue;
       seenFiles.add(realPath);
 
-      const loaded = loadSourceFile(path, root.bundled);
+      const loaded = loadSourceFileSafely(path, root.bundled);
       if ('message' in loaded) {
         library.problems.push(loaded);
         continue;
@@ -68,6 +68,18 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
     }
   }
   return library;
+}
+
+/**
+ * `loadSourceFile`, with anything it did not foresee (a parser's exception, a bug) turned into a problem naming the
+ * file: one bad source never costs the library the others.
+ */
+function loadSourceFileSafely(path: string, bundled: boolean): Source | SourceProblem {
+  try {
+    return loadSourceFile(path, bundled);
+  } catch (error) {
+    return { path: resolve(path), message: `could not be read as a source: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** One file as a source, or the problem that keeps it out of the library. */

@@ -17,7 +17,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  * @param title The source's title: the body line repeating it is a headline, not evidence.
  */
 export function extractPassages(sourceId: string, body: string, bodyStartLine: number, title?: string): BodyEvidence {
-  const lines = body.split(/\r?\n/);
+  const lines = body.split(/\r\n|\r|\n/);
   const rules = classifyBodyLines(lines, { title });
   const passages: Passage[] = [];
   const excluded: BodyEvidence['excluded'] = [];

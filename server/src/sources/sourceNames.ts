@@ -22,7 +22,7 @@ const HEADLINE_MAX_CHARS = 150;
  * dateline ("WASHINGTON (AP) – …" opens the story). A Markdown heading's `#` marks are dropped.
  */
 export function headlineOf(body: string): string | undefined {
-  const lines = body.split(/\r?\n/);
+  const lines = body.split(/\r\n|\r|\n/);
   const firstIndex = lines.findIndex((line) => line.trim() !== '');
   if (firstIndex === -1) return undefined;
   const line = lines[firstIndex].trim().replace(/^#{1,6}\s+/, '');

@@ -150,6 +150,20 @@ export function splitSentences(text: string): SentenceSpan[] {
       if (text[j] === '"' || text[j] === '”' || text[j] === '»') closedQuote = true;
       j++;
     }
+    // Emoji after the stop decorate the sentence that ends there ("… on Monday. 🎉 Guaidó answered …").
+    const decorated = emojiRunEnd(text, j);
+    if (decorated > j && !(isEllipsis && inQuote && !closedQuote)) {
+      let next = decorated;
+      while (next < n && (text[next] === ' ' || text[next] === '\t')) next++;
+      const single = terminatorEnd - terminatorStart === 1 && text[terminatorStart] === '.';
+      if (next > decorated && next < n && startsSentence(text[next]!) && (!single || periodEndsSentence(text, terminatorStart, next))) {
+        if (closedQuote) inQuote = false;
+        push(decorated);
+        segmentStart = next;
+        i = next;
+        continue;
+      }
+    }
     const boundary = j;
     // Whitespace must follow.
     let k = j;
@@ -191,6 +205,37 @@ export function splitSentences(text: string): SentenceSpan[] {
   }
   push(n);
   return spans;
+}
+
+// One emoji code point: a pictograph, a skin-tone modifier, a flag letter, a joiner, a variation selector, a keycap.
+const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3]$/u;
+const PICTOGRAPH = /^[\p{Extended_Pictographic}\p{Regional_Indicator}]$/u;
+
+/**
+ * The end of the emoji (with spaces or tabs between them) starting at `at`, after optional spaces; `at` when none.
+ * Linear: each code point is looked at once.
+ */
+function emojiRunEnd(text: string, at: number): number {
+  let end = at;
+  let k = at;
+  let sawPictograph = false;
+  while (k < text.length) {
+    if (text[k] === ' ' || text[k] === '\t') {
+      k++;
+      continue;
+    }
+    const width = isHighSurrogateCode(text.charCodeAt(k)) && k + 1 < text.length ? 2 : 1;
+    const part = text.slice(k, k + width);
+    if (!EMOJI_PART.test(part)) break;
+    if (PICTOGRAPH.test(part)) sawPictograph = true;
+    k += width;
+    end = k;
+  }
+  return sawPictograph ? end : at;
+}
+
+function isHighSurrogateCode(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function isLineBreak(c: string): boolean {
