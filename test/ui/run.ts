@@ -193,7 +193,8 @@ async function main(): Promise<void> {
           const box = await squiggle.boundingBox();
           assert.ok(box, 'the first red squiggle has a position');
           await p.mouse.move(box.x + Math.min(120, box.width / 2), box.y + box.height / 2 - 4);
-          await appears(p, '.monaco-hover', 'the hover', { hasText: 'Contradicted' });
+          // The problem's part of the hover shows at once; the server's part (the verdict and evidence) follows it.
+          await appears(p, '.monaco-hover', 'the hover with the verdict', { hasText: /Contradicted \(confidence/ });
           const hover = await p.locator('.monaco-hover', { hasText: 'Contradicted' }).first().innerText();
           console.log(`    hover: ${hover.replace(/\s+/g, ' ').slice(0, 400)}…`);
           assert.match(hover, /Contradicted \(confidence \d+%\)/);

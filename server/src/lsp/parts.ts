@@ -1,0 +1,153 @@
+// The parts of the language server and what connects them: the documents, settings, folders, libraries, policies,
+// the check scheduler and the status reporter, plus the few actions several message handlers share (publish a check,
+// reload the library, apply a changed config). server.ts builds them once; lifecycle.ts, documentSync.ts and
+// features.ts each register one group of LSP messages on them.
+
+import { TextDocuments, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SourcesChangedNotification } from '../protocol';
+import type { CheckedDocument } from './checkedDocument';
+import { configDiagnostics } from './configDiagnostics';
+import { ConfigWatcher } from './configWatcher';
+import { sendNotification } from './customMessages';
+import { diagnosticsFor } from './diagnostics';
+import { DocumentPolicies } from './documentPolicies';
+import type { LibraryContext, LoadedLibrary, SourceWatcher } from './library';
+import { LibrarySet } from './librarySet';
+import { CheckScheduler } from './scheduler';
+import { SettingsStore } from './settings';
+import { StatusReporter, countVerdicts } from './status';
+import { WorkspaceFolders } from './workspaceFolders';
+
+export interface ServerParts {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  status: StatusReporter;
+  folders: WorkspaceFolders;
+  libraries: LibrarySet;
+  policies: DocumentPolicies;
+  configWatcher: ConfigWatcher;
+  scheduler: CheckScheduler;
+  session: Session;
+  /** Files whose diagnostics came from a workspace or file verification, kept when they are closed in the editor. */
+  verifiedFromDisk: Set<string>;
+  /** What the window's library is made of: the settings of the window and every folder, the folders, the trust. */
+  libraryContext(): LibraryContext;
+  /** The library a document is checked against: its project config's when the config names sources, else the window's. */
+  libraryFor(uri: string): LoadedLibrary | undefined;
+  publish(checked: CheckedDocument): void;
+  /** Loads the window's library anew (settings or source files changed) and checks the open documents again. */
+  reloadLibrary(): void;
+  /** A `.grounded.yaml` changed on disk: read it again and check the open documents under the new rules. */
+  configChanged(): void;
+}
+
+/** What the server learns once, at initialize, and the first load of the library. */
+export class Session {
+  capabilities: ClientCapabilities = {};
+  trusted = true;
+  watcher: SourceWatcher | undefined;
+  markLibraryReady: () => void = () => undefined;
+  readonly libraryReady = new Promise<void>((resolve) => (this.markLibraryReady = resolve));
+
+  supportsDocumentChanges(): boolean {
+    return this.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  }
+}
+
+export function createParts(connection: Connection): ServerParts {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsStore(connection);
+  const status = new StatusReporter(connection);
+  const folders = new WorkspaceFolders();
+  const libraries = new LibrarySet();
+  const session = new Session();
+  const configWatcher = new ConfigWatcher(() => parts.configChanged());
+  const policies = new DocumentPolicies(
+    (uri) => settings.forDocument(uri),
+    (path) => folders.folderOf(path),
+    (config) => {
+      configWatcher.watch(config.config.path);
+      void connection.sendDiagnostics(configDiagnostics(config));
+    },
+  );
+
+  const libraryContext = (): LibraryContext => ({
+    settings: settings.current,
+    workspaceFolders: folders.paths(),
+    folderSettings: folders.all.flatMap((folder) => {
+      const own = settings.forFolder(folder.uri);
+      return own ? [{ path: folder.path, sources: own.sources }] : [];
+    }),
+    trusted: session.trusted,
+  });
+
+  const libraryFor = (uri: string): LoadedLibrary | undefined => {
+    const policy = policies.forDocument(uri);
+    const selection = policies.ownsSources(policy) ? policy.sources : undefined;
+    const loaded = libraries.forSelection(selection, libraryContext());
+    if (loaded && selection) session.watcher?.watch(libraries.roots());
+    return loaded;
+  };
+
+  const publish = (checked: CheckedDocument): void => {
+    void connection.sendDiagnostics({
+      uri: checked.uri,
+      ...(checked.version !== undefined ? { version: checked.version } : {}),
+      diagnostics: checked.draft ? diagnosticsFor(checked, policies.findingOptions(checked.uri)) : [],
+    });
+  };
+
+  const scheduler = new CheckScheduler({
+    documents,
+    settings: (uri) => settings.forDocument(uri),
+    library: libraryFor,
+    draftGate: (uri, text) => policies.draftGate(uri, text),
+    libraryReady: session.libraryReady,
+    checkStarted: (uri) => status.checking(uri),
+    checked: (checked) => {
+      publish(checked);
+      if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims));
+      else status.notADraft(checked.uri);
+    },
+    checkFailed: (uri, error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      connection.console.error(`Checking ${uri} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+      status.failed(`Checking failed: ${message}`, uri);
+    },
+    checkAbandoned: (uri, last) => status.abandoned(uri, last ? countVerdicts(last.report.claims) : undefined),
+  });
+
+  const parts: ServerParts = {
+    connection,
+    documents,
+    settings,
+    status,
+    folders,
+    libraries,
+    policies,
+    configWatcher,
+    scheduler,
+    session,
+    verifiedFromDisk: new Set(),
+    libraryContext,
+    libraryFor,
+    publish,
+    reloadLibrary() {
+      const loaded = libraries.reload(libraryContext());
+      for (const problem of loaded.problems) connection.console.warn(`Source ${problem.path}: ${problem.message}`);
+      if (loaded.library.sources.length === 0) connection.console.warn('No sources loaded, so no claim can be supported.');
+      session.watcher?.watch(loaded.roots);
+      status.libraryLoaded(loaded.error);
+      void sendNotification(connection, SourcesChangedNotification);
+      scheduler.recheckOpenDocuments();
+    },
+    configChanged() {
+      policies.configChanged();
+      void sendNotification(connection, SourcesChangedNotification);
+      scheduler.recheckOpenDocuments();
+    },
+  };
+  return parts;
+}
