@@ -1,8 +1,10 @@
 // Every message the CLI prints for people goes to stderr in one shape, `grounded: <subject>: <message>`, so that
 // stdout holds only the report and tools can match the lines.
+import { plainLine } from '../formats/plainLine';
 
+/** One line, whatever a file name or a source's title holds (escape sequences, line breaks): see `plainLine`. */
 export function printMessage(message: string): void {
-  process.stderr.write(`grounded: ${message}\n`);
+  process.stderr.write(`grounded: ${plainLine(message)}\n`);
 }
 
 export function printProblem(subject: string, message: string): void {
