@@ -2,7 +2,9 @@
 // claim sets an event in must be in the passage itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createEngine } from '../../server/src/engine';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkClaimAgainstText, createEngine } from '../../server/src/engine';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 
 const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
@@ -26,4 +28,22 @@ test('a turning verb the passage lacks ("refused to speak") keeps the claim from
   const verdict = engine.checkClaim('Maduro refused to speak directly with President Donald Trump about Venezuela.');
   assert.notEqual(verdict.verdict, 'supported', verdict.reason);
   assert.match(verdict.reason, /"refused"/);
+});
+
+const references = join(__dirname, '..', '..', '..', 'shared', 'eval', 'external', 'cnndm_references.jsonl');
+
+test('a name past a comma or bracket from the one word that anchors the slot belongs to another phrase', { skip: !existsSync(references) && 'no ../shared/eval here' }, () => {
+  // Human-written highlights (FRANK's CNN/DM references) once called contradicted: "Alex Soumbadze, 26" against
+  // "Montgomery County police, the 26-year-old"; "at Franklin's Gardens on Saturday" against "NEWCASTLE (SATURDAY:".
+  const ids = ['cnndm-ref-1d448f2090c737fbe32242eb26b57acf3ba8c08b-0', 'cnndm-ref-92b97b70b55eaf31be089e0420c76a1001e2451a-0'];
+  const rows = readFileSync(references, 'utf8').split('\n').filter((l) => ids.some((id) => l.includes(`"${id}"`))).map((l) => JSON.parse(l) as { claim: string; source: string });
+  assert.equal(rows.length, ids.length);
+  for (const row of rows) {
+    const verdict = checkClaimAgainstText(row.claim, row.source);
+    assert.notEqual(verdict.verdict, 'contradicted', verdict.reason);
+  }
+  // Within the anchor's phrase, another name still conflicts.
+  const verdict = checkClaimAgainstText('Smith then joined Chelsea.', 'Smith then joined Arsenal, the club said.');
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  assert.equal(verdict.conflict?.source, 'Arsenal');
 });

@@ -38,6 +38,39 @@ export function evidenceSlot(ua: UnitAlignment, all: UnitAlignment[], ev: Analys
   return [from, to];
 }
 
+/**
+ * A phrase's break between two evidence tokens: a comma, colon, semicolon, bracket, dash or stop. A name beyond one
+ * belongs to another phrase ("relegation, Clark was keen"; "County police, the 26-year-old").
+ */
+const PHRASE_BREAK = /[,;:()[\]–—.!?]|\s-\s/;
+
+/**
+ * The slot, kept to the anchor's phrase when only one side anchors it: a window reaching past a break finds a value
+ * of another phrase, not another value of this one. A break counts only when the words between it and the anchor
+ * are not the claim's own between the detail and its anchor ("stated in the Miami Herald, that negotiations" is
+ * still the slot of "told the Washington Post that negotiations"). A slot anchored on both sides is left whole (an
+ * age between commas, "Bueno, 27, said", is the slot's own value).
+ */
+export function evidencePhraseSlot(ua: UnitAlignment, all: UnitAlignment[], claim: Analysis, ev: Analysis): TokenRange | undefined {
+  const slot = evidenceSlot(ua, all, ev);
+  if (!slot) return undefined;
+  const index = all.indexOf(ua);
+  const left = findAnchor(all, index, -1);
+  const right = findAnchor(all, index, 1);
+  if (left !== undefined && right !== undefined) return slot;
+  const breakBefore = (i: number) => i > 0 && PHRASE_BREAK.test(ev.text.slice(ev.tokens[i - 1].end, ev.tokens[i].start));
+  const words = (tokens: { folded: string }[]) => tokens.map((t) => t.folded).join(' ');
+  let [from, to] = slot;
+  if (left !== undefined) {
+    const claimGap = words(claim.tokens.slice(all[index - 1].unit.end, ua.unit.start));
+    for (let i = from; i < to; i++) if (breakBefore(i) && words(ev.tokens.slice(from, i)) !== claimGap) to = i;
+  } else {
+    const claimGap = words(claim.tokens.slice(ua.unit.end, all[index + 1].unit.start));
+    for (let i = to; i > from; i--) if (breakBefore(i) && words(ev.tokens.slice(i, to)) !== claimGap) from = i;
+  }
+  return to > from ? [from, to] : undefined;
+}
+
 /** Token ranges of the evidence within a few words, on either side, of the words the unit's claim neighbours matched. */
 export function nearAnchors(ua: UnitAlignment, all: UnitAlignment[], ev: Analysis): TokenRange[] {
   const index = all.indexOf(ua);

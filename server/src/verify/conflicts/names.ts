@@ -11,7 +11,7 @@ export function personNameConflict(search: ConflictSearch): EvidenceConflict | u
   // A first name or title of a person whose surname matched ("Juan" of "Juan Guaido") is no slot of its own;
   // a title the sources give differently is a role conflict (roles.ts).
   if (namesMatchedPerson(search.ua, search.all)) return undefined;
-  const hit = findUnmatched(search, (u) => u.kind === 'name' && !u.country, 'inSlot');
+  const hit = findUnmatched(search, (u) => u.kind === 'name' && !u.country, 'inPhrase');
   return hit && { slot: 'name', claim: spanText(search.claim, search.ua.unit), source: wholeNameText(search.ev, hit.index, sharedNames(search.all)) };
 }
 

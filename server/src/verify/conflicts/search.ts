@@ -3,7 +3,7 @@
 import type { Conflict } from '../../model';
 import type { Analysis, Unit } from '../../text/analyze';
 import type { EvidenceConflict, UnitAlignment } from '../alignment';
-import { evidenceSlot, nearAnchors, within, type TokenRange } from '../slots';
+import { evidencePhraseSlot, evidenceSlot, nearAnchors, within, type TokenRange } from '../slots';
 import { spanText } from '../spans';
 
 export interface ConflictSearch {
@@ -24,9 +24,10 @@ export interface IndexedUnit {
 
 /**
  * Where another value must stand to conflict: anywhere, in the detail's slot (between the evidence words its claim
- * neighbours matched), or within a few words of those words (when word order may differ).
+ * neighbours matched), in that slot short of a phrase break when one side only anchors it, or within a few words of
+ * those words (when word order may differ).
  */
-export type Place = 'anywhere' | 'inSlot' | 'nearAnchors';
+export type Place = 'anywhere' | 'inSlot' | 'inPhrase' | 'nearAnchors';
 
 export function conflictSearch(ua: UnitAlignment, all: UnitAlignment[], claim: Analysis, ev: Analysis, used: Set<number>): ConflictSearch {
   const unmatched = ev.units.map((unit, index) => ({ unit, index })).filter(({ index }) => !used.has(index));
@@ -52,6 +53,10 @@ function rangesOf(search: ConflictSearch, place: Place): TokenRange[] | undefine
       return undefined;
     case 'inSlot': {
       const slot = evidenceSlot(search.ua, search.all, search.ev);
+      return slot ? [slot] : [];
+    }
+    case 'inPhrase': {
+      const slot = evidencePhraseSlot(search.ua, search.all, search.claim, search.ev);
       return slot ? [slot] : [];
     }
     case 'nearAnchors':
