@@ -1,6 +1,7 @@
 // Every custom request, notification and command between the Grounded client and server, declared once, typed.
 // Both sides import this module; besides types it imports only the findings' code constants, so the client bundle stays small.
 import { DEFAULT_SEVERITY, type CitationStyle, type FindingCode, type SeveritySetting } from './findings/codes';
+import type { BibliographyFormat } from './bibliography/formats';
 import type { Position, Range, RankedSource, SkipReason } from './model';
 
 export type { RankedSource } from './model';
@@ -14,6 +15,8 @@ export {
   type SeveritySetting,
   type CitationStyle,
 } from './findings/codes';
+
+export { BIBLIOGRAPHY_FORMATS, BIBLIOGRAPHY_EXTENSIONS, type BibliographyFormat } from './bibliography/formats';
 
 export const DIAGNOSTIC_SOURCE = 'grounded';
 
@@ -187,6 +190,23 @@ export interface SourcesResult {
   problems: { path: string; message: string }[];
 }
 
+/**
+ * Client → server request: the source library's metadata as a bibliography file (CSL-JSON or BibTeX), keyed by the
+ * source ids drafts cite. With `uri`, the library that document is checked against; without, every source of every
+ * library loaded (once each, by id).
+ */
+export const BibliographyRequest: RequestDeclaration<BibliographyParams, BibliographyResult> = { method: 'grounded/bibliography' };
+export interface BibliographyParams {
+  format: BibliographyFormat;
+  uri?: string;
+}
+export interface BibliographyResult {
+  /** The file's text. */
+  text: string;
+  /** How many sources it lists. */
+  count: number;
+}
+
 /** Server → client notification: what the server is doing, for the status bar. */
 export const StatusNotification: NotificationDeclaration<StatusParams> = { method: 'grounded/status' };
 export interface StatusParams {
@@ -216,6 +236,8 @@ export const ClientCommands = {
   createConfig: 'grounded.createConfig',
   /** Adds a source folder to the project config (or the folder's settings when there is no config). */
   addSourceFolder: 'grounded.addSourceFolder',
+  /** Asks a format and a file, and writes the source library's bibliography there (the BibliographyRequest). */
+  exportBibliography: 'grounded.exportBibliography',
 } as const;
 
 /** Arguments of `grounded.openSource` when a hover link or the Sources view calls it. */

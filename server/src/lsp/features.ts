@@ -1,9 +1,16 @@
-// The features a writer asks for: hover, code actions, the server commands and the `grounded/sources` request. Each
+// The features a writer asks for: hover, code actions, citation completion, definition, references and links, the
+// server commands and the `grounded/sources` and `grounded/bibliography` requests. Each
 // answers from the check of the document (never a check of its own) and translates findings; none words a message.
 
 import { acceptEdit } from './acceptEdit';
 import { linesOf } from '../findings/checkedDraft';
-import { SourcesRequest, type SourcesResult } from '../protocol';
+import { BibliographyRequest, SourcesRequest, type BibliographyResult, type SourcesResult } from '../protocol';
+import { bibliographyResult } from './bibliography';
+import { citationHoverAt } from './citationHover';
+import { citationCompletions } from './completion';
+import { definitionAt } from './definition';
+import { documentLinks } from './documentLinks';
+import { referencedSource, referencesOf } from './references';
 import { codeActionsFor } from './codeActions';
 import { executeCommand } from './commands';
 import { onRequest } from './customMessages';
@@ -21,7 +28,42 @@ export function registerFeatures(parts: ServerParts): void {
     const offset = document.offsetAt(params.position);
     const checked = await scheduler.forRequest(uri, offset, offset, token);
     if (!checked) return null;
-    return hoverAt(checked, linesOf(checked).offsetAt(params.position));
+    const at = linesOf(checked).offsetAt(params.position);
+    return citationHoverAt(checked, at) ?? hoverAt(checked, at);
+  });
+
+  // Citation keys: completion after `[@` and `[^`, go to the source, every claim citing a source, links to sources.
+  connection.onCompletion(async (params) => {
+    await session.libraryReady;
+    const document = documents.get(params.textDocument.uri);
+    const engine = document ? parts.libraryFor(document.uri)?.engine : undefined;
+    return document && engine ? citationCompletions(document, params.position, engine) : null;
+  });
+
+  connection.onDefinition(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const offset = document.offsetAt(params.position);
+    const checked = await scheduler.forRequest(document.uri, offset, offset, token);
+    return checked ? definitionAt(checked, linesOf(checked).offsetAt(params.position)) : null;
+  });
+
+  connection.onReferences(async (params, token) => {
+    await session.libraryReady;
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    const offset = document?.offsetAt(params.position) ?? 0;
+    const checked = document ? await scheduler.forRequest(uri, offset, offset, token) : undefined;
+    const sourceId = referencedSource(uri, checked, checked ? linesOf(checked).offsetAt(params.position) : 0, parts.libraryFor(uri)?.engine);
+    if (!sourceId) return null;
+    return referencesOf({ documents, engine: (other) => parts.libraryFor(other)?.engine, workspaceFolders: () => folders.paths() }, sourceId, token);
+  });
+
+  connection.onDocumentLinks(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const checked = await scheduler.forRequest(document.uri, 0, document.getText().length, token);
+    return checked ? documentLinks(checked) : [];
   });
 
   connection.onCodeAction(async (params, token) => {
@@ -64,6 +106,11 @@ export function registerFeatures(parts: ServerParts): void {
       token,
     ),
   );
+
+  onRequest(connection, BibliographyRequest, async (params): Promise<BibliographyResult> => {
+    await session.libraryReady;
+    return bibliographyResult(params, params.uri ? [parts.libraryFor(params.uri)].flatMap((loaded) => (loaded ? [loaded] : [])) : libraries.all());
+  });
 
   onRequest(connection, SourcesRequest, async (): Promise<SourcesResult> => {
     await session.libraryReady;

@@ -13,6 +13,7 @@ import { CONFIG_FILE_NAME } from '../config/projectConfig';
 import type { GroundedInitializationOptions } from '../protocol';
 import { PROVIDED_KINDS } from './codeActions';
 import { COMMANDS } from './commands';
+import { COMPLETION_TRIGGERS } from './completion';
 import { SourceWatcher, sameSelection, selectSources } from './library';
 import type { ServerParts } from './parts';
 import { SETTINGS_SECTION } from './settings';
@@ -38,6 +39,10 @@ export function registerLifecycle(parts: ServerParts): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: PROVIDED_KINDS },
         executeCommandProvider: { commands: COMMANDS },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'grounded-language-server', version },
