@@ -4,8 +4,11 @@ import { libraryCitationResolver } from './sources/citationResolver';
 import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, DraftClaims, FileReport, RankedSource, Source, SourceLibrary } from './model';
 import { PassageIndex } from './index/passageIndex';
 import { rankSources } from './index/rankSources';
+import type { CitationResolver } from './markdown/citations';
+import { RemoteLibrary } from './retrieval/remoteLibrary';
+import type { RemoteRetrieval } from './retrieval/retrieval';
 import { sourceFromText } from './sources/loadSources';
-import { verifyClaim } from './verify/verifyClaim';
+import { verifyClaim as verifyLocal } from './verify/verifyClaim';
 
 export interface Engine {
   readonly library: SourceLibrary;
@@ -25,6 +28,14 @@ export interface Engine {
   backedByOnly(text: string, sourceIds: string[]): boolean;
   /** The sources most relevant to a sentence, backing ones first, each verified alone (remembered like the verdicts). */
   rankSources(sentence: string, cited?: ReadonlySet<string>): RankedSource[];
+  /**
+   * With a remote library (a database): fetches, in one round trip, what checking this draft needs; call it before
+   * checkDraft, extract or checkSentence on the draft. Rejects with a RetrievalError when the library cannot be
+   * asked. A no-op for the embedded index.
+   */
+  prepareDraft?(markdown: string): Promise<void>;
+  /** prepareDraft for plain-text claims (checkClaim). */
+  prepareClaims?(claims: readonly string[]): Promise<void>;
 }
 
 const VERDICT_CACHE_LIMIT = 50_000;
@@ -32,12 +43,25 @@ const VERDICT_CACHE_LIMIT = 50_000;
 export interface EngineOptions {
   /** Remember verdicts by sentence text (on by default; benchmarks turn it off to measure real work). */
   cacheVerdicts?: boolean;
+  /** A library beside `library`'s sources, retrieved from per draft (PostgreSQL); the embedded index alone without. */
+  retrieval?: RemoteRetrieval;
 }
 
 export function createEngine(library: SourceLibrary, options: EngineOptions = {}): Engine {
-  const index = new PassageIndex(library.sources);
+  const local = new PassageIndex(library.sources);
+  const remote = options.retrieval ? new RemoteLibrary(library, local, options.retrieval) : undefined;
+  // What verification reads: the local index, or with a remote library the snapshot of the draft being checked.
+  let index: PassageIndex = local;
   const verdicts = new Map<string, ClaimVerdict>();
-  const resolver = libraryCitationResolver(library.sources);
+  let resolver: CitationResolver = libraryCitationResolver(library.sources);
+  const verifyClaim = (text: string, index: PassageIndex, verifyOptions?: Parameters<typeof verifyLocal>[2]): ClaimVerdict =>
+    remote ? remote.verify(text, index, verifyOptions, verifyLocal) : verifyLocal(text, index, verifyOptions);
+  const prepare = async (texts: readonly string[], labels?: { keys: string[]; urls: string[] }) => {
+    if (!remote) return;
+    // Every claim, cached or not: checking what a claim cites, or which sources back it, reads its sources too.
+    index = await remote.prepare(texts, labels ?? { keys: [], urls: [] });
+    resolver = libraryCitationResolver([...library.sources, ...remote.knownSources()]);
+  };
 
   const verifyCached = (text: string): ClaimVerdict => {
     if (options.cacheVerdicts === false) return verifyClaim(text, index);
@@ -85,8 +109,22 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
 
   return {
     library,
-    source: (id) => index.sources.get(id),
-    passageCount: index.size,
+    source: (id) => index.sources.get(id) ?? local.sources.get(id) ?? remote?.knownSource(id),
+    passageCount: local.size,
+    async prepareDraft(markdown) {
+      if (!remote) return;
+      const labels = { keys: [] as string[], urls: [] as string[] };
+      const recording: CitationResolver = {
+        sourceIdForKey: (key) => (labels.keys.push(key), resolver.sourceIdForKey(key)),
+        sourceIdForUrl: (url) => (labels.urls.push(url), resolver.sourceIdForUrl(url)),
+        sourceIdForTitle: (text) => resolver.sourceIdForTitle?.(text),
+      };
+      const claims = extractClaims(markdown, recording).claims;
+      await prepare(claims.map((claim) => claim.fact ?? claim.text), labels);
+    },
+    async prepareClaims(claims) {
+      await prepare(claims);
+    },
     checkDraft(markdown, path) {
       const extracted = this.extract(markdown);
       return { path, claims: extracted.claims.map((claim) => this.checkSentence(claim)), skipped: extracted.skipped };
@@ -114,7 +152,7 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
 /** Checks one claim against one article's text alone (the evaluation benchmarks' setting). */
 export function checkClaimAgainstText(claim: string, sourceText: string): ClaimVerdict {
   const index = articleIndex(sourceText);
-  return verifyClaim(claim, index);
+  return verifyLocal(claim, index);
 }
 
 // Benchmarks check many claims against the same article: keep the last few indexes.

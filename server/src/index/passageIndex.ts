@@ -3,8 +3,9 @@ import type { Passage, Source } from '../model';
 import { analyze, type Analysis } from '../text/analyze';
 import { tokenize } from '../text/tokens';
 
-const K1 = 1.2;
-const B = 0.75;
+/** BM25's term-frequency saturation and length normalisation (retrieval/postgres scores with the same). */
+export const K1 = 1.2;
+export const B = 0.75;
 const ANALYSIS_CACHE_LIMIT = 20_000;
 
 export interface ScoredPassage {
@@ -15,6 +16,18 @@ export interface ScoredPassage {
 export interface QueryTerm {
   stem: string;
   weight: number;
+}
+
+/** The library-wide figures a search scores with, when this index holds only part of the library. */
+export interface CorpusFigures {
+  documentFrequency(stem: string): number;
+  passages: number;
+  averageLength: number;
+}
+
+/** BM25's inverse document frequency. */
+export function bm25Idf(df: number, passages: number): number {
+  return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
 }
 
 export class PassageIndex {
@@ -72,11 +85,43 @@ export class PassageIndex {
 
   /** Inverse document frequency of a stem over passages; unseen stems get the highest value. */
   idf(stem: string): number {
-    const df = this.postings.get(stem)?.ids.length ?? 0;
-    return Math.log(1 + (this.passages.length - df + 0.5) / (df + 0.5));
+    return bm25Idf(this.documentFrequency(stem), this.corpusSize());
   }
 
-  isName = (stem: string): boolean => this.nameStems.has(stem);
+  // The library-wide figures BM25 and the weights rest on. Here they are this index's own; an index that holds only
+  // part of a larger library (retrieval/snapshotIndex.ts, the passages a database returned for one draft) answers
+  // with the whole library's, so its scores and weights are those an index of everything would give.
+  /** In how many passages of the library a stem occurs. */
+  documentFrequency(stem: string): number {
+    return this.postings.get(stem)?.ids.length ?? 0;
+  }
+
+  /** How many passages the library holds. */
+  corpusSize(): number {
+    return this.passages.length;
+  }
+
+  /** The content words of all the passages (BM25's lengths added up). */
+  get contentWords(): number {
+    return this.totalLength;
+  }
+
+  /** The library's mean passage length in content words. */
+  averageLength(): number {
+    return this.totalLength / Math.max(1, this.passages.length);
+  }
+
+  /** Stems seen capitalised inside a sentence anywhere in this index's passages. */
+  protected localName(stem: string): boolean {
+    return this.nameStems.has(stem);
+  }
+
+  /** The passage's length in content words (as BM25 counts it). */
+  passageLength(id: number): number {
+    return this.lengths[id];
+  }
+
+  isName = (stem: string): boolean => this.localName(stem);
 
   /** How many passages of a source name this stem. */
   sourceMentions(sourceId: string, stem: string): number {
@@ -106,18 +151,21 @@ export class PassageIndex {
     return analysis;
   }
 
-  /** BM25 top-k; `allowed` limits the search to some sources (a cited source). */
-  search(terms: QueryTerm[], k: number, allowed?: ReadonlySet<string>): ScoredPassage[] {
+  /**
+   * BM25 top-k; `allowed` limits the search to some sources (a cited source). `corpus` scores with a larger library's
+   * figures (this index being part of it: the local sources beside a database's).
+   */
+  search(terms: QueryTerm[], k: number, allowed?: ReadonlySet<string>, corpus?: CorpusFigures): ScoredPassage[] {
     // Scores live in one reusable typed array, reset through the list of touched passages: a Map per query costs
     // more than the scoring itself once the library holds hundreds of thousands of passages.
     if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length);
     const scores = this.scores;
     const touched: number[] = [];
-    const averageLength = this.totalLength / Math.max(1, this.passages.length);
+    const averageLength = corpus ? corpus.averageLength : this.averageLength();
     for (const term of terms) {
       const posting = this.postings.get(term.stem);
       if (!posting) continue;
-      const idf = this.idf(term.stem) * term.weight;
+      const idf = (corpus ? bm25Idf(corpus.documentFrequency(term.stem), corpus.passages) : this.idf(term.stem)) * term.weight;
       for (let i = 0; i < posting.ids.length; i++) {
         const id = posting.ids[i];
         if (allowed && !allowed.has(this.passages[id].sourceId)) continue;

@@ -1,0 +1,273 @@
+// `grounded index`: reads source folders with the library's own loader (the same front matter, ids and non-evidence
+// rules as a local library) into the archive. Re-ingest is idempotent: a file whose path, size and modification time
+// are unchanged is not read; one whose content hash is unchanged is only touched; a changed one is replaced; a file
+// gone from an ingested folder is removed with its passages. The term statistics BM25 needs are kept up to date in
+// the same transaction as the passages, batch by batch.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { Pool, PoolClient } from 'pg';
+import type { Source, SourceProblem } from '../../model';
+import { findSourceFiles, realpathOrSelf } from '../../sources/findSourceFiles';
+import { loadSourceFile } from '../../sources/loadSources';
+import { tokenize } from '../../text/tokens';
+import { retrievalError } from './connection';
+import { migrate, stemsVector } from './schema';
+
+/** Files per transaction: large enough to amortise the round trips, small enough to keep a failed batch cheap. */
+const BATCH_FILES = 400;
+const INGEST_LOCK_ID = 0x67726e65;
+
+export interface IngestReport {
+  added: number;
+  updated: number;
+  /** Same path, size and modification time, or same content. */
+  unchanged: number;
+  removed: number;
+  problems: SourceProblem[];
+  passages: number;
+  seconds: number;
+}
+
+interface Existing {
+  key: string;
+  id: string;
+  size: number;
+  mtime: number;
+  hash: string;
+}
+
+interface Prepared {
+  source: Source;
+  size: number;
+  mtime: number;
+  hash: string;
+  /** Per passage: content-word stems with counts, names, length. */
+  rows: { counts: Map<string, number>; names: Set<string>; length: number }[];
+}
+
+export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (line: string) => void = () => {}): Promise<IngestReport> {
+  const started = performance.now();
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw retrievalError(error, 'could not connect');
+  }
+  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, removed: 0, problems: [], passages: 0, seconds: 0 };
+  try {
+    await migrate(client);
+    await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK_ID]);
+    try {
+      await ingestLocked(client, dirs.map((d) => resolve(d)), report, log);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK_ID]);
+    }
+  } catch (error) {
+    throw error instanceof Error && error.name === 'RetrievalError' ? error : retrievalError(error, 'ingest failed');
+  } finally {
+    client.release();
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+async function ingestLocked(client: PoolClient, roots: string[], report: IngestReport, log: (line: string) => void): Promise<void> {
+  const existing = new Map<string, Existing>();
+  const pathOfId = new Map<string, string>();
+  for (const row of (await client.query<{ key: string; id: string; path: string; size: string; mtime_ms: number; hash: string }>(
+    'SELECT key, id, path, size, mtime_ms, hash FROM grounded.sources')).rows) {
+    existing.set(row.path, { key: row.key, id: row.id, size: Number(row.size), mtime: row.mtime_ms, hash: row.hash });
+    pathOfId.set(row.id, row.path);
+  }
+
+  const seen = new Set<string>();
+  const listed = new Set<string>();
+  const toRemove: string[] = [];
+  const touched: { key: string; size: number; mtime: number }[] = [];
+  let batch: Prepared[] = [];
+  let batchRemovals: string[] = [];
+  const flush = async () => {
+    await writeBatch(client, batch, batchRemovals);
+    batch = [];
+    batchRemovals = [];
+    log(`${report.added + report.updated} written, ${report.unchanged} unchanged`);
+  };
+
+  for (const root of roots) {
+    const listing = findSourceFiles(root);
+    report.problems.push(...listing.problems);
+    for (const path of listing.files) {
+      const real = realpathOrSelf(path);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const absolute = resolve(path);
+      listed.add(absolute);
+      const before = existing.get(absolute);
+      let stats;
+      try {
+        stats = statSync(absolute);
+      } catch (error) {
+        report.problems.push({ path: absolute, message: `could not be read: ${(error as Error).message}` });
+        continue;
+      }
+      if (before && before.size === stats.size && before.mtime === stats.mtimeMs) {
+        report.unchanged++;
+        continue;
+      }
+      const hash = createHash('sha256').update(readFileSync(absolute)).digest('hex');
+      if (before && before.hash === hash) {
+        touched.push({ key: before.key, size: stats.size, mtime: stats.mtimeMs });
+        report.unchanged++;
+        continue;
+      }
+      const loaded = loadSourceFile(absolute, false);
+      if ('message' in loaded) {
+        report.problems.push(loaded);
+        if (before) toRemove.push(before.key);
+        continue;
+      }
+      const owner = pathOfId.get(loaded.id);
+      if (owner !== undefined && owner !== absolute) {
+        report.problems.push({ path: absolute, message: `id "${loaded.id}" is already used by ${owner}; this file is skipped (give it another id in its front matter)` });
+        continue;
+      }
+      if (before) {
+        pathOfId.delete(before.id);
+        batchRemovals.push(before.key);
+        report.updated++;
+      } else {
+        report.added++;
+      }
+      pathOfId.set(loaded.id, absolute);
+      batch.push(prepare(loaded, stats.size, stats.mtimeMs, hash));
+      report.passages += loaded.passages.length;
+      if (batch.length >= BATCH_FILES) await flush();
+    }
+  }
+  // Files of the ingested folders that are gone.
+  for (const [path, row] of existing) {
+    if (listed.has(path) || !roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep))) continue;
+    toRemove.push(row.key);
+    report.removed++;
+  }
+  batchRemovals.push(...toRemove);
+  await flush();
+  if (touched.length > 0) {
+    await client.query(
+      `UPDATE grounded.sources s SET size = t.size, mtime_ms = t.mtime
+       FROM unnest($1::bigint[], $2::bigint[], $3::float8[]) AS t(key, size, mtime) WHERE s.key = t.key`,
+      [touched.map((t) => t.key), touched.map((t) => t.size), touched.map((t) => t.mtime)]);
+  }
+  await client.query('ANALYZE grounded.passages');
+}
+
+function prepare(source: Source, size: number, mtime: number, hash: string): Prepared {
+  // As index/passageIndex.ts counts: content words only; a name is a word capitalised inside a sentence.
+  const rows = source.passages.map((passage) => {
+    const counts = new Map<string, number>();
+    const names = new Set<string>();
+    let length = 0;
+    for (const token of tokenize(passage.text)) {
+      if (token.stop) continue;
+      length++;
+      counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+      if (token.capitalized && !token.sentenceInitial) names.add(token.stem);
+    }
+    return { counts, names, length };
+  });
+  return { source, size, mtime, hash, rows };
+}
+
+async function writeBatch(client: PoolClient, items: Prepared[], removals: string[]): Promise<void> {
+  if (items.length === 0 && removals.length === 0) return;
+  await client.query('BEGIN');
+  try {
+    if (removals.length > 0) await removeSources(client, removals);
+    if (items.length > 0) await insertSources(client, items);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+async function removeSources(client: PoolClient, keys: string[]): Promise<void> {
+  await client.query(
+    `WITH gone AS (SELECT stems, names FROM grounded.passages WHERE source_key = ANY($1::bigint[])),
+     lex AS (SELECT u.lexeme AS stem, count(*) AS df FROM gone, unnest(gone.stems) u GROUP BY 1),
+     nm AS (SELECT n AS stem, count(*) AS c FROM gone, unnest(gone.names) n GROUP BY 1)
+     UPDATE grounded.terms t SET df = t.df - lex.df, name_passages = t.name_passages - coalesce(nm.c, 0)
+     FROM lex LEFT JOIN nm USING (stem) WHERE t.stem = lex.stem`, [keys]);
+  await client.query(
+    `UPDATE grounded.corpus SET passages = passages - g.n, total_length = total_length - g.l
+     FROM (SELECT count(*) AS n, coalesce(sum(length), 0) AS l FROM grounded.passages WHERE source_key = ANY($1::bigint[])) g`, [keys]);
+  await client.query('DELETE FROM grounded.sources WHERE key = ANY($1::bigint[])', [keys]);
+}
+
+async function insertSources(client: PoolClient, items: Prepared[]): Promise<void> {
+  const inserted = await client.query<{ key: string; id: string }>(
+    `INSERT INTO grounded.sources (id, path, size, mtime_ms, hash, metadata, url_key, excluded, passage_count)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[], $6::jsonb[], $7::text[], $8::jsonb[], $9::int[])
+     RETURNING key, id`,
+    [
+      items.map((i) => i.source.id),
+      items.map((i) => i.source.path),
+      items.map((i) => i.size),
+      items.map((i) => i.mtime),
+      items.map((i) => i.hash),
+      items.map((i) => JSON.stringify(metadataOf(i.source))),
+      items.map((i) => (i.source.url ? urlKey(i.source.url) : null)),
+      items.map((i) => JSON.stringify(i.source.excluded)),
+      items.map((i) => i.source.passages.length),
+    ]);
+  const keyOf = new Map(inserted.rows.map((r) => [r.id, r.key]));
+  const keys: string[] = [], ords: number[] = [], lines: number[] = [], paragraphs: number[] = [], texts: string[] = [];
+  const lengths: number[] = [], vectors: string[] = [], names: string[] = [];
+  const df = new Map<string, number>();
+  const nameCounts = new Map<string, number>();
+  let total = 0;
+  for (const item of items) {
+    const key = keyOf.get(item.source.id)!;
+    item.source.passages.forEach((passage, i) => {
+      const row = item.rows[i]!;
+      keys.push(key);
+      ords.push(passage.index);
+      lines.push(passage.line);
+      paragraphs.push(passage.paragraph);
+      texts.push(passage.text);
+      lengths.push(row.length);
+      vectors.push(stemsVector(row.counts));
+      names.push([...row.names].join(' '));
+      total += row.length;
+      for (const stem of row.counts.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
+      for (const stem of row.names) nameCounts.set(stem, (nameCounts.get(stem) ?? 0) + 1);
+    });
+  }
+  await client.query(
+    `INSERT INTO grounded.passages (source_key, ord, line, paragraph, text, length, stems, names)
+     SELECT k, o, l, p, t, n, v::tsvector, string_to_array(m, ' ')
+     FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::text[], $8::text[]) AS x(k, o, l, p, t, n, v, m)`,
+    [keys, ords, lines, paragraphs, texts, lengths, vectors, names]);
+  // Sorted, so two ingests never lock the same stems in opposite orders.
+  const stems = [...df.keys()].sort();
+  await client.query(
+    `INSERT INTO grounded.terms (stem, df, name_passages) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+     ON CONFLICT (stem) DO UPDATE SET df = terms.df + EXCLUDED.df, name_passages = terms.name_passages + EXCLUDED.name_passages`,
+    [stems, stems.map((s) => df.get(s)!), stems.map((s) => nameCounts.get(s) ?? 0)]);
+  await client.query('UPDATE grounded.corpus SET passages = passages + $1, total_length = total_length + $2', [keys.length, total]);
+}
+
+function metadataOf(source: Source): Record<string, string> {
+  const metadata: Record<string, string> = { title: source.title };
+  for (const key of ['outlet', 'author', 'dateline', 'date', 'url'] as const) if (source[key] !== undefined) metadata[key] = source[key]!;
+  return metadata;
+}
+
+/** sources/citationResolver.ts's URL normalisation (scheme, "www." and trailing "/#?" dropped, lower case). */
+export function urlKey(url: string): string {
+  const bare = url.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+  let end = bare.length;
+  while (end > 0 && '/#?'.includes(bare[end - 1]!)) end--;
+  return bare.slice(0, end).toLowerCase();
+}

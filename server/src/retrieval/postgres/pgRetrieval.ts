@@ -1,0 +1,153 @@
+// PostgreSQL full-text retrieval: one statement per draft answers all its claims' queries. Each query's candidates
+// are the passages whose stems (a tsvector under a GIN index) hold one of its selective terms, scored by BM25 with
+// the library's own figures, the same formula as the embedded index (index/passageIndex.ts): the engine then re-ranks
+// the returned sources' passages itself. A term in more than COMMON_TERM_PASSAGES passages still scores but does not
+// bring in candidates on its own ("said", "government" in a large archive): a passage that shares only such words
+// with a claim never backs it, and reading every passage that has one would cost more than the rest of the check.
+import type { Pool } from 'pg';
+import { B, K1 } from '../../index/passageIndex';
+import type { Passage, Source } from '../../model';
+import type { Candidate, RemoteRetrieval, RetrievalBatch, RetrievalRequest } from '../retrieval';
+import { createPool, describeDatabase, retrievalError } from './connection';
+import { LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
+import { urlKey } from './ingest';
+
+export const COMMON_TERM_PASSAGES = 20_000;
+
+const RETRIEVE_SQL = `
+WITH
+corpus AS (SELECT passages, total_length, total_length::float8 / greatest(1, passages) AS avg FROM grounded.corpus),
+asked AS (
+  SELECT s.stem, coalesce(t.df, 0) AS df, coalesce(t.name_passages, 0) > 0 AS name
+  FROM unnest($1::text[]) AS s(stem) LEFT JOIN grounded.terms t ON t.stem = s.stem),
+qt AS (
+  SELECT qt.n, qt.stem, qt.lit, a.df, ln(1 + (c.passages - a.df + 0.5) / (a.df + 0.5)) * qt.weight AS w
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::float8[]) AS qt(n, stem, lit, weight)
+  JOIN asked a ON a.stem = qt.stem CROSS JOIN corpus c
+  WHERE a.df > 0),
+q AS (
+  SELECT q.n, q.k, coalesce(
+    (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n AND qt.df <= $8),
+    (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n)) AS query
+  FROM unnest($6::int[], $7::int[]) AS q(n, k)),
+hits AS (
+  SELECT q.n, h.id, h.score FROM q CROSS JOIN corpus c CROSS JOIN LATERAL (
+    SELECT p.id, sum(qt.w * cardinality(u.positions) * ($11::float8 + 1) /
+      (cardinality(u.positions) + $11::float8 * (1 - $12::float8 + $12::float8 * p.length / c.avg))) AS score
+    FROM grounded.passages p CROSS JOIN LATERAL unnest(p.stems) u
+    JOIN qt ON qt.n = q.n AND qt.stem = u.lexeme
+    WHERE q.query IS NOT NULL AND p.stems @@ q.query::tsquery
+    GROUP BY p.id ORDER BY score DESC, p.id LIMIT q.k) h),
+cited AS (SELECT key, id, url_key FROM grounded.sources WHERE lower(id) = ANY($9::text[]) OR url_key = ANY($10::text[])),
+picked AS (
+  SELECT DISTINCT p.source_key AS key FROM hits JOIN grounded.passages p ON p.id = hits.id
+  UNION SELECT key FROM cited),
+srcp AS (SELECT p.source_key, p.ord, p.line, p.paragraph, p.text, p.stems FROM grounded.passages p JOIN picked ON p.source_key = picked.key)
+SELECT
+  (SELECT json_build_object('passages', passages, 'totalLength', total_length) FROM corpus) AS corpus,
+  (SELECT coalesce(json_agg(json_build_array(stem, df, name)), '[]') FROM asked) AS asked,
+  (SELECT coalesce(json_agg(json_build_array(h.n, s.id, p.ord, p.line, p.text, h.score) ORDER BY h.n, h.score DESC, h.id), '[]')
+     FROM hits h JOIN grounded.passages p ON p.id = h.id JOIN grounded.sources s ON s.key = p.source_key) AS hits,
+  (SELECT coalesce(json_agg(json_build_array(s.id, s.path, s.metadata, s.excluded,
+     (SELECT coalesce(json_agg(json_build_array(ord, line, paragraph, text) ORDER BY ord), '[]') FROM srcp WHERE srcp.source_key = s.key))
+     ORDER BY s.key), '[]') FROM grounded.sources s JOIN picked ON picked.key = s.key) AS sources,
+  (SELECT coalesce(json_agg(DISTINCT u.lexeme), '[]') FROM srcp CROSS JOIN LATERAL unnest(srcp.stems) u
+     JOIN grounded.terms t ON t.stem = u.lexeme AND t.name_passages > 0) AS names,
+  (SELECT coalesce(json_agg(json_build_array(id, url_key)), '[]') FROM cited) AS cited
+`;
+
+type Row = {
+  corpus: { passages: string | number; totalLength: string | number };
+  asked: [string, string | number, boolean][];
+  hits: [number, string, number, number, string, number][];
+  sources: [string, string, Record<string, string>, Source['excluded'], [number, number, number, string][]][];
+  names: string[];
+  cited: [string, string | null][];
+};
+
+export class PostgresRetrieval implements RemoteRetrieval {
+  readonly description: string;
+  private readonly pool: Pool;
+  private checkedSchema = false;
+
+  constructor(url: string, pool?: Pool) {
+    this.description = describeDatabase(url);
+    this.pool = pool ?? createPool(url);
+  }
+
+  async retrieve(request: RetrievalRequest): Promise<RetrievalBatch> {
+    const termN: number[] = [], termStem: string[] = [], termLit: string[] = [], termWeight: number[] = [];
+    request.queries.forEach((query, n) => {
+      for (const term of query.terms) {
+        termN.push(n);
+        termStem.push(term.stem);
+        termLit.push(quoteLexeme(term.stem));
+        termWeight.push(term.weight);
+      }
+    });
+    const stems = [...new Set([...request.stems, ...termStem])];
+    let row: Row;
+    try {
+      if (!this.checkedSchema) {
+        const version = await schemaVersion(this.pool);
+        if (version === 0) throw Object.assign(new Error('the database holds no Grounded archive'), { code: '3F000' });
+        if (version > LATEST_VERSION) throw new Error(`the archive's schema is version ${version}, newer than this Grounded (${LATEST_VERSION}): update Grounded`);
+        this.checkedSchema = true;
+      }
+      const result = await this.pool.query<Row>(RETRIEVE_SQL, [
+        stems, termN, termStem, termLit, termWeight,
+        request.queries.map((_, n) => n), request.queries.map((q) => q.k), COMMON_TERM_PASSAGES,
+        request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B,
+      ]);
+      row = result.rows[0]!;
+    } catch (error) {
+      throw retrievalError(error, `${this.description}: retrieval failed`);
+    }
+    return toBatch(row, request.queries.length);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+function toBatch(row: Row, queries: number): RetrievalBatch {
+  const documentFrequency = new Map<string, number>();
+  const names = new Set<string>(row.names);
+  for (const [stem, df, name] of row.asked) {
+    documentFrequency.set(stem, Number(df));
+    if (name) names.add(stem);
+  }
+  const candidates: Candidate[][] = Array.from({ length: queries }, () => []);
+  for (const [n, sourceId, passageIndex, line, text, score] of row.hits) candidates[n]!.push({ sourceId, passageIndex, line, text, score });
+  const sources: Source[] = row.sources.map(([id, path, metadata, excluded, passages]) => ({
+    id,
+    ...(metadata as { title: string }),
+    path,
+    bundled: false,
+    excluded,
+    passages: passages.map(([index, line, paragraph, text]): Passage => ({ sourceId: id, index, line, paragraph, text })),
+  }));
+  // Neighbouring sentences, for hosts that show a candidate alone.
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  for (const list of candidates) {
+    for (const candidate of list) {
+      const passages = byId.get(candidate.sourceId)?.passages;
+      const previous = passages?.[candidate.passageIndex - 1]?.text;
+      const next = passages?.[candidate.passageIndex + 1]?.text;
+      if (previous !== undefined) candidate.previous = previous;
+      if (next !== undefined) candidate.next = next;
+    }
+  }
+  const citations = new Map<string, string>();
+  for (const [id, url] of row.cited) {
+    citations.set(id.toLowerCase(), id);
+    if (url) citations.set(url, id);
+  }
+  return {
+    stats: { passages: Number(row.corpus.passages), totalLength: Number(row.corpus.totalLength), documentFrequency, names },
+    candidates,
+    sources,
+    citations,
+  };
+}

@@ -1,0 +1,121 @@
+// The archive's schema, owned by Grounded and changed only by numbered migrations (applied in order, once each, under
+// an advisory lock so two ingests never migrate at once). Everything lives in the `grounded` schema.
+//
+//   sources   one row per article file: its path, size, modification time and content hash (what re-ingest compares),
+//             its metadata and the lines kept out of evidence;
+//   passages  one row per sentence of evidence, with its stems as a tsvector (positions 1..tf, so the term frequency is
+//             the number of positions) under a GIN index, its length in content words, and the stems it capitalises
+//             inside a sentence (names);
+//   terms     each stem's document frequency and the number of passages that capitalise it: BM25's idf and the
+//             verifier's "is this word a name" without scanning;
+//   corpus    the passage count and total length (BM25's mean length).
+import type { PoolClient } from 'pg';
+
+export const SCHEMA = 'grounded';
+const LOCK_ID = 0x67726e64; // "grnd"
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sources, passages, terms',
+    sql: `
+      CREATE TABLE grounded.sources (
+        key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        path text NOT NULL UNIQUE,
+        size bigint NOT NULL,
+        mtime_ms double precision NOT NULL,
+        hash text NOT NULL,
+        metadata jsonb NOT NULL,
+        url_key text,
+        excluded jsonb NOT NULL,
+        passage_count integer NOT NULL
+      );
+      CREATE INDEX sources_lower_id ON grounded.sources (lower(id));
+      CREATE INDEX sources_url_key ON grounded.sources (url_key) WHERE url_key IS NOT NULL;
+      CREATE TABLE grounded.passages (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        source_key bigint NOT NULL REFERENCES grounded.sources (key) ON DELETE CASCADE,
+        ord integer NOT NULL,
+        line integer NOT NULL,
+        paragraph integer NOT NULL,
+        text text NOT NULL,
+        length integer NOT NULL,
+        stems tsvector NOT NULL,
+        names text[] NOT NULL
+      );
+      CREATE INDEX passages_stems ON grounded.passages USING gin (stems);
+      CREATE INDEX passages_source ON grounded.passages (source_key, ord);
+      CREATE TABLE grounded.terms (
+        stem text PRIMARY KEY,
+        df bigint NOT NULL,
+        name_passages bigint NOT NULL
+      );
+      CREATE TABLE grounded.corpus (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        passages bigint NOT NULL,
+        total_length bigint NOT NULL
+      );
+      INSERT INTO grounded.corpus VALUES (true, 0, 0);
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Applies the migrations the database lacks; returns the versions applied. */
+export async function migrate(client: PoolClient): Promise<number[]> {
+  await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${SCHEMA}.migrations`)).rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query(`INSERT INTO ${SCHEMA}.migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+      applied.push(migration.version);
+    }
+    return applied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_ID]);
+  }
+}
+
+/** The schema version the database is at (0: none), for checking that a reader and the archive agree. */
+export async function schemaVersion(client: Pick<PoolClient, 'query'>): Promise<number> {
+  const exists = await client.query(`SELECT to_regclass('${SCHEMA}.migrations') AS t`);
+  if (exists.rows[0]?.t === null) return 0;
+  const row = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${SCHEMA}.migrations`);
+  return row.rows[0]?.v ?? 0;
+}
+
+/** A tsvector literal holding each stem with positions 1..tf. */
+export function stemsVector(counts: ReadonlyMap<string, number>): string {
+  const parts: string[] = [];
+  for (const [stem, tf] of counts) {
+    const positions = Array.from({ length: Math.min(tf, 256) }, (_, i) => i + 1).join(',');
+    parts.push(`${quoteLexeme(stem)}:${positions}`);
+  }
+  return parts.join(' ');
+}
+
+/** A lexeme quoted for a tsvector or tsquery literal. */
+export function quoteLexeme(stem: string): string {
+  return `'${stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
