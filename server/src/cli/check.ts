@@ -26,8 +26,12 @@ import { UsageError, parseArgs, type OptionSpec } from './args';
 import { EXIT, FAIL_LEVELS, exitStatusFor, type ExitStatus, type FailLevel } from './exitStatus';
 import { fixDraft } from './fix';
 import { Libraries, reportConfigProblems, reportMissingSourceDirs } from './library';
-import { errorMessage, printDebugStack, printProblem } from './stderr';
+import { errorMessage, printDebugStack, printMessage, printProblem } from './stderr';
 import { TOOL_VERSION } from './version';
+import { createEngine, type Engine } from '../engine';
+import { databaseUrlFrom } from '../retrieval/postgres/connection';
+import { PostgresRetrieval } from '../retrieval/postgres/pgRetrieval';
+import { RetrievalError } from '../retrieval/retrieval';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
@@ -38,9 +42,10 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'fail-on', kind: 'value', choices: FAIL_LEVELS },
   { name: 'fix', kind: 'flag' },
   { name: 'dry-run', kind: 'flag' },
+  { name: 'database', kind: 'value' },
 ];
 
-export function runCheck(argv: readonly string[]): ExitStatus {
+export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
   const args = parseArgs(argv, CHECK_OPTIONS);
   if (args.positionals.length === 0) throw new UsageError('check needs at least one Markdown file or folder');
   if (args.flags.has('dry-run') && !args.flags.has('fix')) throw new UsageError('--dry-run goes with --fix');
@@ -60,63 +65,91 @@ export function runCheck(argv: readonly string[]): ExitStatus {
   };
   const configs = new ProjectConfigs();
   const libraries = new Libraries();
-  const reportedConfigs = new Set<string>();
-  const policyFor = (file: string): DraftPolicy => {
-    const found = configs.forFile(file);
-    if (found) reportConfigProblems(found, reportedConfigs);
-    const policy = draftPolicy(found?.config, defaults);
-    if (found?.config.sources?.paths && sourceDirs.length > 0) {
-      policy.sources.paths = [...new Set([...policy.sources.paths, ...defaults.sourcePaths])];
-    }
-    if (!defaults.includeBundled) policy.sources.includeBundled = false;
-    return policy;
+  // The archive in PostgreSQL (--database or GROUNDED_DATABASE_URL) stands beside each selection's local sources.
+  const databaseUrl = databaseUrlFrom(args.values.get('database'));
+  const retrieval = databaseUrl === undefined ? undefined : new PostgresRetrieval(databaseUrl);
+  const withDatabase = new Map<Engine, Engine>();
+  const engineOf = (local: Engine): Engine => {
+    if (!retrieval) return local;
+    let engine = withDatabase.get(local);
+    if (!engine) withDatabase.set(local, (engine = createEngine(local.library, { retrieval })));
+    return engine;
   };
+  try {
+    return await checkAll();
+  } catch (error) {
+    if (!(error instanceof RetrievalError)) throw error;
+    // One message, exit 2: a library that cannot be asked never turns into "unsupported" findings.
+    printMessage(`error: ${error.message}`);
+    return EXIT.inputError;
+  } finally {
+    await retrieval?.close();
+  }
 
-  // Unusable inputs stay in the report (JSON consumers see them too) and are also named on stderr, where people look.
-  const results: FileResult[] = [];
-  for (const input of draftInputs(args.positionals, (file) => policyFor(file), libraries)) {
-    if ('problem' in input) {
-      results.push(unreadable(displayPath(input.path, cwd), input.problem));
-      continue;
-    }
-    const path = displayPath(input.file, cwd);
-    const read = readTextFile(input.file);
-    if ('error' in read) {
-      results.push(unreadable(path, read.error));
-      continue;
-    }
-    const policy = policyFor(input.file);
-    const engine = libraries.engineFor(policy.sources);
-    try {
-      let checked = checkDraftText(engine, read.text, path);
-      if (fix) {
-        const fixed = fixDraft(input.file, path, checked, policy.citationStyle, fix);
-        if (fixed !== undefined && !fix.dryRun) checked = checkDraftText(engine, fixed, path);
+  async function checkAll(): Promise<ExitStatus> {
+    const reportedConfigs = new Set<string>();
+    const policyFor = (file: string): DraftPolicy => {
+      const found = configs.forFile(file);
+      if (found) reportConfigProblems(found, reportedConfigs);
+      const policy = draftPolicy(found?.config, defaults);
+      if (found?.config.sources?.paths && sourceDirs.length > 0) {
+        policy.sources.paths = [...new Set([...policy.sources.paths, ...defaults.sourcePaths])];
       }
-      results.push({ report: checked.report, findings: findingsOf(checked, policy) });
-    } catch (error) {
-      // An engine bug on one draft must not hide the results for the others.
-      printDebugStack(error);
-      const message = error instanceof UnreadableDraftError ? error.message : `internal error: ${errorMessage(error)}`;
-      results.push(unreadable(path, message));
-    }
-  }
-  for (const { report } of results) if (report.error !== undefined) printProblem(report.path, report.error);
+      if (!defaults.includeBundled) policy.sources.includeBundled = false;
+      return policy;
+    };
 
-  // A dry run's output is the diff it printed; the report would only repeat the findings as they stand.
-  if (!fix?.dryRun) {
-    const library = libraries.combined();
-    process.stdout.write(
-      format === 'json'
-        ? formatJson(results, library, { baseDir: cwd })
-        : format === 'sarif'
-          ? formatSarif(results, library, { baseDir: cwd, toolVersion: TOOL_VERSION })
-          : format === 'github'
-            ? formatGithub(results)
-            : formatText(results, { color: useColor() }),
-    );
+    // Unusable inputs stay in the report (JSON consumers see them too) and are also named on stderr, where people look.
+    const results: FileResult[] = [];
+    for (const input of draftInputs(args.positionals, (file) => policyFor(file), libraries)) {
+      if ('problem' in input) {
+        results.push(unreadable(displayPath(input.path, cwd), input.problem));
+        continue;
+      }
+      const path = displayPath(input.file, cwd);
+      const read = readTextFile(input.file);
+      if ('error' in read) {
+        results.push(unreadable(path, read.error));
+        continue;
+      }
+      const policy = policyFor(input.file);
+      const engine = engineOf(libraries.engineFor(policy.sources));
+      try {
+        await engine.prepareDraft?.(read.text);
+        let checked = checkDraftText(engine, read.text, path);
+        if (fix) {
+          const fixed = fixDraft(input.file, path, checked, policy.citationStyle, fix);
+          if (fixed !== undefined && !fix.dryRun) {
+            await engine.prepareDraft?.(fixed);
+            checked = checkDraftText(engine, fixed, path);
+          }
+        }
+        results.push({ report: checked.report, findings: findingsOf(checked, policy) });
+      } catch (error) {
+        if (error instanceof RetrievalError) throw error;
+        // An engine bug on one draft must not hide the results for the others.
+        printDebugStack(error);
+        const message = error instanceof UnreadableDraftError ? error.message : `internal error: ${errorMessage(error)}`;
+        results.push(unreadable(path, message));
+      }
+    }
+    for (const { report } of results) if (report.error !== undefined) printProblem(report.path, report.error);
+
+    // A dry run's output is the diff it printed; the report would only repeat the findings as they stand.
+    if (!fix?.dryRun) {
+      const library = libraries.combined();
+      process.stdout.write(
+        format === 'json'
+          ? formatJson(results, library, { baseDir: cwd })
+          : format === 'sarif'
+            ? formatSarif(results, library, { baseDir: cwd, toolVersion: TOOL_VERSION })
+            : format === 'github'
+              ? formatGithub(results)
+              : formatText(results, { color: useColor() }),
+      );
+    }
+    return exitStatusFor(countReports(results), failOn);
   }
-  return exitStatusFor(countReports(results), failOn);
 }
 
 /**
