@@ -1,0 +1,90 @@
+// A PostgreSQL for the database tests: GROUNDED_TEST_DATABASE_URL when set (.ci/run starts a cluster and exports it),
+// else a throwaway cluster started here (initdb in a temporary folder, a unix socket only, no TCP port), stopped and
+// removed at the end. As root (CI) the cluster runs as the `postgres` user the Debian package creates: initdb
+// refuses root. Without PostgreSQL the tests skip, except under CI=true, where they fail: CI must run them.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const version = readdirSync(root).sort((a, b) => Number(b) - Number(a)).find((v) => existsSync(join(root, v, 'bin', 'initdb')));
+  return version ? join(root, version, 'bin') : undefined;
+}
+
+/** Why the database tests cannot run here, or undefined when they can. */
+export function unavailable(): string | undefined {
+  if (process.env.GROUNDED_TEST_DATABASE_URL) return undefined;
+  return postgresBin() ? undefined : 'PostgreSQL is not installed (apt-get install postgresql) and GROUNDED_TEST_DATABASE_URL is not set';
+}
+
+/** The skip option for node:test: never skipped under CI (the test then fails in startDatabase). */
+export function skipUnlessDatabase(): string | false {
+  const reason = unavailable();
+  return reason && process.env.CI !== 'true' ? reason : false;
+}
+
+/** A fresh, empty database of its own for one test file. */
+export async function startDatabase(): Promise<TestDatabase> {
+  const server = process.env.GROUNDED_TEST_DATABASE_URL ? { url: process.env.GROUNDED_TEST_DATABASE_URL, stop: async () => {} } : startCluster();
+  const name = `grounded_test_${process.pid}_${Date.now() % 100000}`;
+  const admin = new Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = withDatabase(server.url, name);
+  return {
+    url,
+    async stop() {
+      const client = new Client({ connectionString: server.url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+      await server.stop();
+    },
+  };
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+function startCluster(): TestDatabase {
+  const bin = postgresBin();
+  if (!bin) throw new Error(unavailable());
+  const folder = mkdtempSync(join(tmpdir(), 'grounded-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? 'postgres' : userInfo().username;
+  if (asRoot) {
+    const ids = execFileSync('sh', ['-c', 'echo "$(id -u postgres) $(id -g postgres)"']).toString().trim().split(' ').map(Number);
+    chownSync(folder, ids[0]!, ids[1]!);
+  }
+  chmodSync(folder, 0o700);
+  const run = (command: string, args: string[]) =>
+    execFileSync(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args, { stdio: 'pipe' });
+  const data = join(folder, 'data');
+  const port = 20000 + (process.pid % 20000);
+  run(join(bin, 'initdb'), ['-D', data, '-U', user, '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(folder, 'log'), '-w', '-o',
+    `-c listen_addresses='' -k ${folder} -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, 'start']);
+  return {
+    url: `postgresql://${user}@localhost:${port}/postgres?host=${encodeURIComponent(folder)}`,
+    async stop() {
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,183 @@
+// The archive in PostgreSQL: ingest (idempotent, deletions), parity with the embedded index on the development claims
+// and the fixture drafts, and clear failures when the database cannot be reached. Needs PostgreSQL: see cluster.ts
+// (under CI=true these tests fail rather than skip without it).
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Client } from 'pg';
+import { createEngine } from '../../server/src/engine';
+import { createPool } from '../../server/src/retrieval/postgres/connection';
+import { ingestFolders } from '../../server/src/retrieval/postgres/ingest';
+import { PostgresRetrieval } from '../../server/src/retrieval/postgres/pgRetrieval';
+import { RetrievalError } from '../../server/src/retrieval/retrieval';
+import { bundledSourcesDir, loadSourceLibrary } from '../../server/src/sources/loadSources';
+import { ensureBuilt, grounded, ROOT } from '../cli/run';
+import { skipUnlessDatabase, startDatabase, type TestDatabase } from './cluster';
+
+const EVAL_DIR = process.env.GROUNDED_EVAL_DIR ?? join(ROOT, '..', 'shared', 'eval');
+const DRAFTS = join(ROOT, 'test', 'fixtures', 'drafts');
+const EMPTY = { sources: [], problems: [] };
+
+describe('PostgreSQL archive', { skip: skipUnlessDatabase() }, () => {
+  let db: TestDatabase;
+  before(async () => {
+    db = await startDatabase();
+    const pool = createPool(db.url);
+    const report = await ingestFolders(pool, [bundledSourcesDir()]);
+    await pool.end();
+    assert.equal(report.problems.length, 0);
+    assert.ok(report.added > 0);
+  });
+  after(async () => {
+    await db?.stop();
+  });
+
+  test('re-ingesting unchanged folders writes nothing', async () => {
+    const pool = createPool(db.url);
+    const report = await ingestFolders(pool, [bundledSourcesDir()]);
+    await pool.end();
+    assert.equal(report.added + report.updated + report.removed, 0);
+    assert.equal(report.unchanged, loadSourceLibrary({ dirs: [], includeBundled: true }).sources.length);
+  });
+
+  test('the same verdicts and evidence as the embedded index, claim by claim (claims-dev)', async (t) => {
+    const path = join(EVAL_DIR, 'claims-dev.jsonl');
+    if (!existsSync(path)) return t.skip(`no ${path}`);
+    const claims = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { claim: string }).claim);
+    const embedded = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }), { cacheVerdicts: false });
+    const retrieval = new PostgresRetrieval(db.url);
+    try {
+      const viaDatabase = createEngine(EMPTY, { retrieval, cacheVerdicts: false });
+      await viaDatabase.prepareClaims!(claims);
+      for (const claim of claims) assert.deepEqual(viaDatabase.checkClaim(claim), embedded.checkClaim(claim), claim);
+    } finally {
+      await retrieval.close();
+    }
+  });
+
+  test('the same reports for the fixture drafts, one round trip each', async () => {
+    const embedded = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
+    const retrieval = new PostgresRetrieval(db.url);
+    let roundTrips = 0;
+    const counting = { description: retrieval.description, close: () => retrieval.close(), retrieve: (r: Parameters<typeof retrieval.retrieve>[0]) => (roundTrips++, retrieval.retrieve(r)) };
+    try {
+      const viaDatabase = createEngine(EMPTY, { retrieval: counting });
+      const drafts = readdirSync(DRAFTS).filter((name) => name.endsWith('.md'));
+      for (const name of drafts) {
+        const text = readFileSync(join(DRAFTS, name), 'utf8');
+        await viaDatabase.prepareDraft!(text);
+        const report = viaDatabase.checkDraft(text, name);
+        assert.deepEqual(stripPaths(report), stripPaths(embedded.checkDraft(text, name)), name);
+      }
+      assert.equal(roundTrips, drafts.length);
+    } finally {
+      await retrieval.close();
+    }
+  });
+
+  test('local sources and the archive together are one library', async () => {
+    // Half the bundled articles locally, the archive holding all: the same verdicts as all of them locally.
+    const all = loadSourceLibrary({ dirs: [], includeBundled: true });
+    const retrieval = new PostgresRetrieval(db.url);
+    try {
+      const text = readFileSync(join(DRAFTS, 'mixed.md'), 'utf8');
+      const engine = createEngine({ sources: all.sources.slice(0, 2), problems: [] }, { retrieval });
+      await engine.prepareDraft!(text);
+      const verdicts = engine.checkDraft(text, 'mixed.md').claims.map((c) => c.verdict);
+      assert.deepEqual(verdicts, createEngine(all).checkDraft(text, 'mixed.md').claims.map((c) => c.verdict));
+    } finally {
+      await retrieval.close();
+    }
+  });
+
+  test('a changed file is replaced and a deleted one removed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'grounded-archive-'));
+    const pool = createPool(db.url);
+    try {
+      writeFileSync(join(folder, 'a.md'), '---\nid: extra-a\ntitle: A\n---\nThe mayor of Springfield opened a bridge on Monday.\n');
+      writeFileSync(join(folder, 'b.md'), '---\nid: extra-b\ntitle: B\n---\nThe council of Shelbyville approved a budget of 40 million dollars.\n');
+      assert.equal((await ingestFolders(pool, [folder])).added, 2);
+      writeFileSync(join(folder, 'a.md'), '---\nid: extra-a\ntitle: A\n---\nThe mayor of Springfield closed a bridge on Tuesday.\n');
+      utimesSync(join(folder, 'a.md'), new Date(), new Date(Date.now() + 5000));
+      rmSync(join(folder, 'b.md'));
+      const report = await ingestFolders(pool, [folder]);
+      assert.deepEqual([report.added, report.updated, report.removed], [0, 1, 1]);
+      const { rows } = await pool.query("SELECT s.id, p.text FROM grounded.sources s JOIN grounded.passages p ON p.source_key = s.key WHERE s.id LIKE 'extra-%'");
+      assert.deepEqual(rows, [{ id: 'extra-a', text: 'The mayor of Springfield closed a bridge on Tuesday.' }]);
+      // Term statistics follow: nothing of the removed article is left counted.
+      const terms = await pool.query("SELECT df FROM grounded.terms WHERE stem = 'shelbyvill' OR stem = 'shelbyville'");
+      assert.ok(terms.rows.every((r: { df: string }) => Number(r.df) === 0));
+      assert.equal((await ingestFolders(pool, [folder])).unchanged, 1);
+    } finally {
+      await ingestFolders(pool, [folder]).catch(() => {});
+      rmSync(folder, { recursive: true, force: true });
+      // The folder is gone: its articles go too.
+      await ingestFolders(pool, [folder]);
+      await pool.end();
+    }
+  });
+
+  test('a read-only role can check', async () => {
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query("DO $$ BEGIN CREATE ROLE grounded_reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    await admin.query('GRANT USAGE ON SCHEMA grounded TO grounded_reader');
+    await admin.query('GRANT SELECT ON ALL TABLES IN SCHEMA grounded TO grounded_reader');
+    await admin.end();
+    const url = new URL(db.url);
+    url.username = 'grounded_reader';
+    const retrieval = new PostgresRetrieval(url.toString());
+    try {
+      const engine = createEngine(EMPTY, { retrieval });
+      const text = readFileSync(join(DRAFTS, 'supported.md'), 'utf8');
+      await engine.prepareDraft!(text);
+      assert.ok(engine.checkDraft(text, 'supported.md').claims.some((c) => c.verdict === 'supported'));
+    } finally {
+      await retrieval.close();
+    }
+  });
+
+  test('grounded check --database: the archive\'s verdicts; GROUNDED_DATABASE_URL does the same', () => {
+    ensureBuilt();
+    const draft = join(DRAFTS, 'mixed.md');
+    const local = grounded(['check', draft, '--format', 'json', '--fail-on', 'none']);
+    const viaOption = grounded(['check', draft, '--format', 'json', '--fail-on', 'none', '--no-bundled-sources', '--database', db.url]);
+    assert.equal(viaOption.status, 0, viaOption.stderr);
+    const verdicts = (out: string) => (JSON.parse(out) as { files: { claims: { verdict: string }[] }[] }).files[0]!.claims.map((c) => c.verdict);
+    assert.deepEqual(verdicts(viaOption.stdout), verdicts(local.stdout));
+    const viaEnv = grounded(['check', draft, '--format', 'json', '--fail-on', 'none', '--no-bundled-sources'], { env: { GROUNDED_DATABASE_URL: db.url } });
+    assert.deepEqual(verdicts(viaEnv.stdout), verdicts(local.stdout));
+  });
+});
+
+describe('an unreachable database', () => {
+  const url = 'postgresql://nobody@127.0.0.1:1/none';
+
+  test('the engine rejects with a RetrievalError, never a verdict', async () => {
+    const retrieval = new PostgresRetrieval(url);
+    try {
+      const engine = createEngine(EMPTY, { retrieval });
+      await assert.rejects(engine.prepareDraft!('Maduro met Guaido in Oslo.'), (error) => error instanceof RetrievalError && /127\.0\.0\.1:1/.test(error.message));
+      assert.throws(() => engine.checkClaim('Maduro met Guaido in Oslo.'), RetrievalError);
+    } finally {
+      await retrieval.close();
+    }
+  });
+
+  test('grounded check prints one message and exits 2', () => {
+    ensureBuilt();
+    const result = grounded(['check', join(DRAFTS, 'mixed.md'), '--database', url]);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0]!, /^grounded: error: PostgreSQL at 127\.0\.0\.1:1\/none: retrieval failed: .*ECONNREFUSED.*is the server running/);
+  });
+});
+
+function stripPaths<T>(report: T): T {
+  return JSON.parse(JSON.stringify(report, (key, value) => (key === 'path' ? undefined : value))) as T;
+}
+
