@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerExportBibliography } from './exportBibliography';
 import { registerInsertCitation } from './insertCitation';
 import { CLIENT_NAME, LanguageServer } from './languageClient';
 import { registerOpenSource } from './openSource';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): GroundedApi {
     ...registerProjectCommands(output),
     registerOpenSource(library),
     registerInsertCitation(connection),
+    registerExportBibliography(connection),
     // Trust widens what the server may read (source folders outside the workspace): start it again with the news.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       output.info('The workspace is now trusted; restarting the language server.');

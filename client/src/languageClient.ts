@@ -21,9 +21,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  BibliographyRequest,
   ClientCommands,
   DIAGNOSTIC_SOURCE,
   SourcesRequest,
+  type BibliographyParams,
+  type BibliographyResult,
   type GroundedInitializationOptions,
   type NotificationDeclaration,
   type RequestDeclaration,
@@ -161,6 +164,11 @@ export class LanguageServer implements vscode.Disposable {
   async sources(token?: vscode.CancellationToken): Promise<SourcesResult> {
     const result = await this.request(SourcesRequest, undefined, token);
     return { sources: result?.sources ?? [], problems: result?.problems ?? [] };
+  }
+
+  /** The source library as a bibliography file's text, from the `grounded/bibliography` request (null: no answer). */
+  bibliography(params: BibliographyParams, token?: vscode.CancellationToken): Promise<BibliographyResult | null> {
+    return this.request(BibliographyRequest, params, token);
   }
 
   /** The protocol form of a document URI (what the server keys documents by). */
