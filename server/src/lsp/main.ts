@@ -4,6 +4,7 @@
 // its usage instead of a stack trace; `--version` prints the version.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { version } from '../../../package.json';
+import { LifecycleGuard } from './lifecycleGuard';
 import { startServer } from './server';
 
 export const USAGE = `Usage: grounded-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -61,7 +62,10 @@ if (!invocation.run) {
   process.exitCode = invocation.exitCode;
 } else {
   try {
-    startServer(createConnection(ProposedFeatures.all));
+    const guard = new LifecycleGuard();
+    const connection = createConnection(ProposedFeatures.all, { messageStrategy: guard });
+    guard.install(connection);
+    startServer(connection);
   } catch (error) {
     // Whatever the connection could not set up (an unreachable socket, say): one line, not a stack.
     process.stderr.write(`grounded-language-server: ${error instanceof Error ? error.message : String(error)}\n`);
