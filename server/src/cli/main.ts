@@ -1,6 +1,7 @@
 // The `grounded` command (bundled to dist/cli.js, started by bin/grounded.js). Picks the command and turns every
 // failure into a one-line message and an exit status: people and CI logs never see a stack trace unless they ask.
 import { UsageError } from './args';
+import { runBibliography } from './bibliography';
 import { runCheck } from './check';
 import { EXIT, type ExitStatus } from './exitStatus';
 import { runInit } from './init';
@@ -25,6 +26,8 @@ async function run(argv: readonly string[]): Promise<ExitStatus> {
       return runCheck(rest);
     case 'init':
       return runInit(rest);
+    case 'bibliography':
+      return runBibliography(rest);
     case 'score':
       return runScore(rest);
     case undefined:

@@ -9,6 +9,8 @@ Commands:
                           skipping hidden folders, node_modules and what .gitignore lists;
                           in a folder with a .grounded.yaml, only the drafts its globs name).
   init                    Write a commented starter .grounded.yaml into the current folder.
+  bibliography            Print the source library's metadata as a bibliography, keyed by
+                          the source ids drafts cite ([@id], [^id]), for Pandoc, Zotero, LaTeX.
   score --pairs FILE      Print one verdict per claim of a JSON Lines file, for evaluation.
                           Each line is {"id", "claim"} (checked against the library) or
                           {"id", "claim", "source"} (checked against that article's text alone).
@@ -25,7 +27,10 @@ Options for check:
 Each draft is checked with the nearest .grounded.yaml above it: its sources, severities,
 citation style and accepted claims. --sources adds to its source folders.
 
-Options for check and score:
+Options for bibliography:
+  --format FORMAT         csl-json (default) or bibtex
+
+Options for check, score and bibliography:
   --sources DIR           Add the articles in DIR to the library (repeatable)
   --no-bundled-sources    Leave out the articles bundled with Grounded
 
