@@ -14,10 +14,11 @@ import { inflateRawSync } from 'node:zlib';
 import { copyRepository, ROOT } from './repositoryCopy';
 
 /**
- * Measured at 1,025,342 bytes (2026-11-24: client 451 KB, server 1.38 MB, CLI 1.18 MB minified, WordNet lexicon
- * inside the server and CLI bundles); the budget is that plus 25%.
+ * Measured at 1,335,910 bytes (2026-12-06: client 588 KB with the yaml parser for "Add Source Folder…", server 1.81 MB
+ * and CLI 1.68 MB minified, each with the WordNet lexicon and citation-js for bibliographies); the budget is that plus
+ * 25%. (2026-11-24: 1,025,342 bytes, before project configs and bibliographies.)
  */
-const VSIX_BUDGET_BYTES = 1_280_000;
+const VSIX_BUDGET_BYTES = 1_670_000;
 
 interface ZipEntry {
   name: string;
