@@ -60,6 +60,12 @@ export class Config {
     return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.round(value)) : DEFAULT_SETTINGS.debounceMs;
   }
 
+  /** The server validates it too (a limit below a few paragraphs falls back to the default). */
+  get maxFileSize(): number {
+    const value = this.source.get<unknown>('maxFileSize');
+    return typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : DEFAULT_SETTINGS.maxFileSize;
+  }
+
   get citationStyle(): CitationStyle {
     return oneOf(this.source.get<unknown>('citationStyle'), CITATION_STYLES, DEFAULT_SETTINGS.citationStyle);
   }
@@ -81,6 +87,7 @@ export class Config {
       drafts: { include: this.draftInclude, exclude: this.draftExclude },
       checkOn: this.checkOn,
       debounceMs: this.debounceMs,
+      maxFileSize: this.maxFileSize,
       citationStyle: this.citationStyle,
       severity,
     };

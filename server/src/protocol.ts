@@ -30,6 +30,8 @@ export interface GroundedSettings {
   drafts: { include: string[]; exclude: string[] };
   checkOn: CheckOn;
   debounceMs: number;
+  /** Larger documents (in UTF-8 bytes) are not checked; the writer is told so. */
+  maxFileSize: number;
   citationStyle: CitationStyle;
   severity: Record<FindingCode, SeveritySetting>;
 }
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: GroundedSettings = {
   drafts: { include: [], exclude: [] },
   checkOn: 'type',
   debounceMs: 300,
+  maxFileSize: 5_000_000,
   citationStyle: 'footnote',
   severity: { ...DEFAULT_SEVERITY },
 };

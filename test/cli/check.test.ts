@@ -212,3 +212,19 @@ describe('check verdicts on clear-cut claims about the bundled sources', () => {
     assert.equal(run.stderr, '');
   });
 });
+
+describe('--max-file-size', () => {
+  test('a larger draft is named on stderr and not checked (exit 2); the others are', () => {
+    const run = grounded(['check', MIXED, `${DRAFTS}/supported.md`, '--max-file-size', '300', '--fail-on', 'none'], {});
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /mixed\.md: [\d,]+ bytes, over the size limit of 300 bytes: not read/);
+    assert.doesNotMatch(run.stdout, /mixed\.md:\d+:\d+/);
+  });
+
+  test('takes sizes such as 800k and 5M, and refuses others', () => {
+    assert.equal(grounded(['check', MIXED, '--max-file-size', '800k', '--fail-on', 'none'], {}).status, 0);
+    const bad = grounded(['check', MIXED, '--max-file-size', 'large'], {});
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--max-file-size must be a size such as 5000000, 800k or 5M \(got "large"\)/);
+  });
+});

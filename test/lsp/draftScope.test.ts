@@ -207,3 +207,19 @@ describe('the CLI and the editor agree on a project', () => {
     }
   });
 });
+
+describe('a draft over grounded.maxFileSize', () => {
+  test('gets one visible notice and no partial check', async () => {
+    const small = await LspClient.start({ settings: (settings) => (settings.maxFileSize = 2_000) });
+    try {
+      const uri = 'file:///virtual/large.md';
+      const text = `${CONTRADICTED}\n\n`.repeat(60);
+      const statuses = small.statusMark();
+      assert.deepEqual(await small.openAndWait(uri, text), []);
+      const status = await small.waitForStatus(uri, (s) => s.state === 'error', statuses);
+      assert.match(status.message ?? '', /^Not checked: this file is 3,8\d\d bytes, over grounded\.maxFileSize \(2,000\)\.$/);
+    } finally {
+      await small.stop();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { DEFAULT_SEVERITY } from '../findings/codes';
 import { findingsOf } from '../findings/findings';
 import { displayPath } from '../files/displayPath';
 import { findDraftFiles, type DraftInput } from '../files/findDraftFiles';
-import { readTextFile } from '../files/readTextFile';
+import { DEFAULT_MAX_FILE_BYTES, readTextFile } from '../files/readTextFile';
 import { UnreadableDraftError } from '../markdown/extractClaims';
 import { countReports } from '../formats/counts';
 import type { FileResult } from '../formats/fileResult';
@@ -43,6 +43,7 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'fix', kind: 'flag' },
   { name: 'dry-run', kind: 'flag' },
   { name: 'database', kind: 'value' },
+  { name: 'max-file-size', kind: 'value' },
 ];
 
 export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
@@ -52,6 +53,7 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
   const format = args.values.get('format') ?? 'text';
   const failOn = (args.values.get('fail-on') ?? 'unsupported') as FailLevel;
   const fix = args.flags.has('fix') ? { dryRun: args.flags.has('dry-run') } : undefined;
+  const maxFileSize = byteCount(args.values.get('max-file-size') ?? String(DEFAULT_MAX_FILE_BYTES));
 
   const sourceDirs = args.lists.get('sources') ?? [];
   if (!reportMissingSourceDirs(sourceDirs)) return EXIT.inputError;
@@ -107,7 +109,7 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
         continue;
       }
       const path = displayPath(input.file, cwd);
-      const read = readTextFile(input.file);
+      const read = readTextFile(input.file, maxFileSize);
       if ('error' in read) {
         results.push(unreadable(path, read.error));
         continue;
@@ -173,6 +175,15 @@ function draftInputs(paths: readonly string[], policyFor: (file: string) => Draf
     }
   }
   return inputs;
+}
+
+const SIZE_FACTORS: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9 };
+
+/** `--max-file-size`: bytes, or a number with k, M or G (powers of 1,000, as file sizes are shown). */
+function byteCount(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kMG]?)B?$/.exec(value.trim());
+  if (!match) throw new UsageError(`--max-file-size must be a size such as 5000000, 800k or 5M (got "${value}")`);
+  return Math.round(Number(match[1]) * (SIZE_FACTORS[match[2] ?? ''] ?? 1));
 }
 
 function isFolder(path: string): boolean {

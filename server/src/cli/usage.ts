@@ -23,6 +23,7 @@ Options for check:
   --fix                   Cite the backing source after every supported claim that cites
                           nothing (the editor's "Cite all"); files are rewritten atomically
   --dry-run               With --fix: print the changes as a unified diff, write nothing
+  --max-file-size SIZE    Larger drafts are named and not checked (default 5M; 800k, 2M…)
 
 Each draft is checked with the nearest .grounded.yaml above it: its sources, severities,
 citation style and accepted claims. --sources adds to its source folders.

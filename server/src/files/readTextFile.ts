@@ -1,19 +1,49 @@
 // Reads a draft (or any text file) for checking, turning every way it can be unusable into a one-line reason
 // instead of an exception: the CLI prints the reason and goes on with the other files, the language server shows it.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadTextResult = { text: string } | { error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function readTextFile(path: string): ReadTextResult {
-  let bytes: Buffer;
+/** Larger than this a file is no draft or source a writer wrote: it is named, not read (`--max-file-size`). */
+export const DEFAULT_MAX_FILE_BYTES = 5_000_000;
+
+/**
+ * Reads a regular file of at most `maxBytes`. Anything else — a named pipe (which would wait for a writer forever),
+ * a device such as /dev/zero (which never ends), a folder, a file over the limit — is refused with a reason.
+ */
+export function readTextFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadTextResult {
+  let descriptor: number;
   try {
-    bytes = readFileSync(path);
+    // Non-blocking, so that opening a named pipe does not wait for a writer; fstat then refuses it.
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     return { error: describeFsError(err) };
   }
-  return decodeText(bytes);
+  try {
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) return { error: 'is a folder, not a file' };
+    if (!stats.isFile()) return { error: 'not a regular file (a pipe, a device or a socket)' };
+    if (stats.size > maxBytes) return { error: tooLarge(stats.size, maxBytes) };
+    const bytes = Buffer.alloc(stats.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const count = readSync(descriptor, bytes, length, bytes.length - length, length);
+      if (count === 0) break;
+      length += count;
+    }
+    return decodeText(bytes.subarray(0, length));
+  } catch (err) {
+    return { error: describeFsError(err) };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** The reason a file over the size limit is not checked. */
+export function tooLarge(bytes: number, maxBytes: number): string {
+  return `${bytes.toLocaleString('en')} bytes, over the size limit of ${maxBytes.toLocaleString('en')} bytes: not read`;
 }
 
 /** Decodes file contents, rejecting binary data, invalid UTF-8 and files with nothing but whitespace. */

@@ -10,4 +10,6 @@ export interface CheckedDocument extends CheckedDraft {
   libraryVersion: number;
   /** False for a document that is not a draft: nothing of it was checked, and it shows no findings. */
   draft: boolean;
+  /** Set (to its size in UTF-8 bytes) when the document was not checked for being over `grounded.maxFileSize`. */
+  tooLarge?: number;
 }

@@ -21,8 +21,11 @@ export interface DocumentPolicy extends DraftPolicy {
   acceptFile: string | undefined;
 }
 
-/** How a document's draft status is known: already, or only once its citations are read (`citesLibrary`). */
-export type DraftGate = 'draft' | 'not-a-draft' | 'if-it-cites';
+/**
+ * Whether a document is checked: as a draft, not (`not-a-draft`), only if its citations name a source of the library
+ * (`if-it-cites`, known once they are read), or not because it is over `grounded.maxFileSize` (`too-large`).
+ */
+export type DraftGate = 'draft' | 'not-a-draft' | 'if-it-cites' | 'too-large';
 
 export class DocumentPolicies {
   private readonly configs = new ProjectConfigs();
@@ -69,6 +72,9 @@ export class DocumentPolicies {
 
   /** Whether the document is a draft, as far as can be told before its citations are read. */
   draftGate(uri: string, text: string): DraftGate {
+    // Cheap before the count: a UTF-8 byte is at most one UTF-16 unit, and a unit at most three bytes.
+    const limit = this.settings(uri).maxFileSize;
+    if (text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit) return 'too-large';
     if (this.forced.has(uri)) return 'draft';
     const path = filePath(uri);
     const policy = this.forDocument(uri);

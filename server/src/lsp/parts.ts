@@ -56,6 +56,11 @@ export class Session {
   }
 }
 
+/** The one notice a document over the size limit gets (not a partial check). */
+export function tooLargeNotice(bytes: number, maxBytes: number): string {
+  return `Not checked: this file is ${bytes.toLocaleString('en')} bytes, over grounded.maxFileSize (${maxBytes.toLocaleString('en')}).`;
+}
+
 export function createParts(connection: Connection): ServerParts {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
@@ -108,7 +113,8 @@ export function createParts(connection: Connection): ServerParts {
     checkStarted: (uri) => status.checking(uri),
     checked: (checked) => {
       publish(checked);
-      if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims));
+      if (checked.tooLarge !== undefined) status.failed(tooLargeNotice(checked.tooLarge, settings.forDocument(checked.uri).maxFileSize), checked.uri);
+      else if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims));
       else status.notADraft(checked.uri);
     },
     checkFailed: (uri, error) => {

@@ -58,6 +58,7 @@ export function* checkSteps(uri: string, version: number | undefined, text: stri
     uri, version, text, report: { path: reportPath(uri), claims: [], skipped: [] }, engine, libraryVersion: loaded.version, backing: [], draft: false,
   });
   if (gate === 'not-a-draft') return notADraft();
+  if (gate === 'too-large') return { ...notADraft(), tooLarge: Buffer.byteLength(text, 'utf8') };
   // The one step that grows with the document: remark parses it, once.
   const extracted = engine.extract(text);
   if (gate === 'if-it-cites' && !citesLibrary(extracted.claims)) return notADraft();

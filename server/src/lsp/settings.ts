@@ -18,6 +18,8 @@ export const SETTINGS_SECTION = 'grounded';
 
 // Longer than this and the writer would think checking had stopped; negative makes no sense.
 const MAX_DEBOUNCE_MS = 10_000;
+// A limit below a few paragraphs would switch checking off by mistake.
+const MIN_MAX_FILE_SIZE = 1_000;
 
 /** Any settings object (nested, or with dotted keys as some editors send) → complete, valid settings. */
 export function normalizeSettings(raw: unknown): GroundedSettings {
@@ -36,6 +38,10 @@ export function normalizeSettings(raw: unknown): GroundedSettings {
     drafts: { include: stringList(drafts.include), exclude: stringList(drafts.exclude) },
     checkOn: oneOf(value.checkOn, CHECK_ON_SETTINGS, DEFAULT_SETTINGS.checkOn),
     debounceMs: Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(debounce))),
+    maxFileSize:
+      typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize >= MIN_MAX_FILE_SIZE
+        ? Math.round(value.maxFileSize)
+        : DEFAULT_SETTINGS.maxFileSize,
     citationStyle: oneOf(value.citationStyle, CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
     severity: Object.fromEntries(
       DIAGNOSTIC_CODES.map((code) => [code, oneOf(severity[code], SEVERITY_SETTINGS, DEFAULT_SETTINGS.severity[code])]),
