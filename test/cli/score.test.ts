@@ -1,6 +1,6 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD, STACK_LINE, ensureBuilt, grounded } from './run';
@@ -48,8 +48,9 @@ describe('score, whatever the verdicts', () => {
     assert.doesNotMatch(run.stderr, STACK_LINE);
   });
 
-  test('streams a large file', () => {
+  test('streams a large file', (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'grounded-score-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'big.jsonl');
     const source = 'The city council approved the new park budget on Monday after a long debate.';
     const count = 1000;
@@ -62,6 +63,17 @@ describe('score, whatever the verdicts', () => {
     const lines = outputLines(run.stdout);
     assert.equal(lines.length, count);
     assert.equal(lines.at(-1).id, `c${count - 1}`);
+  });
+
+  test('a byte-order mark before the first line is not part of its JSON', (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'grounded-score-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'bom.jsonl');
+    const source = 'The city council approved the new park budget on Monday.';
+    writeFileSync(file, `\uFEFF${JSON.stringify({ id: 'a', claim: 'The council approved the park budget.', source })}\n`);
+    const run = grounded(['score', '--pairs', file]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(outputLines(run.stdout).map((line: { id: string }) => line.id), ['a']);
   });
 
   test('usage and input errors exit 2', () => {

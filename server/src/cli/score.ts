@@ -57,7 +57,8 @@ export async function runScore(argv: readonly string[]): Promise<ExitStatus> {
       lineNumber++;
       if (line.trim() === '') continue;
       const where = `${pairsFile}:${lineNumber}`;
-      const parsed = parsePair(line);
+      // A byte-order mark (as Windows editors save UTF-8) is no part of the first line's JSON.
+      const parsed = parsePair(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line);
       if ('problem' in parsed) {
         printProblem(where, parsed.problem);
         failed = true;
