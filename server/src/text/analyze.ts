@@ -41,6 +41,8 @@ molest lest midwest northwest southwest pest vest zest crest jest`.split(/\s+/))
 const AGE = /^-?years?-old$/;
 /** Punctuation between two tokens that closes an amount or a phrase. */
 export const CLAUSE_BREAK = /[,;:()[\]—–]/;
+/** Bound of the per-word caches below (a word's base form), like the stemmer's. */
+const WORD_CACHE_LIMIT = 200_000;
 const DURATION_DAYS: Record<string, number> = { dai: 1, day: 1, week: 7, month: 30, year: 365, decad: 3650 };
 
 export function analyze(text: string, isKnownName: NamePredicate = () => false): Analysis {
@@ -120,12 +122,25 @@ function markPhrase(unit: Unit, tokens: Token[]): void {
   }
 }
 
+const baseForms = new Map<string, string>();
+
 /** "stepped" → "step", "steps" → "step": enough to find a phrase written in another tense. */
 function baseForm(verb: string): string {
-  return IRREGULAR_BASE.get(verb) ?? verb.replace(/(?:ped|ged|ted|ned|red)$/, (m) => m[0]).replace(/(?:ed|ing|s)$/, '');
+  // Asked for nearly every word of every sentence analysed: two regular expressions each time cost more than a lookup.
+  let base = baseForms.get(verb);
+  if (base === undefined) {
+    base = IRREGULAR_BASE.get(verb) ?? verb.replace(/(?:ped|ged|ted|ned|red)$/, (m) => m[0]).replace(/(?:ed|ing|s)$/, '');
+    if (baseForms.size >= WORD_CACHE_LIMIT) baseForms.clear();
+    baseForms.set(verb, base);
+  }
+  return base;
 }
 
+/** The first words of the multi-word place names: most tokens start none, and need no phrase built. */
+const ALIAS_STARTS: ReadonlySet<string> = new Set([...PLACE_ALIASES.keys()].map((alias) => alias.split(' ')[0]));
+
 function aliasAt(tokens: Token[], i: number): { key: string; length: number } | undefined {
+  if (!ALIAS_STARTS.has(tokens[i].folded)) return undefined;
   for (const length of [4, 3, 2]) {
     if (i + length > tokens.length) continue;
     const phrase = tokens.slice(i, i + length).map((t) => t.folded).join(' ');

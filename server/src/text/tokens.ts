@@ -33,7 +33,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index!;
     const between = text.slice(lastEnd, start);
-    if (/[.!?:;]["'”’)]*\s/.test(between) || /^\s*$/.test(text.slice(0, start))) sentenceInitial = true;
+    if (/[.!?:;]["'”’)]*\s/.test(between) || (lastEnd === 0 && /^\s*$/.test(between))) sentenceInitial = true;
     lastEnd = start + match[0].length;
     let raw = match[0].replace(/['’]s$/i, '');
     const possessiveEnd = start + raw.length;
@@ -63,20 +63,51 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** What a token is by its word alone, whatever its place: read once per distinct word. */
+interface WordForm {
+  folded: string;
+  stem: string;
+  capitalized: boolean;
+  stop: boolean;
+  negation: boolean;
+}
+
+const wordForms = new Map<string, WordForm>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function wordForm(word: string): WordForm {
+  let form = wordForms.get(word);
+  if (form === undefined) {
+    const numeric = /^\d/.test(word);
+    const folded = numeric ? word.replace(/,/g, '') : foldWord(word).replace(/\./g, '');
+    // An acronym ("US", "U.S.") is a name, never the pronoun "us".
+    const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(word);
+    form = {
+      folded,
+      stem: numeric ? folded : stemWord(folded),
+      capitalized: /^\p{Lu}/u.test(word),
+      stop: !acronym && STOPWORDS.has(folded),
+      negation: NEGATIONS.has(folded),
+    };
+    if (wordForms.size >= WORD_CACHE_LIMIT) wordForms.clear();
+    wordForms.set(word, form);
+  }
+  return form;
+}
+
 function makeToken(word: string, start: number, end: number, sentenceInitial: boolean, rawText = word): Token {
-  const numeric = /^\d/.test(word);
-  const folded = numeric ? word.replace(/,/g, '') : foldWord(word).replace(/\./g, '');
-  // An acronym ("US", "U.S.") is a name, never the pronoun "us".
-  const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(word);
+  const form = wordForm(word);
+  const last = rawText.charCodeAt(rawText.length - 1);
   return {
-    raw: rawText.replace(/['’]s$/i, ''),
+    // Only a word ending in "s" can end in "'s".
+    raw: last === 0x73 || last === 0x53 ? rawText.replace(/['’]s$/i, '') : rawText,
     start,
     end,
-    folded,
-    stem: numeric ? folded : stemWord(folded),
-    capitalized: /^\p{Lu}/u.test(word),
+    folded: form.folded,
+    stem: form.stem,
+    capitalized: form.capitalized,
     sentenceInitial,
-    stop: !acronym && STOPWORDS.has(folded),
-    negation: NEGATIONS.has(folded),
+    stop: form.stop,
+    negation: form.negation,
   };
 }
