@@ -8,7 +8,6 @@ import { findConflict } from './conflicts/findConflict';
 import { extendNameConflicts } from './conflicts/names';
 import { afterPlacePreposition } from './conflicts/places';
 import { markPolarityConflict } from './conflicts/polarity';
-import { bestMatch } from './match';
 import { evidenceSlot, within } from './slots';
 import { spanText } from './spans';
 import { SCORES, THRESHOLDS } from './thresholds';
@@ -22,8 +21,8 @@ const SUBJECT_MENTIONS = 3;
 export function align(claim: Analysis, evidence: EvidenceText, context: AlignmentContext): Alignment {
   const ev = evidence.analysis;
   const used = new Set<number>();
-  const units: UnitAlignment[] = claim.units.map((unit) => {
-    const best = bestMatch(unit, ev);
+  const units: UnitAlignment[] = claim.units.map((unit, at) => {
+    const best = context.matches.bestMatch(at, ev, evidence.parts);
     if (best.score > 0 && best.index !== undefined) used.add(best.index);
     return { unit, weight: context.weightOf(unit), score: best.score, evidenceUnit: best.index };
   });

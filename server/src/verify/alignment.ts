@@ -2,12 +2,15 @@
 // missing, or in conflict. align.ts builds it.
 import type { Conflict } from '../model';
 import type { Analysis, Unit } from '../text/analyze';
+import type { MatchMemo } from './match';
 
 /** One or two adjacent source sentences read as one text. */
 export interface EvidenceText {
   sourceId: string;
   passageIds: number[];
   analysis: Analysis;
+  /** For two sentences read as one: each sentence's own analysis, which `analysis` joins. */
+  parts?: Analysis[];
 }
 
 export interface AlignmentContext {
@@ -15,6 +18,8 @@ export interface AlignmentContext {
   weightOf(unit: Unit): number;
   /** In how many passages the evidence's article names this stem (a name backed by coreference). */
   sourceMentions(sourceId: string, stem: string): number;
+  /** The claim's matches, remembered across the evidence it is aligned with. */
+  matches: MatchMemo;
 }
 
 /** A conflict within one piece of evidence, before the verdict names its source. */

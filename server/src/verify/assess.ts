@@ -9,6 +9,7 @@ import type { Alignment, AlignmentContext } from './alignment';
 import { findRoleConflict, type RoleConflict } from './conflicts/roles';
 import { ElsewhereFinder } from './detailsElsewhere';
 import { pairedEvidence, singleEvidence } from './evidenceText';
+import { MatchMemo } from './match';
 import { THRESHOLDS, WEIGHTS } from './thresholds';
 
 const CANDIDATES = 6;
@@ -57,6 +58,7 @@ export function assessSentence(text: string, index: PassageIndex, options: Asses
     // A unit's weight depends on the unit and the library only: worked out once, not per piece of evidence.
     weightOf: (unit) => weights.get(unit)!,
     sourceMentions: (sourceId, stem) => index.sourceMentions(sourceId, stem),
+    matches: new MatchMemo(claim),
   };
   const candidates = index.search(queryTerms(claim.units), CANDIDATES, options.onlySources).map((c) => c.id);
   const elsewhere = new ElsewhereFinder(claim, index, (unit) => unit.kind === 'name' || (unit.kind === 'word' && !LIGHT_WORDS.has(unit.key)));

@@ -17,7 +17,12 @@ export function pairedEvidence(index: PassageIndex, centreIds: number[]): Eviden
     const key = `${first},${second}`;
     if (seen.has(key)) return;
     seen.add(key);
-    texts.push({ sourceId: index.passages[first].sourceId, passageIds: [first, second], analysis: index.joinedAnalysis([first, second], joinAnalyses) });
+    texts.push({
+      sourceId: index.passages[first].sourceId,
+      passageIds: [first, second],
+      analysis: index.joinedAnalysis([first, second], joinAnalyses),
+      parts: [index.analysis(first), index.analysis(second)],
+    });
   };
   for (const id of centreIds) {
     addPair(id, index.neighbour(id, 1));

@@ -7,30 +7,83 @@ import { sameNameFamily } from './conflicts/names';
 import { numberScore } from './conflicts/numbers';
 import { SCORES } from './thresholds';
 
+export interface Match {
+  score: number;
+  /** Index of the evidence unit it matched. */
+  index?: number;
+}
+
 /** The best match of a claim unit among the evidence's units: its score and the evidence unit's index. */
-export function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: number } {
-  const isWord = unit.kind === 'word' || unit.kind === 'name';
-  const exact = keyIndex(ev).get(unit.key);
-  if (exact !== undefined && isWord && (ev.units[exact].kind === 'word' || ev.units[exact].kind === 'name')) {
-    return { score: 1, index: exact };
+export function bestMatch(unit: Unit, ev: Analysis): Match {
+  return exactMatch(unit, ev) ?? scan(unit, ev);
+}
+
+/**
+ * The same as bestMatch, remembered for the evidence one claim is aligned with. A pair of sentences read together
+ * matches a claim word exactly as its better half does (the first, on a tie), so a pair reuses the scans of the
+ * single sentences it joins: most of them were already aligned as candidates on their own.
+ */
+export class MatchMemo {
+  private readonly scans = new Map<Analysis, (Match | undefined)[]>();
+
+  constructor(private readonly claim: Analysis) {}
+
+  /** The best match of the claim's unit `at` in `ev`, read from `parts` when `ev` joins them (joinAnalyses). */
+  bestMatch(at: number, ev: Analysis, parts?: readonly Analysis[]): Match {
+    const unit = this.claim.units[at];
+    const exact = exactMatch(unit, ev);
+    if (exact) return exact;
+    if (!parts) return this.scan(at, ev);
+    // The scan of the joined text is the scan of its first part, then of the next while nothing matched fully.
+    let best = 0;
+    let bestIndex: number | undefined;
+    let offset = 0;
+    for (const part of parts) {
+      if (best >= 1) break;
+      const match = this.scan(at, part);
+      if (match.score > best) [best, bestIndex] = [match.score, match.index! + offset];
+      offset += part.units.length;
+    }
+    return { score: best, index: bestIndex };
   }
+
+  private scan(at: number, ev: Analysis): Match {
+    let scans = this.scans.get(ev);
+    if (!scans) this.scans.set(ev, (scans = []));
+    return (scans[at] ??= scan(this.claim.units[at], ev));
+  }
+}
+
+/** The same word or name in the evidence: its first unit with the claim unit's key, if that is a word or a name. */
+function exactMatch(unit: Unit, ev: Analysis): Match | undefined {
+  if (unit.kind !== 'word' && unit.kind !== 'name') return undefined;
+  const exact = viewOf(ev).keys.get(unit.key);
+  if (exact !== undefined && (ev.units[exact].kind === 'word' || ev.units[exact].kind === 'name')) return { score: 1, index: exact };
+  return undefined;
+}
+
+/** The best match short of the exact one: by relation for words and names, by value for the other details. */
+function scan(unit: Unit, ev: Analysis): Match {
   let best = 0;
   let bestIndex: number | undefined;
-  if (isWord) {
-    // The hot loop of the checker: the claim word's relations are looked up once, not per evidence word.
-    const relations = relationsOf(unit.lex);
-    const phraseRelations = unit.phrase ? relationsOf(unit.phrase.lex) : undefined;
-    for (let i = 0; i < ev.units.length && best < 1; i++) {
+  if (unit.kind === 'word' || unit.kind === 'name') {
+    // The hot loop of the checker: the claim word's relations are looked up once, not per evidence word, and only
+    // the evidence's words and names are visited.
+    const relations = relationScores(unit.lex);
+    const phraseRelations = unit.phrase ? relationScores(unit.phrase.lex) : undefined;
+    const isName = unit.kind === 'name';
+    const { words } = viewOf(ev);
+    for (let w = 0; w < words.length && best < 1; w++) {
+      const i = words[w];
       const other = ev.units[i];
-      if (other.kind !== 'word' && other.kind !== 'name') continue;
-      let score = scoreOf(relations?.get(other.lex));
+      let score = relations?.get(other.lex) ?? 0;
       // A name is not backed by a word it merely falls under ("Central" of a university's name under "change").
-      if (unit.kind === 'name' && score === SCORES.hypernym) score = 0;
+      if (isName && score === SCORES.hypernym) score = 0;
       if (phraseRelations || unit.phrase?.key === other.key) {
-        score = Math.max(score, unit.phrase!.key === other.key ? SCORES.synonym : scoreOf(phraseRelations?.get(other.lex)));
+        score = Math.max(score, unit.phrase!.key === other.key ? SCORES.synonym : phraseRelations?.get(other.lex) ?? 0);
       }
       if (other.phrase) score = Math.max(score, other.phrase.key === unit.key ? SCORES.synonym : lexicalScore(unit.lex, other.phrase.lex));
-      if (score < SCORES.related && (unit.kind === 'name' || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = SCORES.related;
+      if (score < SCORES.related && (isName || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = SCORES.related;
       if (score > best) [best, bestIndex] = [score, i];
     }
     return { score: best, index: bestIndex };
@@ -40,6 +93,25 @@ export function bestMatch(unit: Unit, ev: Analysis): { score: number; index?: nu
     if (score > best) [best, bestIndex] = [score, i];
   }
   return { score: best, index: bestIndex };
+}
+
+const scoreMaps = new Map<number, ReadonlyMap<number, number>>();
+
+/** A stem's relations as match scores, by lexicon id (built once per stem). */
+function relationScores(lex: number): ReadonlyMap<number, number> | undefined {
+  if (lex < 0) return undefined;
+  let scores = scoreMaps.get(lex);
+  if (!scores) {
+    const relations = relationsOf(lex);
+    if (!relations) return undefined;
+    const map = new Map<number, number>();
+    for (const [other, relation] of relations) {
+      const score = scoreOf(relation);
+      if (score > 0) map.set(other, score);
+    }
+    scoreMaps.set(lex, (scores = map));
+  }
+  return scores;
 }
 
 function scoreOf(relation: string | undefined): number {
@@ -65,15 +137,26 @@ function detailScore(a: Unit, b: Unit): number {
   }
 }
 
-const keyIndexes = new WeakMap<Analysis, Map<string, number>>();
+interface EvidenceView {
+  /** First unit of each key. */
+  keys: Map<string, number>;
+  /** Indexes of the word and name units, the only ones a word or name can match. */
+  words: number[];
+}
 
-/** First unit of each key in an analysis, built once per (cached) evidence analysis. */
-function keyIndex(analysis: Analysis): Map<string, number> {
-  let index = keyIndexes.get(analysis);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < analysis.units.length; i++) if (!index.has(analysis.units[i].key)) index.set(analysis.units[i].key, i);
-    keyIndexes.set(analysis, index);
+const views = new WeakMap<Analysis, EvidenceView>();
+
+/** What matching reads of an analysis, built once per (cached) evidence analysis. */
+function viewOf(analysis: Analysis): EvidenceView {
+  let view = views.get(analysis);
+  if (!view) {
+    view = { keys: new Map(), words: [] };
+    for (let i = 0; i < analysis.units.length; i++) {
+      const unit = analysis.units[i];
+      if (!view.keys.has(unit.key)) view.keys.set(unit.key, i);
+      if (unit.kind === 'word' || unit.kind === 'name') view.words.push(i);
+    }
+    views.set(analysis, view);
   }
-  return index;
+  return view;
 }
