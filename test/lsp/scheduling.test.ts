@@ -2,7 +2,7 @@
 // document, verify the workspace, rank the sources for a sentence.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ const SUPPORTED = 'Norway’s foreign ministry said both parties continue in the
 
 let client: LspClient;
 let workspace: string;
+let outside: string;
 before(async () => {
   ensureServerBuilt();
   workspace = mkdtempSync(join(tmpdir(), 'grounded-lsp-workspace-'));
@@ -26,11 +27,16 @@ before(async () => {
   writeFileSync(join(workspace, 'notes', 'ignored.txt'), UNSUPPORTED);
   writeFileSync(join(workspace, 'node_modules', 'pkg', 'README.md'), UNSUPPORTED);
   writeFileSync(join(workspace, '.hidden', 'draft.md'), UNSUPPORTED);
+  // A folder link that leads out of the workspace: what lies there is not the workspace's to check.
+  outside = mkdtempSync(join(tmpdir(), 'grounded-lsp-outside-'));
+  writeFileSync(join(outside, 'elsewhere.md'), `# Elsewhere\n\n${UNSUPPORTED}`);
+  symlinkSync(outside, join(workspace, 'linked'));
   client = await LspClient.start({ workspaceFolders: [workspace] });
 });
 after(async () => {
   await client.stop();
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
 });
 
 /** Changes the settings and waits until the server has re-read them (it republishes the open document). */
@@ -102,7 +108,7 @@ describe('commands', () => {
     const talks = await client.waitForDiagnostics(pathToFileURL(join(workspace, 'notes', 'talks.md')).href, { after: mark });
     assert.deepEqual(talks.map((d) => d.code), ['uncited', 'unsupported']);
     const published = new Set(client.diagnostics.seen.slice(mark).map((p) => p.uri));
-    assert.ok(![...published].some((u) => u.includes('node_modules') || u.includes('.hidden') || u.endsWith('.txt')));
+    assert.ok(![...published].some((u) => u.includes('node_modules') || u.includes('.hidden') || u.endsWith('.txt') || u.includes('elsewhere')));
   });
 
   test('rankSources: the source backing the sentence first, then the others by score', async () => {

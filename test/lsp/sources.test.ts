@@ -3,7 +3,7 @@
 // untrusted-workspace rule.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,6 +134,9 @@ describe('an untrusted workspace', () => {
     copyFileSync(UN_SOURCE, join(workspace, 'sources', 'un-resolution.md'));
     outside = tempFolder();
     writeFileSync(join(outside, 'outside.md'), '---\nid: outside-article\ntitle: Outside\n---\nSomething reported elsewhere on Monday.\n');
+    // A link inside an allowed folder that leads out of the workspace (to /etc/passwd, say).
+    writeFileSync(join(outside, 'secret.md'), '---\nid: secret\ntitle: Secret\n---\nThe password is swordfish.\n');
+    symlinkSync(join(outside, 'secret.md'), join(workspace, 'sources', 'linked.md'));
     client = await LspClient.start({
       workspaceFolders: [workspace],
       initializationOptions: { workspaceTrusted: false },
@@ -148,6 +151,8 @@ describe('an untrusted workspace', () => {
     assert.deepEqual(result.sources.map((s) => s.id), [...BUNDLED_IDS, 'un-resolution']);
     const refused = result.problems.find((p) => p.path === outside);
     assert.match(refused?.message ?? '', /not trusted/);
+    const linked = result.problems.find((p) => p.path.endsWith('linked.md'));
+    assert.match(linked?.message ?? '', /links outside the workspace, which is not trusted/);
   });
 });
 

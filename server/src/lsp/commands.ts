@@ -34,7 +34,7 @@ import { citedSources, claimIndexesAmong, titleOf } from '../findings/checkedDra
 import type { CheckedDocument } from './checkedDocument';
 import { documentWorkspaceEdit, toTextEdits } from './edits';
 import type { DocumentPolicies } from './documentPolicies';
-import type { LoadedLibrary } from './library';
+import { isInside, type LoadedLibrary } from './library';
 import { cancelledError, checkSteps, runInSlices, type CheckScheduler } from './scheduler';
 import { countVerdicts } from './status';
 
@@ -114,6 +114,8 @@ async function verifyWorkspace(host: CommandHost, token: CancellationToken | und
 
   for (const input of findDraftFiles(folders)) {
     if (!('file' in input) || sourcePaths.has(realpathOrSelf(input.file))) continue;
+    // A folder link may lead out of the workspace: what lands outside is not the workspace's to check.
+    if (!folders.some((folder) => isInside(input.file, folder))) continue;
     const uri = pathToFileURL(input.file).href;
     // Between files the server answers whatever arrived meanwhile (edits, hovers, a cancellation).
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -131,7 +131,12 @@ export function loadSelection(selection: SourceSelection, context: Pick<LibraryC
   let library: SourceLibrary;
   let engine: Engine;
   try {
-    library = loadSourceLibrary({ dirs: roots, includeBundled: selection.includeBundled });
+    library = loadSourceLibrary({
+      dirs: roots,
+      includeBundled: selection.includeBundled,
+      // Untrusted: a link inside an allowed folder must not lead out of the workspace either.
+      ...(context.trusted ? {} : { confineTo: context.workspaceFolders.map(realpathOrSelf) }),
+    });
     engine = createEngine(library);
   } catch (error) {
     library = { sources: [], problems: [] };

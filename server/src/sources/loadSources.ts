@@ -2,7 +2,7 @@
 // every file that cannot be used becomes a SourceProblem naming it, and the other files still load.
 
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Source, SourceLibrary, SourceMetadata, SourceProblem } from '../model';
 import { findSourceFiles, realpathOrSelf } from './findSourceFiles';
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
@@ -28,6 +28,11 @@ export interface LoadSourceOptions {
   /** Extra folders (or single files) of the user's sources. */
   dirs: string[];
   includeBundled: boolean;
+  /**
+   * Real paths of the only folders the user's sources may lie in (an untrusted workspace's folders): a file reached
+   * through a symbolic link that lands outside them is refused, named as a problem, never read.
+   */
+  confineTo?: readonly string[];
 }
 
 /**
@@ -52,6 +57,10 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
       const realPath = realpathOrSelf(path);
       if (seenFiles.has(realPath)) continue;
       seenFiles.add(realPath);
+      if (!root.bundled && options.confineTo && !options.confineTo.some((folder) => isWithin(realPath, folder))) {
+        library.problems.push({ path, message: 'not read: it links outside the workspace, which is not trusted' });
+        continue;
+      }
 
       const loaded = loadSourceFileSafely(path, root.bundled);
       if ('message' in loaded) {
@@ -128,4 +137,10 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether a real path is a folder or lies inside it. */
+function isWithin(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
