@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
 import { createEngine } from '../../server/src/engine';
 import { checkDraftText } from '../../server/src/findings/checkedDraft';
 import { DEFAULT_SEVERITY } from '../../server/src/findings/codes';
@@ -19,8 +19,7 @@ import { UNSUPPORTED } from '../fixtures/examples';
 import { LSP_FIXTURES, LspClient, ROOT, ensureServerBuilt, largeDraft } from '../lsp/harness';
 
 const UN_SOURCE = join(LSP_FIXTURES, 'sources', 'un-resolution.md');
-const DELETED = 3;
-const CHANGED = 2;
+const { Created: CREATED, Changed: CHANGED, Deleted: DELETED } = FileChangeType;
 
 const temporary: string[] = [];
 function tempFolder(): string {
@@ -59,7 +58,7 @@ describe('a source folder that disappears, turns unreadable, or has a file trunc
   after(() => client.stop());
 
   /** Tells the server about a change under the folder and waits for the draft's diagnostics to say `expected`. */
-  async function afterChange(type: number, expected: string[]): Promise<Diagnostic[]> {
+  async function afterChange(type: FileChangeType, expected: string[]): Promise<Diagnostic[]> {
     const mark = client.mark();
     client.filesChanged([{ uri: pathToFileURL(source).href, type }]);
     return client.waitForDiagnostics(draftUri, { after: mark, where: (d) => JSON.stringify(codes(d)) === JSON.stringify(expected) });
@@ -147,7 +146,7 @@ describe('edits racing with source changes', () => {
       }
       if (round === 6) {
         copyFileSync(UN_SOURCE, join(folder, 'un-resolution.md'));
-        client.filesChanged([{ uri: pathToFileURL(join(folder, 'un-resolution.md')).href, type: 1 }]);
+        client.filesChanged([{ uri: pathToFileURL(join(folder, 'un-resolution.md')).href, type: CREATED }]);
       }
     }
     const finalText = `Norway’s foreign ministry said both parties continue in their search for solutions.\n\n${UNSUPPORTED}\n\nRepresentatives from more than 70 nations attended a conference in Peru.\n`;
