@@ -114,7 +114,8 @@ function markPhrase(unit: Unit, tokens: Token[]): void {
   for (const length of [3, 2]) {
     if (unit.start + length > tokens.length) continue;
     const phrase = tokens.slice(unit.start, unit.start + length).map((t) => t.folded).join(' ');
-    const key = phrases.get(phrase) ?? phrases.get(phrase.replace(/^\S+/, (verb) => baseForm(verb)));
+    // The phrase with its verb in the base form: the first word is the first token's folded form, which has no space.
+    const key = phrases.get(phrase) ?? phrases.get(baseForm(first) + phrase.slice(first.length));
     if (key) {
       unit.phrase = { key, lex: lexiconId(key) };
       return;

@@ -79,6 +79,25 @@ export function relationsOf(id: number): ReadonlyMap<number, Relation> | undefin
   return adjacency.get(id);
 }
 
+let antonymSets: Map<number, ReadonlySet<number>> | undefined;
+
+/** The antonyms of a stem, by lexicon id; undefined when it has none (most words), so a caller can skip at once. */
+export function antonymsOf(id: number): ReadonlySet<number> | undefined {
+  if (id < 0) return undefined;
+  if (!antonymSets) {
+    antonymSets = new Map();
+    const list = data().antonym;
+    for (let i = 0; i < list.length; i += 2) {
+      for (const [x, y] of [[list[i], list[i + 1]], [list[i + 1], list[i]]]) {
+        let set = antonymSets.get(x) as Set<number> | undefined;
+        if (!set) antonymSets.set(x, (set = new Set()));
+        set.add(y);
+      }
+    }
+  }
+  return antonymSets.get(id);
+}
+
 /** How two stems relate in WordNet; symmetric. 'same' when equal, 'none' when WordNet links them in no kept way. */
 export function relation(stemA: string, stemB: string): Relation {
   if (stemA === stemB) return 'same';

@@ -76,11 +76,11 @@ function scan(unit: Unit, ev: Analysis): Match {
     for (let w = 0; w < words.length && best < 1; w++) {
       const i = words[w];
       const other = ev.units[i];
-      let score = relations?.get(other.lex) ?? 0;
+      let score = relations ? scoreIn(relations, other.lex) : 0;
       // A name is not backed by a word it merely falls under ("Central" of a university's name under "change").
       if (isName && score === SCORES.hypernym) score = 0;
       if (phraseRelations || unit.phrase?.key === other.key) {
-        score = Math.max(score, unit.phrase!.key === other.key ? SCORES.synonym : phraseRelations?.get(other.lex) ?? 0);
+        score = Math.max(score, unit.phrase!.key === other.key ? SCORES.synonym : phraseRelations ? scoreIn(phraseRelations, other.lex) : 0);
       }
       if (other.phrase) score = Math.max(score, other.phrase.key === unit.key ? SCORES.synonym : lexicalScore(unit.lex, other.phrase.lex));
       if (score < SCORES.related && (isName || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = SCORES.related;
@@ -95,23 +95,47 @@ function scan(unit: Unit, ev: Analysis): Match {
   return { score: best, index: bestIndex };
 }
 
-const scoreMaps = new Map<number, ReadonlyMap<number, number>>();
+/**
+ * A stem's relations as match scores, by lexicon id, behind a 1,024-bit filter of those ids: most evidence words are
+ * unrelated to a claim word, and a bit test rules them out faster than a lookup.
+ */
+interface ScoreTable {
+  bits: Uint32Array;
+  scores: Map<number, number>;
+}
 
-/** A stem's relations as match scores, by lexicon id (built once per stem). */
-function relationScores(lex: number): ReadonlyMap<number, number> | undefined {
+const scoreTables = new Map<number, ScoreTable | null>();
+
+function filterBit(lex: number): number {
+  return Math.imul(lex, 0x9e3779b1) >>> 22;
+}
+
+/** The score of another stem's relation in the table; 0 when unrelated. */
+function scoreIn(table: ScoreTable, lex: number): number {
+  const bit = filterBit(lex);
+  return (table.bits[bit >>> 5] & (1 << (bit & 31))) === 0 ? 0 : table.scores.get(lex) ?? 0;
+}
+
+/** A stem's relations as match scores (built once per stem); undefined when WordNet relates it to nothing. */
+function relationScores(lex: number): ScoreTable | undefined {
   if (lex < 0) return undefined;
-  let scores = scoreMaps.get(lex);
-  if (!scores) {
+  let table = scoreTables.get(lex);
+  if (table === undefined) {
     const relations = relationsOf(lex);
-    if (!relations) return undefined;
-    const map = new Map<number, number>();
-    for (const [other, relation] of relations) {
-      const score = scoreOf(relation);
-      if (score > 0) map.set(other, score);
+    table = null;
+    if (relations) {
+      table = { bits: new Uint32Array(32), scores: new Map() };
+      for (const [other, relation] of relations) {
+        const score = scoreOf(relation);
+        if (score === 0) continue;
+        table.scores.set(other, score);
+        const bit = filterBit(other);
+        table.bits[bit >>> 5] |= 1 << (bit & 31);
+      }
     }
-    scoreMaps.set(lex, (scores = map));
+    scoreTables.set(lex, table);
   }
-  return scores;
+  return table ?? undefined;
 }
 
 function scoreOf(relation: string | undefined): number {
@@ -124,7 +148,8 @@ function scoreOf(relation: string | undefined): number {
 }
 
 function lexicalScore(a: number, b: number): number {
-  return scoreOf(relationsOf(a)?.get(b));
+  const table = relationScores(a);
+  return table ? scoreIn(table, b) : 0;
 }
 
 /** Match of two details other than words and names (bestMatch handles those). */
@@ -137,24 +162,27 @@ function detailScore(a: Unit, b: Unit): number {
   }
 }
 
-interface EvidenceView {
+export interface EvidenceView {
   /** First unit of each key. */
   keys: Map<string, number>;
   /** Indexes of the word and name units, the only ones a word or name can match. */
   words: number[];
+  /** The lexicon ids of the word units (not names). */
+  wordLexes: Set<number>;
 }
 
 const views = new WeakMap<Analysis, EvidenceView>();
 
 /** What matching reads of an analysis, built once per (cached) evidence analysis. */
-function viewOf(analysis: Analysis): EvidenceView {
+export function viewOf(analysis: Analysis): EvidenceView {
   let view = views.get(analysis);
   if (!view) {
-    view = { keys: new Map(), words: [] };
+    view = { keys: new Map(), words: [], wordLexes: new Set() };
     for (let i = 0; i < analysis.units.length; i++) {
       const unit = analysis.units[i];
       if (!view.keys.has(unit.key)) view.keys.set(unit.key, i);
       if (unit.kind === 'word' || unit.kind === 'name') view.words.push(i);
+      if (unit.kind === 'word') view.wordLexes.add(unit.lex);
     }
     views.set(analysis, view);
   }

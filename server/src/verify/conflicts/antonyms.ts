@@ -1,8 +1,9 @@
 // Antonyms: the opposite of the claim's word in its place ("accepted" against "declined an invitation"), and the
 // negated opposite as a paraphrase ("did not accept" = "declined").
 import type { Analysis, Unit } from '../../text/analyze';
-import { relationsOf } from '../../text/lexicon';
+import { antonymsOf } from '../../text/lexicon';
 import type { UnitAlignment } from '../alignment';
+import { viewOf } from '../match';
 import { closestBackedNeighbours, within, type TokenRange } from '../slots';
 import { spanText } from '../spans';
 import { SCORES, THRESHOLDS } from '../thresholds';
@@ -41,12 +42,17 @@ export function readNegatedAntonyms(units: UnitAlignment[], claim: Analysis, ev:
  * something else.
  */
 function antonymInPlace(ua: UnitAlignment, units: UnitAlignment[], ev: Analysis): Unit | undefined {
-  const relations = relationsOf(ua.unit.lex);
-  if (!relations) return undefined;
+  // Most words have no antonym: nothing to look for.
+  const antonyms = antonymsOf(ua.unit.lex);
+  if (!antonyms) return undefined;
+  const { wordLexes } = viewOf(ev);
+  let present = false;
+  for (const antonym of antonyms) if (wordLexes.has(antonym)) present = true;
+  if (!present) return undefined;
   let near: TokenRange[] | undefined;
   const inPlace = (u: Unit) => (near ??= closestBackedNeighbours(ua, units, ev)).some((range) => within(u, range));
   for (const evUnit of ev.units) {
-    if (evUnit.kind !== 'word' || relations.get(evUnit.lex) !== 'antonym' || !inPlace(evUnit)) continue;
+    if (evUnit.kind !== 'word' || !antonyms.has(evUnit.lex) || !inPlace(evUnit)) continue;
     if (ua.score >= THRESHOLDS.closeMatch && ua.evidenceUnit !== undefined && inPlace(ev.units[ua.evidenceUnit])) return undefined;
     return evUnit;
   }

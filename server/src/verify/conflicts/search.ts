@@ -12,8 +12,8 @@ export interface ConflictSearch {
   all: UnitAlignment[];
   claim: Analysis;
   ev: Analysis;
-  /** The evidence units no claim unit matched: only they can hold another value. */
-  unmatched: IndexedUnit[];
+  /** The evidence units some claim unit matched (by index): only the others can hold another value. */
+  used: ReadonlySet<number>;
 }
 
 export interface IndexedUnit {
@@ -30,14 +30,19 @@ export interface IndexedUnit {
 export type Place = 'anywhere' | 'inSlot' | 'inPhrase' | 'nearAnchors';
 
 export function conflictSearch(ua: UnitAlignment, all: UnitAlignment[], claim: Analysis, ev: Analysis, used: Set<number>): ConflictSearch {
-  const unmatched = ev.units.map((unit, index) => ({ unit, index })).filter(({ index }) => !used.has(index));
-  return { ua, all, claim, ev, unmatched };
+  return { ua, all, claim, ev, used };
 }
 
 /** The first unmatched evidence unit that passes `test`, in the given place. */
 export function findUnmatched(search: ConflictSearch, test: (unit: Unit) => boolean, place: Place): IndexedUnit | undefined {
   const ranges = rangesOf(search, place);
-  return search.unmatched.find(({ unit }) => test(unit) && (!ranges || ranges.some((range) => within(unit, range))));
+  const { units } = search.ev;
+  for (let index = 0; index < units.length; index++) {
+    if (search.used.has(index)) continue;
+    const unit = units[index];
+    if (test(unit) && (!ranges || ranges.some((range) => within(unit, range)))) return { unit, index };
+  }
+  return undefined;
 }
 
 /** The claim detail in conflict with another value (by `test`) in the given place, each quoted as written. */
