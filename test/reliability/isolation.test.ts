@@ -143,3 +143,48 @@ test('the server, through every feature, opens no network connection and execute
     await client.stop();
   }
 });
+
+// Where the bundles may reach the network or start a program: each require of such a module, by the source file it
+// comes from (the `// path` comments esbuild writes in an unminified bundle). A new one fails here until it is
+// looked at. What each is:
+//   vscode-languageserver files.js: Files.resolveGlobalNodePath (runs `npm config get prefix`): never called by Grounded.
+//   vscode-jsonrpc main.js: the --socket and --pipe transports (the editor asks for them); stdio and node-ipc open none.
+//   vscode-languageclient main.js, processes.js (client): forks the extension's own dist/server.js over node-ipc, and
+//     kills it with /bin/sh (pgrep, kill) if it does not stop; nothing from the workspace.
+//   sync-fetch, node-fetch (citation-js core's fetchFile): citation-js fetches only when its input is a URL or an
+//     identifier string; Grounded hands it CSL-JSON objects only (server/src/bibliography), as the strace test shows.
+//   pg (CLI only): `grounded check --database URL` and `grounded index`, to the database the user names.
+const RISKY = /require\("(?:node:)?(child_process|net|http|https|http2|tls|dgram|dns)"\)/g;
+const ALLOWED: Record<string, string[]> = {
+  client: ['child_process vscode-languageclient/lib/node/main.js', 'child_process vscode-languageclient/lib/node/processes.js', 'net vscode-jsonrpc/lib/node/main.js'],
+  server: [
+    'child_process sync-fetch/index.js',
+    'child_process vscode-languageserver/lib/node/files.js',
+    'http node-fetch/src/headers.js',
+    'http node-fetch/src/index.js',
+    'http sync-fetch/src/headers.js',
+    'https node-fetch/src/index.js',
+    'net node-fetch/src/utils/referrer.js',
+    'net vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/node/main.js',
+  ],
+};
+ALLOWED.cli = [...ALLOWED.server!.filter((entry) => !entry.includes('vscode-')), 'dns pg/lib/connection-parameters.js', 'net pg/lib/connection.js', 'net pg/lib/stream.js', 'tls pg/lib/stream.js'];
+
+test('the bundles reach the network or start programs only through the known library code', () => {
+  for (const [bundle, allowed] of Object.entries(ALLOWED)) {
+    const path = join(__dirname, '..', '..', 'dist', `${bundle}.js`);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    // A minified bundle (`npm run package`) has no path comments to tell the modules apart; `npm test` builds unminified.
+    if (!text.includes('\n// node_modules/')) continue;
+    const found = new Set<string>();
+    for (const match of text.matchAll(RISKY)) {
+      const before = text.lastIndexOf('\n// ', match.index);
+      const file = /^\n\/\/ (?:node_modules\/)?(\S+)/.exec(text.slice(before, before + 300))?.[1] ?? '?';
+      found.add(`${match[1]} ${file}`);
+    }
+    assert.deepEqual([...found].sort(), [...allowed].sort(), bundle);
+    // No global fetch or WebSocket in Grounded's own code or its libraries.
+    assert.doesNotMatch(text, /(?<![.\w])(?:fetch|WebSocket)\(/, bundle);
+  }
+});
