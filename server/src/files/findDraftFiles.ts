@@ -51,7 +51,9 @@ export function findDraftFiles(paths: readonly string[], options: FindDraftOptio
     }
     const walk = new FolderWalk(options.gitignore ?? true);
     const found = walk.markdownFilesUnder(path, walk.rulesAbove(path));
-    if (found.length === 0) {
+    // A folder inside that cannot be read may hold drafts: said, never skipped silently.
+    inputs.push(...walk.problems);
+    if (found.length === 0 && walk.problems.length === 0) {
       // Said when it is so, or the writer looks for Markdown files that are plainly there.
       const unignored = walk.ignoredAny ? ' that .gitignore does not ignore' : '';
       inputs.push({ path, problem: `no Markdown files (.md, .markdown) in this folder${unignored}` });
@@ -70,6 +72,8 @@ interface IgnoreRules {
 class FolderWalk {
   /** Whether .gitignore rules left out a Markdown file or a folder. */
   ignoredAny = false;
+  /** Folders (and entries) that could not be read: what they hold is unknown. */
+  readonly problems: { path: string; problem: string }[] = [];
   // Symbolic links can make a folder contain itself; real paths break the cycle.
   private readonly visited = new Set<string>();
 
@@ -105,7 +109,8 @@ class FolderWalk {
     let entries: string[];
     try {
       entries = readdirSync(folder).sort();
-    } catch {
+    } catch (err) {
+      this.problems.push({ path: folder, problem: `folder cannot be read (${describeFsError(err)}): its Markdown files are not checked` });
       return [];
     }
     const absoluteFolder = resolve(folder);
@@ -118,8 +123,11 @@ class FolderWalk {
       let stats: Stats;
       try {
         stats = statSync(path); // follows links: a link to a folder is walked, a link to a device is seen as one
-      } catch {
-        continue; // a dangling link or a file removed meanwhile: nothing to check
+      } catch (err) {
+        // A dangling link or a file removed meanwhile: nothing to check. Anything else (a link loop, no permission
+        // to look) may hide drafts.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.problems.push({ path, problem: `cannot be read (${describeFsError(err)}): not checked` });
+        continue;
       }
       if (stats.isDirectory()) {
         if (name.startsWith('.') || SKIPPED_FOLDERS.has(name)) continue;
