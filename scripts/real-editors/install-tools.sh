@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, idempotently (a second run only checks):
 #   - Debian packages: chromium (headless browser for code-server), neovim (0.7.2), ripgrep, and libkrb5-dev +
-#     pkg-config (code-server's native kerberos module), pandoc (the Pandoc round trip of the bibliography tests);
+#     pkg-config (code-server's native kerberos module), pandoc (the Pandoc round trip of the bibliography tests), strace (the test that the server opens no socket and runs nothing);
 #   - code-server 4.100.3 (VS Code 1.100.3, the last release for Node 20) into a tools folder of its own OUTSIDE the
 #     repository: ${GROUNDED_TOOLS:-$HOME/.cache/grounded-tools}, reused when the installed version matches. (It is not a
 #     project dependency: `npm ci` stays fast. playwright-core, which drives Chromium, is a devDependency: it downloads
@@ -15,7 +15,7 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.100.3
 RIPGREP_CACHE=vscode-ripgrep-cache-1.15.11
 RIPGREP_ARCHIVE=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
-APT_PACKAGES=(chromium neovim ripgrep libkrb5-dev pkg-config pandoc)
+APT_PACKAGES=(chromium neovim ripgrep libkrb5-dev pkg-config pandoc strace)
 TOOLS="${GROUNDED_TOOLS:-$HOME/.cache/grounded-tools}"
 mode="${1:-all}"
 
