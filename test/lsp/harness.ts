@@ -195,6 +195,11 @@ export class LspClient {
     return client;
   }
 
+  /** The server's process id (for tests that measure or watch the process). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   /** Everything the server wrote on stderr, for failure messages. */
   get serverLog(): string {
     return this.stderr;

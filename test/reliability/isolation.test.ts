@@ -99,7 +99,7 @@ test('the server, through every feature, opens no network connection and execute
   const log = join(workspace, '..', `${workspace.split('/').at(-1)}.strace`);
   let strace: ChildProcess | undefined;
   try {
-    const pid = (client as unknown as { child: ChildProcess }).child.pid!;
+    const pid = client.pid;
     try {
       strace = await attach(pid, log);
     } catch (error) {

@@ -7,7 +7,6 @@
 // yet collected, not a leak. A leak of 4 KB per edit (an old document version or check kept) would fail the bound.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +34,7 @@ before(async () => (client = await LspClient.start({ settings: (settings) => (se
 after(() => client.stop());
 
 test('10,000 incremental edits: the server\'s memory stays flat', { timeout: 240_000, skip: !existsSync('/proc/self/status') }, async (t) => {
-  // The harness keeps its child private; its pid is all this test reads.
-  const pid = (client as unknown as { child: ChildProcess }).child.pid!;
+  const pid = client.pid;
   const uri = pathToFileURL(join(tmpdir(), 'grounded-memory-draft.md')).href;
   const base = largeDraft(61, 2);
   await client.openAndWait(uri, base);
