@@ -43,7 +43,7 @@ interface Prepared {
   mtime: number;
   hash: string;
   /** Per passage: content-word stems with counts, names, length. */
-  rows: { counts: Map<string, number>; names: Set<string>; length: number }[];
+  rows: { counts: Map<string, number>; names: Set<string>; initials: Set<string>; length: number }[];
 }
 
 export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (line: string) => void = () => {}): Promise<IngestReport> {
@@ -87,11 +87,17 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
   const touched: { key: string; size: number; mtime: number }[] = [];
   let batch: Prepared[] = [];
   let batchRemovals: string[] = [];
+  // One batch is written while the next is read and tokenised: the database and this process work at once.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    await writeBatch(client, batch, batchRemovals);
+    await writing;
+    const items = batch;
+    const removals = batchRemovals;
     batch = [];
     batchRemovals = [];
-    log(`${report.added + report.updated} written, ${report.unchanged} unchanged`);
+    const written = report.added + report.updated;
+    writing = writeBatch(client, items, removals).then(() => log(`${written} written, ${report.unchanged} unchanged`));
+    writing.catch(() => {}); // awaited (and thrown) at the next flush or at the end
   };
 
   for (const root of roots) {
@@ -153,6 +159,7 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
   }
   batchRemovals.push(...toRemove);
   await flush();
+  await writing;
   if (touched.length > 0) {
     await client.query(
       `UPDATE grounded.sources s SET size = t.size, mtime_ms = t.mtime
@@ -167,14 +174,16 @@ function prepare(source: Source, size: number, mtime: number, hash: string): Pre
   const rows = source.passages.map((passage) => {
     const counts = new Map<string, number>();
     const names = new Set<string>();
+    const initials = new Set<string>();
     let length = 0;
     for (const token of tokenize(passage.text)) {
+      if (token.capitalized && token.sentenceInitial) initials.add(token.stem);
       if (token.stop) continue;
       length++;
       counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
       if (token.capitalized && !token.sentenceInitial) names.add(token.stem);
     }
-    return { counts, names, length };
+    return { counts, names, initials, length };
   });
   return { source, size, mtime, hash, rows };
 }
@@ -223,7 +232,7 @@ async function insertSources(client: PoolClient, items: Prepared[]): Promise<voi
     ]);
   const keyOf = new Map(inserted.rows.map((r) => [r.id, r.key]));
   const keys: string[] = [], ords: number[] = [], lines: number[] = [], paragraphs: number[] = [], texts: string[] = [];
-  const lengths: number[] = [], vectors: string[] = [], names: string[] = [];
+  const lengths: number[] = [], vectors: string[] = [], names: string[] = [], initials: string[] = [];
   const df = new Map<string, number>();
   const nameCounts = new Map<string, number>();
   let total = 0;
@@ -239,16 +248,18 @@ async function insertSources(client: PoolClient, items: Prepared[]): Promise<voi
       lengths.push(row.length);
       vectors.push(stemsVector(row.counts));
       names.push([...row.names].join(' '));
+      initials.push([...row.initials].join(' '));
       total += row.length;
       for (const stem of row.counts.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
       for (const stem of row.names) nameCounts.set(stem, (nameCounts.get(stem) ?? 0) + 1);
     });
   }
   await client.query(
-    `INSERT INTO grounded.passages (source_key, ord, line, paragraph, text, length, stems, names)
-     SELECT k, o, l, p, t, n, v::tsvector, string_to_array(m, ' ')
-     FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::text[], $8::text[]) AS x(k, o, l, p, t, n, v, m)`,
-    [keys, ords, lines, paragraphs, texts, lengths, vectors, names]);
+    `INSERT INTO grounded.passages (source_key, ord, line, paragraph, text, length, stems, names, initials)
+     SELECT k, o, l, p, t, n, v::tsvector, string_to_array(m, ' '), string_to_array(i, ' ')
+     FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[])
+       AS x(k, o, l, p, t, n, v, m, i)`,
+    [keys, ords, lines, paragraphs, texts, lengths, vectors, names, initials]);
   // Sorted, so two ingests never lock the same stems in opposite orders.
   const stems = [...df.keys()].sort();
   await client.query(

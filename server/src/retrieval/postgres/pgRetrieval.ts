@@ -1,9 +1,11 @@
 // PostgreSQL full-text retrieval: one statement per draft answers all its claims' queries. Each query's candidates
-// are the passages whose stems (a tsvector under a GIN index) hold one of its selective terms, scored by BM25 with
-// the library's own figures, the same formula as the embedded index (index/passageIndex.ts): the engine then re-ranks
-// the returned sources' passages itself. A term in more than COMMON_TERM_PASSAGES passages still scores but does not
-// bring in candidates on its own ("said", "government" in a large archive): a passage that shares only such words
-// with a claim never backs it, and reading every passage that has one would cost more than the rest of the check.
+// are the passages whose stems (a tsvector under a GIN index) hold one of its selective terms, ranked by BM25 with
+// the library's own figures (the embedded index's formula, index/passageIndex.ts, reading each term once per
+// sentence); the engine then re-ranks the returned sources' passages itself, exactly. The selective terms are the
+// query's rarest, taken while their passages add up to at most CANDIDATE_BUDGET (always the rarest one): a common
+// word ("said", "government" in a large archive) still scores but brings in no candidates of its own, since a passage
+// sharing only such words with a claim never backs it and reading them all would cost more than the rest of the
+// check. In a library where every term fits the budget (the bundled articles, a small archive) the ranking is exact.
 import type { Pool } from 'pg';
 import { B, K1 } from '../../index/passageIndex';
 import type { Passage, Source } from '../../model';
@@ -12,8 +14,10 @@ import { createPool, describeDatabase, retrievalError } from './connection';
 import { LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
 import { urlKey } from './ingest';
 
-export const COMMON_TERM_PASSAGES = 20_000;
+export const CANDIDATE_BUDGET = 1_000;
 
+// $1 stems asked about; $2..$5 query terms (query number, stem, tsquery literal, weight); $6, $7 queries (number, k);
+// $8 the candidate budget; $9, $10 citation ids and URLs; $11, $12 BM25's k1 and b.
 const RETRIEVE_SQL = `
 WITH
 corpus AS (SELECT passages, total_length, total_length::float8 / greatest(1, passages) AS avg FROM grounded.corpus),
@@ -21,46 +25,46 @@ asked AS (
   SELECT s.stem, coalesce(t.df, 0) AS df, coalesce(t.name_passages, 0) > 0 AS name
   FROM unnest($1::text[]) AS s(stem) LEFT JOIN grounded.terms t ON t.stem = s.stem),
 qt AS (
-  SELECT qt.n, qt.stem, qt.lit, a.df, ln(1 + (c.passages - a.df + 0.5) / (a.df + 0.5)) * qt.weight AS w
+  SELECT qt.n, qt.stem, qt.lit, qt.lit::tsquery AS tq, a.df,
+    ln(1 + (c.passages - a.df + 0.5) / (a.df + 0.5)) * qt.weight AS w,
+    sum(a.df) OVER (PARTITION BY qt.n ORDER BY a.df, qt.stem ROWS UNBOUNDED PRECEDING) AS running
   FROM unnest($2::int[], $3::text[], $4::text[], $5::float8[]) AS qt(n, stem, lit, weight)
   JOIN asked a ON a.stem = qt.stem CROSS JOIN corpus c
   WHERE a.df > 0),
 q AS (
-  SELECT q.n, q.k, coalesce(
-    (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n AND qt.df <= $8),
-    (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n)) AS query
+  SELECT q.n, q.k,
+    (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n AND (qt.running <= $8 OR qt.running = qt.df)) AS query
   FROM unnest($6::int[], $7::int[]) AS q(n, k)),
 hits AS (
-  SELECT q.n, h.id, h.score FROM q CROSS JOIN corpus c CROSS JOIN LATERAL (
-    SELECT p.id, sum(qt.w * cardinality(u.positions) * ($11::float8 + 1) /
-      (cardinality(u.positions) + $11::float8 * (1 - $12::float8 + $12::float8 * p.length / c.avg))) AS score
-    FROM grounded.passages p CROSS JOIN LATERAL unnest(p.stems) u
-    JOIN qt ON qt.n = q.n AND qt.stem = u.lexeme
+  SELECT q.n, h.* FROM q CROSS JOIN corpus c CROSS JOIN LATERAL (
+    SELECT p.id, p.source_key, p.ord, p.line, p.text,
+      sum(qt.w * ($11::float8 + 1) / (1 + $11::float8 * (1 - $12::float8 + $12::float8 * p.length / c.avg))) AS score
+    FROM grounded.passages p JOIN qt ON qt.n = q.n AND p.stems @@ qt.tq
     WHERE q.query IS NOT NULL AND p.stems @@ q.query::tsquery
     GROUP BY p.id ORDER BY score DESC, p.id LIMIT q.k) h),
 cited AS (SELECT key, id, url_key FROM grounded.sources WHERE lower(id) = ANY($9::text[]) OR url_key = ANY($10::text[])),
-picked AS (
-  SELECT DISTINCT p.source_key AS key FROM hits JOIN grounded.passages p ON p.id = hits.id
-  UNION SELECT key FROM cited),
-srcp AS (SELECT p.source_key, p.ord, p.line, p.paragraph, p.text, p.stems FROM grounded.passages p JOIN picked ON p.source_key = picked.key)
+picked AS (SELECT ARRAY(SELECT source_key FROM hits UNION SELECT key FROM cited) AS keys),
+srcp AS (
+  SELECT p.source_key, p.ord, p.line, p.paragraph, p.text, p.initials
+  FROM grounded.passages p WHERE p.source_key = ANY((SELECT keys FROM picked)::bigint[]))
 SELECT
   (SELECT json_build_object('passages', passages, 'totalLength', total_length) FROM corpus) AS corpus,
   (SELECT coalesce(json_agg(json_build_array(stem, df, name)), '[]') FROM asked) AS asked,
-  (SELECT coalesce(json_agg(json_build_array(h.n, s.id, p.ord, p.line, p.text, h.score) ORDER BY h.n, h.score DESC, h.id), '[]')
-     FROM hits h JOIN grounded.passages p ON p.id = h.id JOIN grounded.sources s ON s.key = p.source_key) AS hits,
-  (SELECT coalesce(json_agg(json_build_array(s.id, s.path, s.metadata, s.excluded,
+  (SELECT coalesce(json_agg(json_build_array(h.n, h.source_key, h.ord, h.line, h.text, h.score) ORDER BY h.n, h.score DESC, h.id), '[]')
+     FROM hits h) AS hits,
+  (SELECT coalesce(json_agg(json_build_array(s.key, s.id, s.path, s.metadata, s.excluded,
      (SELECT coalesce(json_agg(json_build_array(ord, line, paragraph, text) ORDER BY ord), '[]') FROM srcp WHERE srcp.source_key = s.key))
-     ORDER BY s.key), '[]') FROM grounded.sources s JOIN picked ON picked.key = s.key) AS sources,
-  (SELECT coalesce(json_agg(DISTINCT u.lexeme), '[]') FROM srcp CROSS JOIN LATERAL unnest(srcp.stems) u
-     JOIN grounded.terms t ON t.stem = u.lexeme AND t.name_passages > 0) AS names,
+     ORDER BY s.key), '[]') FROM grounded.sources s WHERE s.key = ANY((SELECT keys FROM picked)::bigint[])) AS sources,
+  (SELECT coalesce(json_agg(t.stem), '[]') FROM grounded.terms t
+     WHERE t.stem = ANY(ARRAY(SELECT DISTINCT i FROM srcp CROSS JOIN LATERAL unnest(srcp.initials) i)) AND t.name_passages > 0) AS names,
   (SELECT coalesce(json_agg(json_build_array(id, url_key)), '[]') FROM cited) AS cited
 `;
 
 type Row = {
   corpus: { passages: string | number; totalLength: string | number };
   asked: [string, string | number, boolean][];
-  hits: [number, string, number, number, string, number][];
-  sources: [string, string, Record<string, string>, Source['excluded'], [number, number, number, string][]][];
+  hits: [number, string | number, number, number, string, number][];
+  sources: [string | number, string, string, Record<string, string>, Source['excluded'], [number, number, number, string][]][];
   names: string[];
   cited: [string, string | null][];
 };
@@ -96,7 +100,7 @@ export class PostgresRetrieval implements RemoteRetrieval {
       }
       const result = await this.pool.query<Row>(RETRIEVE_SQL, [
         stems, termN, termStem, termLit, termWeight,
-        request.queries.map((_, n) => n), request.queries.map((q) => q.k), COMMON_TERM_PASSAGES,
+        request.queries.map((_, n) => n), request.queries.map((q) => q.k), CANDIDATE_BUDGET,
         request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B,
       ]);
       row = result.rows[0]!;
@@ -118,9 +122,12 @@ function toBatch(row: Row, queries: number): RetrievalBatch {
     documentFrequency.set(stem, Number(df));
     if (name) names.add(stem);
   }
+  const idOfKey = new Map(row.sources.map(([key, id]) => [String(key), id]));
   const candidates: Candidate[][] = Array.from({ length: queries }, () => []);
-  for (const [n, sourceId, passageIndex, line, text, score] of row.hits) candidates[n]!.push({ sourceId, passageIndex, line, text, score });
-  const sources: Source[] = row.sources.map(([id, path, metadata, excluded, passages]) => ({
+  for (const [n, key, passageIndex, line, text, score] of row.hits) {
+    candidates[n]!.push({ sourceId: idOfKey.get(String(key))!, passageIndex, line, text, score });
+  }
+  const sources: Source[] = row.sources.map(([, id, path, metadata, excluded, passages]) => ({
     id,
     ...(metadata as { title: string }),
     path,

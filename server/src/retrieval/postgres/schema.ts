@@ -4,8 +4,9 @@
 //   sources   one row per article file: its path, size, modification time and content hash (what re-ingest compares),
 //             its metadata and the lines kept out of evidence;
 //   passages  one row per sentence of evidence, with its stems as a tsvector (positions 1..tf, so the term frequency is
-//             the number of positions) under a GIN index, its length in content words, and the stems it capitalises
-//             inside a sentence (names);
+//             the number of positions) under a GIN index, its length in content words, the stems it capitalises
+//             inside a sentence (names), and those of its capitalised sentence-initial words (the only ones whose
+//             reading depends on whether the library knows them as names);
 //   terms     each stem's document frequency and the number of passages that capitalise it: BM25's idf and the
 //             verifier's "is this word a name" without scanning;
 //   corpus    the passage count and total length (BM25's mean length).
@@ -48,7 +49,8 @@ export const MIGRATIONS: readonly Migration[] = [
         text text NOT NULL,
         length integer NOT NULL,
         stems tsvector NOT NULL,
-        names text[] NOT NULL
+        names text[] NOT NULL,
+        initials text[] NOT NULL
       );
       CREATE INDEX passages_stems ON grounded.passages USING gin (stems);
       CREATE INDEX passages_source ON grounded.passages (source_key, ord);
@@ -109,7 +111,8 @@ export async function schemaVersion(client: Pick<PoolClient, 'query'>): Promise<
 export function stemsVector(counts: ReadonlyMap<string, number>): string {
   const parts: string[] = [];
   for (const [stem, tf] of counts) {
-    const positions = Array.from({ length: Math.min(tf, 256) }, (_, i) => i + 1).join(',');
+    let positions = '1';
+    for (let i = 2; i <= Math.min(tf, 256); i++) positions += `,${i}`;
     parts.push(`${quoteLexeme(stem)}:${positions}`);
   }
   return parts.join(' ');
@@ -117,5 +120,5 @@ export function stemsVector(counts: ReadonlyMap<string, number>): string {
 
 /** A lexeme quoted for a tsvector or tsquery literal. */
 export function quoteLexeme(stem: string): string {
-  return `'${stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return /['\\]/.test(stem) ? `'${stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${stem}'`;
 }

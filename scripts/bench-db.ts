@@ -1,0 +1,139 @@
+// `npm run bench:db`: the PostgreSQL archive at newsroom scale. Generates an archive of ARTICLES (default 100,000)
+// synthetic articles as files, ingests them with `grounded index`'s code, and measures the ingest rate, the size of
+// the tables and indexes, each claim's retrieval (one round trip) and check, and a 2,000-word draft's whole check.
+//
+// The generator is deterministic (a linear congruential generator with a fixed seed, as scripts/bench-scale.ts): each
+// article is 25 sentences drawn from the bundled articles, their names, places and numbers varied so the index holds
+// many distinct terms, with front matter (id, title, date). The bundled articles themselves are ingested first, so
+// the development claims find their evidence among the noise.
+//
+// The database: GROUNDED_BENCH_DATABASE_URL (an empty database: its `grounded` schema is dropped first), else a
+// throwaway cluster as the tests start one (test/retrieval/cluster.ts). ARTICLES=10000 for a quick run.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createEngine } from '../server/src/engine';
+import { createPool } from '../server/src/retrieval/postgres/connection';
+import { ingestFolders } from '../server/src/retrieval/postgres/ingest';
+import { PostgresRetrieval } from '../server/src/retrieval/postgres/pgRetrieval';
+import { bundledSourcesDir, loadSourceLibrary } from '../server/src/sources/loadSources';
+import { startDatabase } from '../test/retrieval/cluster';
+
+const ARTICLES = Number(process.env.ARTICLES ?? 100_000);
+const DRAFT_WORDS = 2_000;
+const root = join(__dirname, '..');
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
+}
+
+function generate(folder: string): void {
+  const bundled = loadSourceLibrary({ dirs: [], includeBundled: true });
+  const sentences = bundled.sources.flatMap((s) => s.passages.map((p) => p.text));
+  const names = ['Almagro', 'Borges', 'Castillo', 'Duarte', 'Escobar', 'Ferreira', 'Galindo', 'Herrera', 'Ibarra', 'Jaramillo'];
+  const places = ['Lima', 'Quito', 'Bogota', 'Santiago', 'Havana', 'Panama', 'Managua', 'Asuncion', 'Montevideo', 'La Paz'];
+  const next = random(42);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  for (let a = 0; a < ARTICLES; a++) {
+    const shard = join(folder, String(Math.floor(a / 1000)).padStart(3, '0'));
+    if (a % 1000 === 0) mkdirSync(shard, { recursive: true });
+    const lines: string[] = [];
+    for (let s = 0; s < 25; s++) {
+      lines.push(pick(sentences)
+        .replace(/\b(Maduro|Guaidó|Guaido|Bolton|Ross|Arreaza|Figuera|Cabello)\b/g, () => `${pick(names)}${a % 97}`)
+        .replace(/\b(Barbados|Norway|Mexico|Peru|Caracas|Oslo)\b/g, () => pick(places))
+        .replace(/\d+/g, () => String(Math.floor(next() * 1000))));
+    }
+    const date = `20${10 + (a % 15)}-${String(1 + (a % 12)).padStart(2, '0')}-${String(1 + (a % 28)).padStart(2, '0')}`;
+    writeFileSync(join(shard, `a${a}.md`), `---\nid: archive-${a}\ntitle: Archive article ${a}\ndate: ${date}\n---\n${lines.join('\n')}\n`);
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'grounded-bench-db-'));
+  const own = process.env.GROUNDED_BENCH_DATABASE_URL;
+  const db = own ? { url: own, stop: async () => {} } : await startDatabase();
+  try {
+    if (own) {
+      const client = new Client({ connectionString: own });
+      await client.connect();
+      await client.query('DROP SCHEMA IF EXISTS grounded CASCADE');
+      await client.end();
+    }
+    let t = performance.now();
+    generate(folder);
+    console.log(`generated ${ARTICLES} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const pool = createPool(db.url, { statementTimeoutMs: 30 * 60_000 });
+    await ingestFolders(pool, [bundledSourcesDir()]);
+    const report = await ingestFolders(pool, [folder]);
+    console.log(`ingest: ${report.added} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s = ${Math.round(report.added / report.seconds)} articles/s`);
+    t = performance.now();
+    const again = await ingestFolders(pool, [folder]);
+    console.log(`re-ingest (nothing changed): ${again.unchanged} unchanged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const sizes = (await pool.query<{ name: string; size: string }>(
+      `SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'grounded' AND c.relkind IN ('r', 'i')
+       ORDER BY pg_total_relation_size(c.oid) DESC LIMIT 6`)).rows;
+    const total = (await pool.query<{ size: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS size')).rows[0]!.size;
+    console.log(`size: database ${total}; ${sizes.map((s) => `${s.name} ${s.size}`).join(', ')}`);
+    await pool.end();
+
+    const claims = readFileSync(join(root, '..', 'shared', 'eval', 'claims-dev.jsonl'), 'utf8')
+      .split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { claim: string }).claim);
+    const retrieval = new PostgresRetrieval(db.url);
+    const engine = createEngine({ sources: [], problems: [] }, { retrieval, cacheVerdicts: false });
+    await engine.prepareClaims!(claims.slice(0, 5)); // warm the connection and the lexicon
+    const retrieve: number[] = [];
+    const check: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const claim of claims) {
+        const start = performance.now();
+        await engine.prepareClaims!([claim]);
+        const fetched = performance.now();
+        engine.checkClaim(claim);
+        retrieve.push(fetched - start);
+        check.push(performance.now() - start);
+      }
+    }
+    retrieve.sort((a, b) => a - b);
+    check.sort((a, b) => a - b);
+    console.log(`per claim, retrieval (one round trip): p50 ${percentile(retrieve, 0.5).toFixed(1)} ms, p95 ${percentile(retrieve, 0.95).toFixed(1)} ms`);
+    console.log(`per claim, retrieval and verdict: p50 ${percentile(check, 0.5).toFixed(1)} ms, p95 ${percentile(check, 0.95).toFixed(1)} ms`);
+
+    // A 2,000-word draft: the development claims as paragraphs, repeated with their numbers varied until long enough.
+    const paragraphs: string[] = [];
+    let words = 0;
+    for (let i = 0; words < DRAFT_WORDS; i++) {
+      const claim = claims[i % claims.length]!.replace(/\d+/g, (n) => String(Number(n) + Math.floor(i / claims.length)));
+      paragraphs.push(claim);
+      words += claim.split(/\s+/).length;
+    }
+    const draft = `# Draft\n\n${paragraphs.join('\n\n')}\n`;
+    const times: number[] = [];
+    let claimCount = 0;
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now();
+      await engine.prepareDraft!(draft);
+      claimCount = engine.checkDraft(draft, 'draft.md').claims.length;
+      times.push(performance.now() - start);
+    }
+    console.log(`a ${words}-word draft (${claimCount} claims): ${times.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (each one round trip)`);
+    await retrieval.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    await db.stop();
+  }
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.error(error);
+  process.exit(1);
+});
