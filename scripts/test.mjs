@@ -2,7 +2,7 @@
 // (TMPDIR): whatever a test leaves there — a folder a failing test could not remove, a server's scratch file — is
 // removed with it, so `npm test` leaves nothing behind in the machine's temp directory.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,8 @@ function testFiles(folder) {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'grounded-tests-'));
+// Traversable by other users, as the temp directory is: a test's PostgreSQL cluster runs as the postgres user.
+chmodSync(scratch, 0o755);
 let status = 1;
 try {
   const files = testFiles('test').sort();

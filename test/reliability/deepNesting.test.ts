@@ -22,7 +22,12 @@ test('the CLI names a 3,000-level nested list as too deep, within seconds, and c
   const dir = mkdtempSync(join(tmpdir(), 'grounded-nested-'));
   const deep = join(dir, 'deep.md');
   writeFileSync(deep, staircase(3000));
-  const result = grounded(['check', deep, `${DRAFTS}/mixed.md`, '--fail-on', 'none']);
+  // 9 MB of indentation: over the default size limit, which refuses it first; with a higher limit it is read, and the
+  // nesting is what refuses it.
+  const tooLarge = grounded(['check', deep, `${DRAFTS}/mixed.md`, '--fail-on', 'none']);
+  assert.equal(tooLarge.status, 2);
+  assert.match(tooLarge.stderr, /deep\.md: 9,031,890 bytes, over the size limit of 5,000,000 bytes: not read\n$/);
+  const result = grounded(['check', deep, `${DRAFTS}/mixed.md`, '--fail-on', 'none', '--max-file-size', '20M']);
   assert.equal(result.status, 2);
   assert.equal(result.stderr, `grounded: ${deep}: Markdown nested too deeply to read (thousands of levels of quotes or lists)\n`);
   assert.doesNotMatch(result.stderr, STACK_LINE);
