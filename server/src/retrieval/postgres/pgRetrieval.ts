@@ -2,7 +2,8 @@
 // are the passages whose stems (a tsvector under a GIN index) hold one of its selective terms, ranked by BM25 with
 // the library's own figures (the embedded index's formula, index/passageIndex.ts, reading each term once per
 // sentence); the engine then re-ranks the returned sources' passages itself, exactly. The selective terms are the
-// query's rarest, taken while their passages add up to at most CANDIDATE_BUDGET (always the rarest one): a common
+// query's rarest, taken while their passages add up to at most CANDIDATE_BUDGET (when even the rarest is commoner,
+// the passages holding both of the two rarest): a common
 // word ("said", "government" in a large archive) still scores but brings in no candidates of its own, since a passage
 // sharing only such words with a claim never backs it and reading them all would cost more than the rest of the
 // check. In a library where every term fits the budget (the bundled articles, a small archive) the ranking is exact.
@@ -33,7 +34,10 @@ qt AS (
   WHERE a.df > 0),
 q AS (
   SELECT q.n, q.k,
-    (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n AND (qt.running <= $8 OR qt.running = qt.df)) AS query
+    coalesce(
+      (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n AND qt.running <= $8),
+      -- Even the rarest term is common: passages with both of the two rarest.
+      (SELECT string_agg(r.lit, ' & ') FROM (SELECT qt.lit FROM qt WHERE qt.n = q.n ORDER BY qt.df, qt.stem LIMIT 2) r)) AS query
   FROM unnest($6::int[], $7::int[]) AS q(n, k)),
 hits AS (
   SELECT q.n, h.* FROM q CROSS JOIN corpus c CROSS JOIN LATERAL (
