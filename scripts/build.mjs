@@ -17,6 +17,9 @@ await build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // Optional native add-ons that libraries try to load inside try/catch: a stub keeps the bundles free of modules
+  // that do not ship (see scripts/stubs).
+  alias: { 'pg-native': './scripts/stubs/pg-native.cjs' },
   sourcemap: !process.argv.includes('--minify'),
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',

@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import { runBibliography } from './bibliography';
 import { runCheck } from './check';
 import { EXIT, type ExitStatus } from './exitStatus';
+import { runIndex } from './index';
 import { runInit } from './init';
 import { finalStatus, guardOutput } from './output';
 import { runScore } from './score';
@@ -28,6 +29,8 @@ async function run(argv: readonly string[]): Promise<ExitStatus> {
       return runInit(rest);
     case 'bibliography':
       return runBibliography(rest);
+    case 'index':
+      return runIndex(rest);
     case 'score':
       return runScore(rest);
     case undefined:

@@ -9,6 +9,10 @@ Commands:
                           skipping hidden folders, node_modules and what .gitignore lists;
                           in a folder with a .grounded.yaml, only the drafts its globs name).
   init                    Write a commented starter .grounded.yaml into the current folder.
+  index --database URL DIR...
+                          Read folders of source articles into the newsroom archive in
+                          PostgreSQL (idempotent: unchanged files are skipped, deleted ones
+                          removed). Credentials from the URL, PG* variables or ~/.pgpass.
   bibliography            Print the source library's metadata as a bibliography, keyed by
                           the source ids drafts cite ([@id], [^id]), for Pandoc, Zotero, LaTeX.
   score --pairs FILE      Print one verdict per claim of a JSON Lines file, for evaluation.
@@ -24,6 +28,8 @@ Options for check:
                           nothing (the editor's "Cite all"); files are rewritten atomically
   --dry-run               With --fix: print the changes as a unified diff, write nothing
   --max-file-size SIZE    Larger drafts are named and not checked (default 5M; 800k, 2M…)
+  --database URL          Also retrieve from the archive in PostgreSQL (or GROUNDED_DATABASE_URL);
+                          an unreachable database is an error (exit 2), never "unsupported"
 
 Each draft is checked with the nearest .grounded.yaml above it: its sources, severities,
 citation style and accepted claims. --sources adds to its source folders.
