@@ -29,8 +29,7 @@ import { Libraries, reportConfigProblems, reportMissingSourceDirs } from './libr
 import { errorMessage, printDebugStack, printMessage, printProblem } from './stderr';
 import { TOOL_VERSION } from './version';
 import { createEngine, type Engine } from '../engine';
-import { databaseUrlFrom } from '../retrieval/postgres/connection';
-import { PostgresRetrieval } from '../retrieval/postgres/pgRetrieval';
+import { databaseUrlFrom } from '../retrieval/postgres/databaseUrl';
 import { RetrievalError } from '../retrieval/retrieval';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -69,7 +68,8 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
   const libraries = new Libraries();
   // The archive in PostgreSQL (--database or GROUNDED_DATABASE_URL) stands beside each selection's local sources.
   const databaseUrl = databaseUrlFrom(args.values.get('database'));
-  const retrieval = databaseUrl === undefined ? undefined : new PostgresRetrieval(databaseUrl);
+  // node-postgres loads only for a check that uses the archive: a check without one starts as fast as before.
+  const retrieval = databaseUrl === undefined ? undefined : new (await import('../retrieval/postgres/pgRetrieval')).PostgresRetrieval(databaseUrl);
   const withDatabase = new Map<Engine, Engine>();
   const engineOf = (local: Engine): Engine => {
     if (!retrieval) return local;

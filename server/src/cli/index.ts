@@ -3,7 +3,8 @@
 // ones removed. Credentials come from the URL, libpq's environment (PGUSER, PGPASSWORD…) or ~/.pgpass; this role needs
 // to create tables in the database, unlike the one `grounded check --database` uses (SELECT suffices there).
 import { displayPath } from '../files/displayPath';
-import { databaseUrlFrom, createPool, describeDatabase } from '../retrieval/postgres/connection';
+import { createPool, describeDatabase } from '../retrieval/postgres/connection';
+import { databaseUrlFrom } from '../retrieval/postgres/databaseUrl';
 import { ingestFolders } from '../retrieval/postgres/ingest';
 import { RetrievalError } from '../retrieval/retrieval';
 import { UsageError, parseArgs, type OptionSpec } from './args';

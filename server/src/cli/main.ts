@@ -1,10 +1,8 @@
 // The `grounded` command (bundled to dist/cli.js, started by bin/grounded.js). Picks the command and turns every
 // failure into a one-line message and an exit status: people and CI logs never see a stack trace unless they ask.
 import { UsageError } from './args';
-import { runBibliography } from './bibliography';
 import { runCheck } from './check';
 import { EXIT, type ExitStatus } from './exitStatus';
-import { runIndex } from './index';
 import { runInit } from './init';
 import { finalStatus, guardOutput } from './output';
 import { runScore } from './score';
@@ -27,10 +25,11 @@ async function run(argv: readonly string[]): Promise<ExitStatus> {
       return runCheck(rest);
     case 'init':
       return runInit(rest);
+    // Loaded when used: citation-js and node-postgres would slow every other command's start.
     case 'bibliography':
-      return runBibliography(rest);
+      return (await import('./bibliography')).runBibliography(rest);
     case 'index':
-      return runIndex(rest);
+      return (await import('./index')).runIndex(rest);
     case 'score':
       return runScore(rest);
     case undefined:

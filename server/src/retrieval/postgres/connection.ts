@@ -9,11 +9,6 @@ export const QUERY_TIMEOUT_MS = 15_000;
 export const CONNECT_TIMEOUT_MS = 5_000;
 const POOL_SIZE = 4;
 
-export function databaseUrlFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const url = option ?? env.GROUNDED_DATABASE_URL;
-  return url === undefined || url.trim() === '' ? undefined : url.trim();
-}
-
 export function createPool(url: string, options: { statementTimeoutMs?: number } = {}): Pool {
   const config: PoolConfig = {
     connectionString: url,
