@@ -58,13 +58,13 @@ const decorated = fc
     }
   });
 
-/**
- * Sentences of one paragraph, joined by spaces, soft line breaks or an emoji between them. (Not an emoji before a
- * line break, or at the end of a paragraph: see sentenceBugs.test.ts.)
- */
+/** Sentences of one paragraph, joined by spaces, soft line breaks or an emoji between them, maybe one after the last. */
 const paragraphLines = fc
-  .array(fc.tuple(decorated, fc.constantFrom(' ', '\n', ' 🎉 ', ' 👍🏽 🇻🇪 ')), { minLength: 1, maxLength: 3 })
-  .map((parts) => parts.map(([text, join], k) => (k === 0 ? text : join + text)).join(''));
+  .tuple(
+    fc.array(fc.tuple(decorated, fc.constantFrom(' ', '\n', ' 🎉 ', ' 👍🏽 🇻🇪 ', ' 🎉\n')), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('', ' 🎉'),
+  )
+  .map(([parts, end]) => parts.map(([text, join], k) => (k === 0 ? text : join + text)).join('') + end);
 
 const listItem = (marker: string, indent: number) => paragraphLines.map((text) => `${' '.repeat(indent)}${marker} ${text.replace(/\n/g, `\n${' '.repeat(indent + marker.length + 1)}`)}`);
 

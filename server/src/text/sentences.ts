@@ -154,9 +154,19 @@ export function splitSentences(text: string): SentenceSpan[] {
     const decorated = emojiRunEnd(text, j);
     if (decorated > j && !(isEllipsis && inQuote && !closedQuote)) {
       let next = decorated;
-      while (next < n && (text[next] === ' ' || text[next] === '\t')) next++;
+      // A line break after the emoji is whitespace like a space ("… Monday. 🎉⏎Guaidó answered …").
+      while (next < n && (text[next] === ' ' || text[next] === '\t' || isLineBreak(text[next]!))) next++;
       const single = terminatorEnd - terminatorStart === 1 && text[terminatorStart] === '.';
-      if (next > decorated && next < n && startsSentence(text[next]!) && (!single || periodEndsSentence(text, terminatorStart, next))) {
+      if (next >= n) {
+        // Emoji that end the text close this sentence, whatever the stop looks like (a detached " ." too, as a
+        // citation marker removed before the stop leaves it).
+        if (closedQuote) inQuote = false;
+        push(decorated);
+        segmentStart = n;
+        i = n;
+        continue;
+      }
+      if (next > decorated && startsSentence(text[next]!) && (!single || periodEndsSentence(text, terminatorStart, next))) {
         if (closedQuote) inQuote = false;
         push(decorated);
         segmentStart = next;
