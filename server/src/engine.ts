@@ -1,7 +1,7 @@
 // The host-agnostic checking engine: the CLI, the language server and the tests all drive this facade.
 import { extractClaims } from './markdown/extractClaims';
 import { libraryCitationResolver } from './sources/citationResolver';
-import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, DraftClaims, FileReport, RankedSource, Source, SourceLibrary } from './model';
+import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, DraftClaims, FileReport, RankedSource, Source, SourceLibrary, UncheckedSentence } from './model';
 import { PassageIndex } from './index/passageIndex';
 import { rankSources } from './index/rankSources';
 import type { CitationResolver } from './markdown/citations';
@@ -127,7 +127,14 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     },
     checkDraft(markdown, path) {
       const extracted = this.extract(markdown);
-      return { path, claims: extracted.claims.map((claim) => this.checkSentence(claim)), skipped: extracted.skipped };
+      const claims: CheckedClaim[] = [];
+      const unchecked: UncheckedSentence[] = [];
+      for (const claim of extracted.claims) {
+        const checked = checkOrName(() => this.checkSentence(claim), claim);
+        if ('error' in checked) unchecked.push(checked);
+        else claims.push(checked);
+      }
+      return { path, claims, skipped: extracted.skipped, ...(unchecked.length > 0 ? { unchecked } : {}) };
     },
     extract(markdown) {
       return extractClaims(markdown, resolver);
@@ -147,6 +154,18 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       return rankSources(index, sentence, cited, (sourceId) => verifyAgainst(sentence, [sourceId]));
     },
   };
+}
+
+/**
+ * A claim's check, or — when the engine fails on it (a bug) — the claim named as not checked, so one sentence never
+ * costs the draft the others' verdicts.
+ */
+export function checkOrName(check: () => CheckedClaim, claim: ClaimSentence): CheckedClaim | UncheckedSentence {
+  try {
+    return check();
+  } catch (error) {
+    return { text: claim.text, range: claim.range, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Checks one claim against one article's text alone (the evaluation benchmarks' setting). */

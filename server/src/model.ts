@@ -155,10 +155,19 @@ export interface RankedSource {
   cited?: boolean;
 }
 
+/** A claim the engine failed on (a bug): not checked, named, and the draft's other claims checked all the same. */
+export interface UncheckedSentence {
+  text: string;
+  range: Range;
+  error: string;
+}
+
 export interface FileReport {
   path: string;
   claims: CheckedClaim[];
   skipped: SkippedSentence[];
+  /** Claims the engine failed on; absent when there are none. */
+  unchecked?: UncheckedSentence[];
   /** A problem reading the file (missing, binary, empty…); when set, nothing was checked. */
   error?: string;
 }

@@ -37,3 +37,13 @@ test('an unreadable input gives exit status 2 whatever the findings', () => {
     assert.equal(exitStatusFor(countReports(resultsOf([report('contradicted'), unreadable])), failOn), EXIT.inputError);
   }
 });
+
+test('a claim the engine failed on gives exit status 2 whatever the findings: the report is not whole', () => {
+  const partial: FileReport = {
+    ...report('supported'),
+    unchecked: [{ text: 'A claim.', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 8 } }, error: 'index out of range' }],
+  };
+  for (const failOn of ['contradicted', 'unsupported', 'none'] as const) {
+    assert.equal(exitStatusFor(countReports(resultsOf([partial])), failOn), EXIT.inputError);
+  }
+});

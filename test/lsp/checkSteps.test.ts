@@ -79,3 +79,34 @@ describe('checkSteps', () => {
     assert.ok(counts.checkSentence < claims, `${counts.checkSentence} of ${claims} claims checked`);
   });
 });
+
+describe('a claim the engine fails on', () => {
+  const FAILING = 'The UN Security Council passed a resolution supporting the talks.';
+  const text = `Norway’s foreign ministry said both parties continue in their search for solutions.\n\n${FAILING}\n\nBolton and Ross were expected to attend a conference in Chile.\n`;
+  let loaded: LoadedLibrary;
+  before(() => {
+    const real = loadLibrary({ settings: normalizeSettings(undefined), workspaceFolders: [], trusted: true }, 1);
+    // A bug on one sentence, as the engine could have one.
+    const engine: Engine = {
+      ...real.engine,
+      checkSentence: (claim) => {
+        if (claim.text === FAILING) throw new Error('index out of range');
+        return real.engine.checkSentence(claim);
+      },
+    };
+    loaded = { ...real, engine };
+  });
+
+  test('is named as not checked; the other claims are checked', async () => {
+    const checked = await runInSlices(checkSteps('file:///draft.md', 1, text, loaded), () => false);
+    assert.deepEqual(checked?.report.claims.map((claim) => claim.verdict), ['supported', 'contradicted']);
+    assert.deepEqual(checked?.report.unchecked, [{ text: FAILING, range: { start: { line: 2, character: 0 }, end: { line: 2, character: FAILING.length } }, error: 'index out of range' }]);
+    assert.equal(checked?.backing.length, 2, 'backing sources stay aligned with the checked claims');
+  });
+
+  test('the engine\'s whole-draft check (the CLI\'s) does the same', () => {
+    const report = loaded.engine.checkDraft(text, 'draft.md');
+    assert.deepEqual(report.claims.map((claim) => claim.verdict), ['supported', 'contradicted']);
+    assert.deepEqual(report.unchecked?.map((sentence) => [sentence.text, sentence.error]), [[FAILING, 'index out of range']]);
+  });
+});

@@ -135,7 +135,13 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
         results.push(unreadable(path, message));
       }
     }
-    for (const { report } of results) if (report.error !== undefined) printProblem(report.path, report.error);
+    for (const { report } of results) {
+    if (report.error !== undefined) printProblem(report.path, report.error);
+    for (const sentence of report.unchecked ?? []) {
+      const { line, character } = sentence.range.start;
+      printProblem(`${report.path}:${line + 1}:${character + 1}`, `this sentence could not be checked (internal error: ${sentence.error})`);
+    }
+  }
 
     // A dry run's output is the diff it printed; the report would only repeat the findings as they stand.
     if (!fix?.dryRun) {

@@ -35,8 +35,11 @@ export function reachesFailLevel(counts: ReportCounts, failOn: FailLevel): boole
   }
 }
 
-/** Unreadable inputs outrank findings: a report that skipped a file must not pass as clean or as merely failing. */
+/**
+ * Unreadable inputs (and claims the engine failed on) outrank findings: a report that skipped a file or a claim must
+ * not pass as clean or as merely failing.
+ */
 export function exitStatusFor(counts: ReportCounts, failOn: FailLevel): ExitStatus {
-  if (counts.unreadable > 0) return EXIT.inputError;
+  if (counts.unreadable > 0 || counts.unchecked > 0) return EXIT.inputError;
   return reachesFailLevel(counts, failOn) ? EXIT.findings : EXIT.ok;
 }

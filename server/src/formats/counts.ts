@@ -7,6 +7,8 @@ export interface ReportCounts {
   files: number;
   /** Inputs that could not be read (missing, binary, empty…). */
   unreadable: number;
+  /** Claims the engine failed on (a bug): not checked. */
+  unchecked: number;
   claims: number;
   supported: number;
   unsupported: number;
@@ -23,6 +25,7 @@ function zero(): ReportCounts {
   return {
     files: 0,
     unreadable: 0,
+    unchecked: 0,
     claims: 0,
     supported: 0,
     unsupported: 0,
@@ -40,6 +43,7 @@ export function countReport({ report, findings }: FileResult): ReportCounts {
   counts.files = 1;
   counts.claims = report.claims.length;
   counts.skipped = report.skipped.length;
+  counts.unchecked = report.unchecked?.length ?? 0;
   for (const claim of report.claims) counts[claim.verdict] += 1;
   for (const finding of findings) {
     counts.findings[finding.code] += 1;
@@ -52,7 +56,7 @@ export function countReport({ report, findings }: FileResult): ReportCounts {
 export function countReports(results: readonly FileResult[]): ReportCounts {
   const total = zero();
   for (const counts of results.map(countReport)) {
-    for (const key of ['files', 'unreadable', 'claims', 'supported', 'unsupported', 'contradicted', 'skipped', 'errors', 'warnings'] as const) {
+    for (const key of ['files', 'unreadable', 'unchecked', 'claims', 'supported', 'unsupported', 'contradicted', 'skipped', 'errors', 'warnings'] as const) {
       total[key] += counts[key];
     }
     for (const code of FINDING_CODES) total.findings[code] += counts.findings[code];

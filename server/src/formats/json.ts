@@ -43,6 +43,7 @@ function jsonFile({ report, findings }: FileResult) {
     claims: report.claims.map(jsonClaim),
     skipped: report.skipped.map(jsonSkipped),
     ...(report.error === undefined ? { findings: findings.map(jsonFinding) } : {}),
+    unchecked: report.unchecked?.map((sentence) => ({ text: sentence.text, range: jsonRange(sentence.range), error: sentence.error })),
     error: report.error,
   };
 }

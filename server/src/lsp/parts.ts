@@ -113,7 +113,10 @@ export function createParts(connection: Connection): ServerParts {
     checkStarted: (uri) => status.checking(uri),
     checked: (checked) => {
       publish(checked);
+      const unchecked = checked.report.unchecked ?? [];
+      for (const sentence of unchecked) connection.console.error(`Not checked (line ${sentence.range.start.line + 1} of ${checked.uri}): ${sentence.error}`);
       if (checked.tooLarge !== undefined) status.failed(tooLargeNotice(checked.tooLarge, settings.forDocument(checked.uri).maxFileSize), checked.uri);
+      else if (unchecked.length > 0) status.failed(`${unchecked.length === 1 ? 'A sentence' : `${unchecked.length} sentences`} could not be checked (see the output); the others were.`, checked.uri);
       else if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims));
       else status.notADraft(checked.uri);
     },

@@ -15,7 +15,8 @@
 import { fileURLToPath } from 'node:url';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckedClaim, Range, SkippedSentence } from '../model';
+import { checkOrName } from '../engine';
+import type { CheckedClaim, Range, SkippedSentence, UncheckedSentence } from '../model';
 import type { GroundedSettings } from '../protocol';
 import { backingSourcesOf, claimIndexesAmong, linesOf } from '../findings/checkedDraft';
 import type { CheckedDocument } from './checkedDocument';
@@ -64,14 +65,20 @@ export function* checkSteps(uri: string, version: number | undefined, text: stri
   if (gate === 'if-it-cites' && !citesLibrary(extracted.claims)) return notADraft();
   const claims: CheckedClaim[] = [];
   const backing: string[][] = [];
+  const unchecked: UncheckedSentence[] = [];
   for (const claim of extracted.claims) {
     yield;
-    const checked = engine.checkSentence(claim);
+    const checked = checkOrName(() => engine.checkSentence(claim), claim);
+    if ('error' in checked) {
+      unchecked.push(checked);
+      continue;
+    }
     claims.push(checked);
     yield;
     backing.push(backingSourcesOf(engine, checked));
   }
-  return { uri, version, text, report: { path: reportPath(uri), claims, skipped: extracted.skipped }, engine, libraryVersion: loaded.version, backing, draft: true };
+  const report = { path: reportPath(uri), claims, skipped: extracted.skipped, ...(unchecked.length > 0 ? { unchecked } : {}) };
+  return { uri, version, text, report, engine, libraryVersion: loaded.version, backing, draft: true };
 }
 
 /** Runs the steps in slices; undefined when `isStale` says the result is no longer wanted. */
