@@ -13,6 +13,7 @@ import {
   withoutTrailingDecoration,
   withoutTrailingMarkers,
 } from '../../server/src/findings/citations';
+import { findTextCitations, pandocKeys } from '../../server/src/markdown/citations';
 import { libraryCitationResolver } from '../../server/src/sources/citationResolver';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { AP } from '../fixtures/examples';
@@ -81,4 +82,10 @@ test('the Pandoc code action on a long sentence full of markers', () => {
   const start = performance.now();
   cite(`Maduro met Guaidó${repeat(' [@a] [^b].', 100_000, ' x')}`);
   assert.ok(performance.now() - start < 1000);
+});
+
+test('citations written in the text: a bracket of "@" that never closes, brackets of keys', () => {
+  assertLinear('findTextCitations, an open bracket of @', (size) => `[${'@'.repeat(size)}`, findTextCitations);
+  assertLinear('findTextCitations, many brackets', (size) => repeat('[@a; @b] [^c] ', size), findTextCitations);
+  assertLinear('pandocKeys, a long key list', (size) => repeat('@a.b-c; ', size), pandocKeys);
 });

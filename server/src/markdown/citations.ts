@@ -53,9 +53,10 @@ export interface TextCitation {
   keys: string[];
 }
 
-// `[^label]` (a footnote reference the parser left as text because no definition exists), or a bracket holding
-// at least one `@key`.
-const TEXT_CITATION = /\[\^([^\[\]\s]+)\]|\[([^\[\]]*@[^\[\]]*)\]/g;
+// `[^label]` (a footnote reference the parser left as text because no definition exists), or any bracket without
+// nested brackets, whose content is then read for `@key`s. (Asking the pattern for an `@` inside the bracket would
+// backtrack quadratically on a long "[@@@…" with no closing bracket.)
+const TEXT_CITATION = /\[\^([^\[\]\s]+)\]|\[([^\[\]]*)\]/g;
 // A Pandoc key: `@` at the start of an item (after `[`, space, `;` or `-`), a letter, digit or `_`, then word
 // characters with inner punctuation.
 const PANDOC_KEY = /(?:^|[\s;-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*)/gu;
@@ -71,7 +72,8 @@ export function findTextCitations(text: string): TextCitation[] {
       found.push({ kind: 'footnote', start, end, keys: [match[1]] });
       continue;
     }
-    const keys = pandocKeys(match[2]!);
+    const content = match[2]!;
+    const keys = content.includes('@') ? pandocKeys(content) : [];
     if (keys.length > 0) found.push({ kind: 'pandoc', start, end, keys });
   }
   return found;
