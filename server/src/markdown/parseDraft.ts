@@ -53,6 +53,22 @@ function withoutEmailAutolinks(this: { data(): { micromarkExtensions?: Array<{ t
 }
 
 const processor = remark().use(remarkGfm).use(withoutEmailAutolinks).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// Without front matter: for a document that opens with a `---` (or `+++`) line that no fence closes. That line is a
+// thematic break, and remark-frontmatter, given it, loses the document's footnote definitions (they come out as
+// paragraphs, and then as claims).
+const withoutFrontMatter = remark().use(remarkGfm).use(withoutEmailAutolinks).freeze();
+
+/** Whether the text opens a front matter fence (`---` or `+++` on the first line) that a later line closes. */
+function hasClosedFrontMatter(text: string): boolean {
+  const opening = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!opening) return false;
+  const fence = opening[1] === '---' ? '---' : '\\+\\+\\+';
+  return new RegExp(`(?:\\r\\n|\\r|\\n)${fence}[ \\t]*(?:\\r\\n|\\r|\\n|$)`).test(text.slice(opening[0].length - 1));
+}
+
+function parserFor(text: string) {
+  return /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n|$)/.test(text) && !hasClosedFrontMatter(text) ? withoutFrontMatter : processor;
+}
 
 /** A draft the parser cannot read, with a message for the writer (the CLI and the server show it as the file's problem). */
 export class UnreadableDraftError extends Error {}
@@ -70,8 +86,8 @@ export function parseMarkdown(markdown: string): Root {
   if (nestingDepthExceeds(markdown, MAX_NESTING_DEPTH)) throw new UnreadableDraftError(TOO_DEEP_MESSAGE);
   // micromark drops a leading byte-order mark, so its offsets count from the character after it: shift them back
   // onto the text as given, or every range and edit lands one unit early.
-  if (markdown.charCodeAt(0) !== 0xfeff) return processor.parse(markdown);
-  const tree = processor.parse(markdown.slice(1));
+  if (markdown.charCodeAt(0) !== 0xfeff) return parserFor(markdown).parse(markdown);
+  const tree = parserFor(markdown.slice(1)).parse(markdown.slice(1));
   shiftPositions(tree, 1);
   return tree;
 }

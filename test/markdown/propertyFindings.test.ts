@@ -1,4 +1,4 @@
-// Sentences around an emoji, found by the property tests (test/reliability/properties.test.ts).
+// Sentences around an emoji and other shapes found by the property tests (test/reliability/properties.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractClaims, NO_SOURCES } from '../../server/src/markdown/extractClaims';
@@ -20,4 +20,16 @@ test('a Pandoc citation before the stop leaves a trailing emoji in the sentence,
   const result = extractClaims(cited, NO_SOURCES);
   assert.deepEqual(result.claims.map((claim) => claim.text), ['Maduro spoke on Monday. 🎉']);
   assert.deepEqual(result.skipped, []);
+});
+
+test('a document that opens with a thematic break keeps its footnote definitions out of the claims', () => {
+  // An opening `---` that no fence closes is a thematic break, not front matter; parsed as the start of front matter,
+  // the definitions below came out as paragraphs (found by the property tests).
+  for (const lineBreak of ['\n', '\r\n']) {
+    const text = ['---', '', 'Maduro spoke on Monday.[^ap]', '', '[^ap]: Norway says the talks will continue. AP.', ''].join(lineBreak);
+    assert.deepEqual(extractClaims(text, NO_SOURCES).claims.map((claim) => claim.text), ['Maduro spoke on Monday.']);
+  }
+  // Front matter that is closed stays front matter.
+  const withFrontMatter = '---\ntitle: Talks\n---\n\nMaduro spoke on Monday.[^ap]\n\n[^ap]: Norway says the talks will continue. AP.\n';
+  assert.deepEqual(extractClaims(withFrontMatter, NO_SOURCES).claims.map((claim) => claim.text), ['Maduro spoke on Monday.']);
 });
