@@ -90,9 +90,20 @@ export interface SourceProblem {
   message: string;
 }
 
+/** A bibliography entry (CSL-JSON or BibTeX in a source folder) that names no source file: it has no text. */
+export interface EntryWithoutText {
+  /** The entry's id or citation key. */
+  id: string;
+  title?: string;
+  /** The bibliography file. */
+  path: string;
+}
+
 export interface SourceLibrary {
   sources: Source[];
   problems: SourceProblem[];
+  /** Entries of the folders' bibliographies with no source file: listed as "no text", never evidence. */
+  withoutText?: EntryWithoutText[];
 }
 
 // ---- Verdicts ------------------------------------------------------------------------------------

@@ -5,25 +5,28 @@ import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { SourceProblem } from '../model';
 import { describeFsError } from '../files/readTextFile';
+import { isBibliographyFileName } from './bibliographyFiles';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
 
 export interface SourceFileListing {
   files: string[];
+  /** CSL-JSON (`.json`) and BibTeX (`.bib`) files: metadata for the sources, never sources themselves. */
+  bibliographies: string[];
   problems: SourceProblem[];
 }
 
 /**
- * Source files under `root`, sorted by path. A `root` that is itself a file is returned as is, whatever its
- * extension: the user named it. Hidden entries and `node_modules` are skipped; symbolic links are followed once.
+ * Source files under `root`, sorted by path, and the bibliography files beside them. A `root` that is itself a file
+ * is returned as is, whatever its extension (the user named it): a bibliography when it ends `.json` or `.bib`. Hidden entries and `node_modules` are skipped; symbolic links are followed once.
  */
 export function findSourceFiles(root: string): SourceFileListing {
   const absoluteRoot = resolve(root);
-  const listing: SourceFileListing = { files: [], problems: [] };
+  const listing: SourceFileListing = { files: [], bibliographies: [], problems: [] };
   const rootStats = statOrProblem(absoluteRoot, listing.problems, 'sources folder');
   if (!rootStats) return listing;
   if (rootStats.isFile()) {
-    listing.files.push(absoluteRoot);
+    (isBibliographyFileName(absoluteRoot) ? listing.bibliographies : listing.files).push(absoluteRoot);
     return listing;
   }
   walk(absoluteRoot, listing, new Set());
@@ -50,6 +53,7 @@ function walk(folder: string, listing: SourceFileListing, visitedFolders: Set<st
     if (!stats) continue;
     if (stats.isDirectory()) walk(path, listing, visitedFolders);
     else if (stats.isFile() && isSourceFileName(name)) listing.files.push(path);
+    else if (stats.isFile() && isBibliographyFileName(name)) listing.bibliographies.push(path);
   }
 }
 

@@ -4,6 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Source, SourceLibrary, SourceMetadata, SourceProblem } from '../model';
+import { applyBibliographies, readBibliographyFile, type BibliographyEntry } from './bibliographyFiles';
 import { findSourceFiles, realpathOrSelf } from './findSourceFiles';
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
 import { extractPassages } from './passages';
@@ -39,11 +40,15 @@ export interface LoadSourceOptions {
  * Reads `.md`, `.markdown` and `.txt` files, bundled ones first, then each folder of `dirs` in order.
  * A file whose id is already taken is skipped with a problem rather than renamed: a silently suffixed id would make
  * citations of it resolve to the other source.
+ * The folders' bibliography files (CSL-JSON `.json`, BibTeX `.bib`) fill in the metadata the sources' front matter
+ * does not state; their entries that name no source file are listed in `withoutText`, never used as evidence.
  */
 export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
-  const library: SourceLibrary = { sources: [], problems: [] };
+  const library: SourceLibrary = { sources: [], problems: [], withoutText: [] };
   const pathOfId = new Map<string, string>();
   const seenFiles = new Set<string>();
+  const entries: BibliographyEntry[] = [];
+  const statedTitles = new Set<Source>();
   const roots = [
     ...(options.includeBundled ? [{ folder: bundledSourcesDir(), bundled: true }] : []),
     ...options.dirs.map((folder) => ({ folder, bundled: false })),
@@ -52,6 +57,18 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
   for (const root of roots) {
     const listing = findSourceFiles(root.folder);
     library.problems.push(...listing.problems);
+    for (const path of listing.bibliographies) {
+      const realPath = realpathOrSelf(path);
+      if (seenFiles.has(realPath)) continue;
+      seenFiles.add(realPath);
+      if (!root.bundled && options.confineTo && !options.confineTo.some((folder) => isWithin(realPath, folder))) {
+        library.problems.push({ path, message: 'not read: it links outside the workspace, which is not trusted' });
+        continue;
+      }
+      const read = readBibliographyFileSafely(path);
+      if ('message' in read) library.problems.push(read);
+      else entries.push(...read.entries);
+    }
     for (const path of listing.files) {
       // The same file reached twice (a folder given twice, or inside another given folder) is one source.
       const realPath = realpathOrSelf(path);
@@ -62,11 +79,12 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
         continue;
       }
 
-      const loaded = loadSourceFileSafely(path, root.bundled);
-      if ('message' in loaded) {
-        library.problems.push(loaded);
+      const read = loadSourceFileSafely(path, root.bundled);
+      if ('message' in read) {
+        library.problems.push(read);
         continue;
       }
+      const loaded = read.source;
       const earlier = pathOfId.get(loaded.id);
       if (earlier !== undefined) {
         library.problems.push({ path, message: `id "${loaded.id}" is already used by ${earlier}; this file is skipped (give it another id in its front matter)` });
@@ -74,18 +92,29 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
       }
       pathOfId.set(loaded.id, path);
       library.sources.push(loaded);
+      if (read.titleStated) statedTitles.add(loaded);
     }
   }
+  if (entries.length > 0) library.withoutText = applyBibliographies(library.sources, entries, (source) => statedTitles.has(source));
   return library;
+}
+
+/** A bibliography file's entries, or the problem naming it: never an exception, the sources load all the same. */
+function readBibliographyFileSafely(path: string): { entries: BibliographyEntry[] } | SourceProblem {
+  try {
+    return readBibliographyFile(path);
+  } catch (error) {
+    return { path: resolve(path), message: `could not be read as a bibliography: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /**
  * `loadSourceFile`, with anything it did not foresee (a parser's exception, a bug) turned into a problem naming the
  * file: one bad source never costs the library the others.
  */
-function loadSourceFileSafely(path: string, bundled: boolean): Source | SourceProblem {
+function loadSourceFileSafely(path: string, bundled: boolean): ReadSource | SourceProblem {
   try {
-    return loadSourceFile(path, bundled);
+    return readSourceFile(path, bundled);
   } catch (error) {
     return { path: resolve(path), message: `could not be read as a source: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -93,6 +122,17 @@ function loadSourceFileSafely(path: string, bundled: boolean): Source | SourcePr
 
 /** One file as a source, or the problem that keeps it out of the library. */
 export function loadSourceFile(path: string, bundled: boolean): Source | SourceProblem {
+  const read = readSourceFile(path, bundled);
+  return 'message' in read ? read : read.source;
+}
+
+/** A source and whether its front matter states its title (a bibliography entry may give the title otherwise). */
+interface ReadSource {
+  source: Source;
+  titleStated: boolean;
+}
+
+function readSourceFile(path: string, bundled: boolean): ReadSource | SourceProblem {
   const absolutePath = resolve(path);
   const read = readTextFile(absolutePath);
   if ('error' in read) return { path: absolutePath, message: read.error };
@@ -104,12 +144,13 @@ export function loadSourceFile(path: string, bundled: boolean): Source | SourceP
   if (id === '') return { path: absolutePath, message: 'no id: the file name has no letters or digits; add front matter with an "id"' };
   const fileStem = basename(absolutePath).replace(/\.[^.]*$/, '');
   const metadata = sourceMetadata(id, split.fields, split.body, fileStem);
-  return {
+  const source: Source = {
     ...metadata,
     path: absolutePath,
     bundled,
     ...extractPassages(id, split.body, split.bodyStartLine, metadata.title),
   };
+  return { source, titleStated: split.fields.title !== undefined };
 }
 
 /**
