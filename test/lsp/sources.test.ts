@@ -83,7 +83,7 @@ describe('with the bundled sources', () => {
       bundled: false,
     });
     // The server asked the client to watch the new folder.
-    assert.deepEqual(watchedGlobs(client.registrations).at(-1), { baseUri: pathToFileURL(folder).href, pattern: '**/*.{md,markdown,txt}' });
+    assert.deepEqual(watchedGlobs(client.registrations).at(-1), { baseUri: pathToFileURL(folder).href, pattern: '**/*.{md,markdown,txt,json,bib}' });
   });
 });
 

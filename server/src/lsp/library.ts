@@ -17,6 +17,7 @@ import {
 import { createEngine, type Engine } from '../engine';
 import type { SourceLibrary, SourceProblem } from '../model';
 import type { GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
+import { BIBLIOGRAPHY_FILE_EXTENSIONS } from '../sources/bibliographyFiles';
 import { SOURCE_EXTENSIONS } from '../sources/findSourceFiles';
 import { loadSourceLibrary } from '../sources/loadSources';
 
@@ -192,7 +193,8 @@ export function touchesSourceRoots(events: readonly FileEvent[], roots: readonly
   });
 }
 
-const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((ext) => ext.slice(1)).join(',')}}`;
+// Sources and the bibliography files (CSL-JSON, BibTeX) whose entries give them their metadata.
+const SOURCE_GLOB = `**/*.{${[...SOURCE_EXTENSIONS, ...BIBLIOGRAPHY_FILE_EXTENSIONS].map((ext) => ext.slice(1)).join(',')}}`;
 // Saving one file often fires several events (write, rename, attribute change): reload once after they settle.
 const RELOAD_DELAY_MS = 100;
 
