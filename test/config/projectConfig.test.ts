@@ -1,4 +1,4 @@
-import { after, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -253,4 +253,25 @@ test('ProjectConfigs reads a config once, and again when it changes', () => {
 
 test('ProjectConfigs has nothing for a file no config is above', { skip: findProjectConfigPath(root) !== undefined && 'a config above the temporary folder' }, () => {
   assert.equal(new ProjectConfigs().forFile(join(root, 'lonely', 'a.md')), undefined);
+});
+
+describe('sources.database', () => {
+  test('a postgresql:// URL without a password is kept', () => {
+    const { config, problems } = parseProjectConfig('sources:\n  database: postgresql://reader@db.example/archive\n', '/p/.grounded.yaml');
+    assert.deepEqual(problems, []);
+    assert.equal(config.sources?.database, 'postgresql://reader@db.example/archive');
+  });
+
+  test('a password in the URL is refused, named with its line, and the value not used', () => {
+    const { config, problems } = parseProjectConfig('drafts:\n  include: ["*.md"]\nsources:\n  database: postgresql://reader:secret@db.example/archive\n', '/p/.grounded.yaml');
+    assert.equal(config.sources?.database, undefined);
+    assert.deepEqual(problems.map((p) => [p.line, /PGPASSWORD or ~\/\.pgpass/.test(p.message)]), [[4, true]]);
+    assert.deepEqual(config.drafts?.include, ['*.md'], 'the rest of the file applies');
+  });
+
+  test('something other than a PostgreSQL URL is refused', () => {
+    const { config, problems } = parseProjectConfig('sources:\n  database: mysql://db.example/archive\n', '/p/.grounded.yaml');
+    assert.equal(config.sources?.database, undefined);
+    assert.match(problems[0]?.message ?? '', /must be a postgresql:\/\/ URL/);
+  });
 });

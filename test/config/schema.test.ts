@@ -19,6 +19,7 @@ type Schema = {
   items?: Schema;
   required?: string[];
   pattern?: string;
+  examples?: unknown[];
   minLength?: number;
   definitions?: Record<string, Schema>;
   [keyword: string]: unknown;
@@ -80,6 +81,7 @@ function sample(node: Schema, index = 0): unknown {
   if (type === 'object') return Object.fromEntries(Object.entries(resolved.properties ?? {}).map(([key, child]) => [key, sample(child, index)]));
   if (type === 'array') return [sample(resolved.items!, index)];
   if (type === 'boolean') return index % 2 === 0;
+  if (resolved.examples !== undefined) return resolved.examples[0];
   if (resolved.pattern !== undefined) return '0123456789abcdef';
   if (type === 'string') return 'drafts/**/*.md';
   throw new Error(`no sample for ${JSON.stringify(resolved)}`);

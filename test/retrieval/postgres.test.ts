@@ -150,6 +150,20 @@ describe('PostgreSQL archive', { skip: skipUnlessDatabase() }, () => {
     const viaEnv = grounded(['check', draft, '--format', 'json', '--fail-on', 'none', '--no-bundled-sources'], { env: { GROUNDED_DATABASE_URL: db.url } });
     assert.deepEqual(verdicts(viaEnv.stdout), verdicts(local.stdout));
   });
+
+  test('a project config naming the archive (sources.database) checks against it, as --database does', (t) => {
+    ensureBuilt();
+    const project = mkdtempSync(join(tmpdir(), 'grounded-db-project-'));
+    t.after(() => rmSync(project, { recursive: true, force: true }));
+    writeFileSync(join(project, '.grounded.yaml'), `sources:\n  includeBundled: false\n  database: ${JSON.stringify(db.url)}\n`);
+    writeFileSync(join(project, 'draft.md'), readFileSync(join(DRAFTS, 'mixed.md'), 'utf8'));
+    const viaConfig = grounded(['check', 'draft.md', '--format', 'json', '--fail-on', 'none'], { cwd: project });
+    assert.equal(viaConfig.status, 0, viaConfig.stderr);
+    assert.equal(viaConfig.stderr, '', 'the config has no problem');
+    const local = grounded(['check', join(DRAFTS, 'mixed.md'), '--format', 'json', '--fail-on', 'none']);
+    const verdicts = (out: string) => (JSON.parse(out) as { files: { claims: { verdict: string }[] }[] }).files[0]!.claims.map((c) => c.verdict);
+    assert.deepEqual(verdicts(viaConfig.stdout), verdicts(local.stdout));
+  });
 });
 
 describe('an unreachable database', () => {

@@ -30,7 +30,7 @@ import { errorMessage, printDebugStack, printMessage, printProblem } from './std
 import { TOOL_VERSION } from './version';
 import { createEngine, type Engine } from '../engine';
 import { databaseUrlFrom } from '../retrieval/postgres/databaseUrl';
-import { RetrievalError } from '../retrieval/retrieval';
+import { RetrievalError, type RemoteRetrieval } from '../retrieval/retrieval';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
@@ -65,16 +65,24 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
     includeBundled: !args.flags.has('no-bundled-sources'),
   };
   const configs = new ProjectConfigs();
-  const libraries = new Libraries();
-  // The archive in PostgreSQL (--database or GROUNDED_DATABASE_URL) stands beside each selection's local sources.
-  const databaseUrl = databaseUrlFrom(args.values.get('database'));
-  // node-postgres loads only for a check that uses the archive: a check without one starts as fast as before.
-  const retrieval = databaseUrl === undefined ? undefined : new (await import('../retrieval/postgres/pgRetrieval')).PostgresRetrieval(databaseUrl);
-  const withDatabase = new Map<Engine, Engine>();
-  const engineOf = (local: Engine): Engine => {
-    if (!retrieval) return local;
-    let engine = withDatabase.get(local);
-    if (!engine) withDatabase.set(local, (engine = createEngine(local.library, { retrieval })));
+  const databaseOption = databaseUrlFrom(args.values.get('database'));
+  const libraries = new Libraries(databaseOption !== undefined);
+  // The archive in PostgreSQL (--database or GROUNDED_DATABASE_URL, else the draft's config's `sources.database`)
+  // stands beside each selection's local sources.
+  const retrievals = new Map<string, RemoteRetrieval>();
+  const retrievalFor = async (url: string): Promise<RemoteRetrieval> => {
+    let retrieval = retrievals.get(url);
+    // node-postgres loads only for a check that uses an archive: a check without one starts as fast as before.
+    if (!retrieval) retrievals.set(url, (retrieval = new (await import('../retrieval/postgres/pgRetrieval')).PostgresRetrieval(url)));
+    return retrieval;
+  };
+  const withDatabase = new Map<Engine, Map<string, Engine>>();
+  const engineOf = async (local: Engine, url: string | undefined): Promise<Engine> => {
+    if (url === undefined) return local;
+    let byUrl = withDatabase.get(local);
+    if (!byUrl) withDatabase.set(local, (byUrl = new Map()));
+    let engine = byUrl.get(url);
+    if (!engine) byUrl.set(url, (engine = createEngine(local.library, { retrieval: await retrievalFor(url) })));
     return engine;
   };
   try {
@@ -85,7 +93,7 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
     printMessage(`error: ${error.message}`);
     return EXIT.inputError;
   } finally {
-    await retrieval?.close();
+    for (const retrieval of retrievals.values()) await retrieval.close();
   }
 
   async function checkAll(): Promise<ExitStatus> {
@@ -115,7 +123,7 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
         continue;
       }
       const policy = policyFor(input.file);
-      const engine = engineOf(libraries.engineFor(policy.sources));
+      const engine = await engineOf(libraries.engineFor(policy.sources), databaseOption ?? policy.sources.database);
       try {
         await engine.prepareDraft?.(read.text);
         let checked = checkDraftText(engine, read.text, path);
@@ -136,12 +144,12 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
       }
     }
     for (const { report } of results) {
-    if (report.error !== undefined) printProblem(report.path, report.error);
-    for (const sentence of report.unchecked ?? []) {
-      const { line, character } = sentence.range.start;
-      printProblem(`${report.path}:${line + 1}:${character + 1}`, `this sentence could not be checked (internal error: ${sentence.error})`);
+      if (report.error !== undefined) printProblem(report.path, report.error);
+      for (const sentence of report.unchecked ?? []) {
+        const { line, character } = sentence.range.start;
+        printProblem(`${report.path}:${line + 1}:${character + 1}`, `this sentence could not be checked (internal error: ${sentence.error})`);
+      }
     }
-  }
 
     // A dry run's output is the diff it printed; the report would only repeat the findings as they stand.
     if (!fix?.dryRun) {

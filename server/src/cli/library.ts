@@ -13,6 +13,8 @@ import { printMessage, printProblem } from './stderr';
 export interface LibraryOptions {
   sourceDirs: string[];
   includeBundled: boolean;
+  /** An archive in PostgreSQL stands beside these sources: no local ones is no reason for a warning. */
+  withArchive?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function loadLibraryForCli(options: LibraryOptions): SourceLibrary {
   const library = loadSourceLibrary({ dirs: options.sourceDirs, includeBundled: options.includeBundled });
   const cwd = process.cwd();
   for (const problem of library.problems) printProblem(displayPath(problem.path, cwd), problem.message);
-  if (library.sources.length === 0) printMessage('warning: no sources loaded, so no claim can be supported');
+  if (library.sources.length === 0 && !options.withArchive) printMessage('warning: no sources loaded, so no claim can be supported');
   return library;
 }
 
@@ -39,11 +41,15 @@ export class Libraries {
   private readonly engines = new Map<string, Engine>();
   private readonly sourcePathSets = new Map<string, Set<string>>();
 
+  /** `archiveForAll`: the command line names an archive (--database) that stands beside every selection. */
+  constructor(private readonly archiveForAll = false) {}
+
   engineFor(selection: LibrarySelection): Engine {
     const key = selectionKey(selection);
     let engine = this.engines.get(key);
     if (!engine) {
-      engine = createEngine(loadLibraryForCli({ sourceDirs: selection.paths, includeBundled: selection.includeBundled }));
+      const withArchive = this.archiveForAll || selection.database !== undefined;
+      engine = createEngine(loadLibraryForCli({ sourceDirs: selection.paths, includeBundled: selection.includeBundled, withArchive }));
       this.engines.set(key, engine);
     }
     return engine;

@@ -30,6 +30,8 @@ export interface LibrarySelection {
   /** Absolute, deduplicated. */
   paths: string[];
   includeBundled: boolean;
+  /** The project's archive in PostgreSQL, when its config names one. */
+  database?: string;
 }
 
 export function draftPolicy(config: ProjectConfig | undefined, defaults: HostDefaults): DraftPolicy {
@@ -40,6 +42,7 @@ export function draftPolicy(config: ProjectConfig | undefined, defaults: HostDef
     sources: {
       paths: [...new Set(config?.sources?.paths ?? defaults.sourcePaths)],
       includeBundled: config?.sources?.includeBundled ?? defaults.includeBundled,
+      ...(config?.sources?.database !== undefined ? { database: config.sources.database } : {}),
     },
     isAccepted: (sentence) => (config ? isAccepted(config, sentence) : false),
   };
@@ -47,7 +50,7 @@ export function draftPolicy(config: ProjectConfig | undefined, defaults: HostDef
 
 /** A key that tells two selections apart: drafts with equal keys share one library. */
 export function selectionKey(selection: LibrarySelection): string {
-  return JSON.stringify([selection.includeBundled, selection.paths]);
+  return JSON.stringify([selection.includeBundled, selection.paths, selection.database ?? null]);
 }
 
 /** Why a Markdown file is a draft to check as you type; undefined when it is not one. */

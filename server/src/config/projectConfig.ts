@@ -36,6 +36,8 @@ export interface ProjectConfig {
     /** Absolute (resolved against `folder`; `~` is the home folder). */
     paths?: string[];
     includeBundled?: boolean;
+    /** A newsroom archive in PostgreSQL (a URL without a password: credentials come from PG* or ~/.pgpass). */
+    database?: string;
   };
   /** Globs relative to `folder`, posix separators. */
   drafts?: { include?: string[]; exclude?: string[] };
@@ -74,7 +76,7 @@ export interface ProjectConfigResult {
  * against it (a key added on one side only does not compile), and test/config/schema.test.ts holds the JSON Schema to it.
  */
 export const CONFIG_KEYS = {
-  sources: ['paths', 'includeBundled'],
+  sources: ['paths', 'includeBundled', 'database'],
   drafts: ['include', 'exclude'],
   severity: DIAGNOSTIC_CODES,
   citationStyle: null,
@@ -154,6 +156,13 @@ class ConfigReader {
       includeBundled: (value, key) => {
         const include = this.readBoolean(value, key);
         if (include !== undefined) sources.includeBundled = this.kept(key, value, include);
+      },
+      database: (value, key) => {
+        const url = this.readString(value, key);
+        if (url === undefined) return;
+        const problem = databaseUrlProblem(url.trim());
+        if (problem) this.problem(value, `"${key}" ${problem}`);
+        else sources.database = this.kept(key, value, url.trim());
       },
     } satisfies ReadersOf<SectionKey<'sources'>>);
     if (Object.keys(sources).length > 0) this.config.sources = sources;
@@ -496,4 +505,20 @@ function statOrUndefined(path: string) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why a `sources.database` value cannot be used, or undefined. A config file is shared and committed: a password
+ * never belongs in it (libpq reads it from PGPASSWORD or ~/.pgpass).
+ */
+function databaseUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'must be a PostgreSQL URL such as postgresql://reader@db.example/archive';
+  }
+  if (parsed.protocol !== 'postgresql:' && parsed.protocol !== 'postgres:') return 'must be a postgresql:// URL';
+  if (parsed.password !== '') return 'holds a password: put it in PGPASSWORD or ~/.pgpass, never in the config file (the value is not used)';
+  return undefined;
 }
