@@ -6,7 +6,7 @@
 // Parsing touches no file system, so an unsaved editor buffer can be parsed and the tests run in memory; the checks
 // that need the disk (does a source folder exist?) live in loadProjectConfig / missingSourceFolders.
 
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -19,7 +19,7 @@ import {
   type DiagnosticCode,
   type SeveritySetting,
 } from '../protocol';
-import { describeFsError } from '../files/readTextFile';
+import { readRegularFile } from '../files/readTextFile';
 import { claimHash, CLAIM_HASH_PATTERN } from './accepted';
 import { closestWord } from './closestWord';
 import { MAX_ALIAS_COUNT } from './yamlLimits';
@@ -432,31 +432,14 @@ export function missingSourceFolders(config: ProjectConfig): ConfigProblem[] {
 }
 
 function readConfigText(path: string): { text: string } | { error: string } {
-  let descriptor: number;
+  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+  if ('error' in read) return read;
+  // Unlike a draft, an empty config is a config: it says nothing.
+  if (read.bytes.includes(0)) return { error: 'binary file, not text' };
   try {
-    // Non-blocking, so that opening a named pipe does not wait for a writer; fstat then refuses it.
-    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    return { error: describeFsError(error) };
-  }
-  try {
-    const stats = fstatSync(descriptor);
-    if (!stats.isFile()) return { error: 'not a regular file' };
-    if (stats.size > MAX_CONFIG_BYTES) return { error: `${stats.size} bytes, more than a config file can be (${MAX_CONFIG_BYTES})` };
-    const bytes = Buffer.alloc(stats.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const count = readSync(descriptor, bytes, length, bytes.length - length, length);
-      if (count === 0) break;
-      length += count;
-    }
-    const content = bytes.subarray(0, length);
-    if (content.includes(0)) return { error: 'binary file, not text' };
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(content) };
-  } catch (error) {
-    return { error: error instanceof TypeError ? 'not UTF-8 text' : describeFsError(error) };
-  } finally {
-    closeSync(descriptor);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
+  } catch {
+    return { error: 'not UTF-8 text' };
   }
 }
 

@@ -14,6 +14,12 @@ export const DEFAULT_MAX_FILE_BYTES = 5_000_000;
  * a device such as /dev/zero (which never ends), a folder, a file over the limit — is refused with a reason.
  */
 export function readTextFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadTextResult {
+  const read = readRegularFile(path, maxBytes);
+  return 'error' in read ? read : decodeText(read.bytes);
+}
+
+/** The bytes of a regular file of at most `maxBytes`, or why it is not read (see readTextFile). */
+export function readRegularFile(path: string, maxBytes: number): { bytes: Buffer } | { error: string } {
   let descriptor: number;
   try {
     // Non-blocking, so that opening a named pipe does not wait for a writer; fstat then refuses it.
@@ -33,7 +39,7 @@ export function readTextFile(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): R
       if (count === 0) break;
       length += count;
     }
-    return decodeText(bytes.subarray(0, length));
+    return { bytes: bytes.subarray(0, length) };
   } catch (err) {
     return { error: describeFsError(err) };
   } finally {
