@@ -7,8 +7,8 @@
 // that need the disk (does a source folder exist?) live in loadProjectConfig / missingSourceFolders.
 
 import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { resolveUserPath } from '../files/paths';
 import picomatch from 'picomatch';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import {
@@ -345,8 +345,7 @@ class ConfigReader {
 
 /** `~` is the home folder; a relative path starts at the config file's folder. */
 export function resolveConfigPath(path: string, folder: string): string {
-  if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) return join(homedir(), path.slice(1));
-  return isAbsolute(path) ? resolve(path) : resolve(folder, path);
+  return resolveUserPath(path, folder);
 }
 
 /** Why a draft glob cannot be used, if it cannot: it does not parse, or it points outside the config's folder. */

@@ -3,8 +3,7 @@
 // its `version` tells a check whether the verdicts it computed still belong to the current library.
 
 import { realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
@@ -15,6 +14,7 @@ import {
   type RelativePattern,
 } from 'vscode-languageserver/node';
 import { createEngine, type Engine } from '../engine';
+import { isWithin, resolveUserPath } from '../files/paths';
 import type { SourceLibrary, SourceProblem } from '../model';
 import type { GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
 import { BIBLIOGRAPHY_FILE_EXTENSIONS } from '../sources/bibliographyFiles';
@@ -68,9 +68,8 @@ export function resolveSourcePaths(paths: readonly string[], workspaceFolders: r
 /** `~` is the home folder, relative paths start at `base` (and are skipped without one). */
 function resolveAgainst(paths: readonly string[], base: string | undefined): string[] {
   return paths.flatMap((path) => {
-    if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) return [join(homedir(), path.slice(1))];
-    if (isAbsolute(path)) return [resolve(path)];
-    return base === undefined ? [] : [resolve(base, path)];
+    const resolved = resolveUserPath(path, base);
+    return resolved === undefined ? [] : [resolved];
   });
 }
 
@@ -107,8 +106,7 @@ function samePaths(a: readonly string[], b: readonly string[]): boolean {
 
 /** Whether `path` is `folder` or lies inside it (symbolic links resolved, so a link cannot lead out of the workspace). */
 export function isInside(path: string, folder: string): boolean {
-  const rel = relative(realpathOrSelf(folder), realpathOrSelf(path));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return isWithin(realpathOrSelf(path), realpathOrSelf(folder));
 }
 
 /** Loads the library the settings (the window's and the folders') name. Never throws: failures become `problems` and `error`. */

@@ -1,7 +1,7 @@
 // The workspace folders the client names: their URIs (settings are per folder) and paths (relative source paths,
 // draft globs and workspace trust start at them).
 
-import { isAbsolute, relative } from 'node:path';
+import { isWithin } from '../files/paths';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 
@@ -41,9 +41,7 @@ export class WorkspaceFolders {
   folderOf(path: string): string | undefined {
     let best: string | undefined;
     for (const folder of this.paths()) {
-      const rel = relative(folder, path);
-      const inside = rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-      if (inside && (best === undefined || folder.length > best.length)) best = folder;
+      if (isWithin(path, folder) && (best === undefined || folder.length > best.length)) best = folder;
     }
     return best;
   }

@@ -2,7 +2,8 @@
 // every file that cannot be used becomes a SourceProblem naming it, and the other files still load.
 
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isWithin } from '../files/paths';
 import type { Source, SourceLibrary, SourceMetadata, SourceProblem } from '../model';
 import { applyBibliographies, readBibliographyFile, type BibliographyEntry } from './bibliographyFiles';
 import { findSourceFiles, realpathOrSelf } from './findSourceFiles';
@@ -178,10 +179,4 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether a real path is a folder or lies inside it. */
-function isWithin(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
