@@ -58,28 +58,26 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
   for (const root of roots) {
     const listing = findSourceFiles(root.folder);
     library.problems.push(...listing.problems);
-    for (const path of listing.bibliographies) {
+    /**
+     * Whether to read a file: not when it was reached already (a folder given twice, or inside another given folder),
+     * nor when a link takes it out of the folders an untrusted workspace allows (named as a problem).
+     */
+    const admits = (path: string): boolean => {
       const realPath = realpathOrSelf(path);
-      if (seenFiles.has(realPath)) continue;
+      if (seenFiles.has(realPath)) return false;
       seenFiles.add(realPath);
-      if (!root.bundled && options.confineTo && !options.confineTo.some((folder) => isWithin(realPath, folder))) {
-        library.problems.push({ path, message: 'not read: it links outside the workspace, which is not trusted' });
-        continue;
-      }
+      if (root.bundled || !options.confineTo || options.confineTo.some((folder) => isWithin(realPath, folder))) return true;
+      library.problems.push({ path, message: 'not read: it links outside the workspace, which is not trusted' });
+      return false;
+    };
+    for (const path of listing.bibliographies) {
+      if (!admits(path)) continue;
       const read = readBibliographyFileSafely(path);
       if ('message' in read) library.problems.push(read);
       else entries.push(...read.entries);
     }
     for (const path of listing.files) {
-      // The same file reached twice (a folder given twice, or inside another given folder) is one source.
-      const realPath = realpathOrSelf(path);
-      if (seenFiles.has(realPath)) continue;
-      seenFiles.add(realPath);
-      if (!root.bundled && options.confineTo && !options.confineTo.some((folder) => isWithin(realPath, folder))) {
-        library.problems.push({ path, message: 'not read: it links outside the workspace, which is not trusted' });
-        continue;
-      }
-
+      if (!admits(path)) continue;
       const read = loadSourceFileSafely(path, root.bundled);
       if ('message' in read) {
         library.problems.push(read);
