@@ -2,7 +2,7 @@
 // synthetic articles as files, ingests them with `grounded index`'s code, and measures the ingest rate, the size of
 // the tables and indexes, each claim's retrieval (one round trip) and check, and a 2,000-word draft's whole check.
 //
-// The generator is deterministic (a linear congruential generator with a fixed seed, as scripts/bench-scale.ts): each
+// The generator is deterministic (scripts/syntheticArticles.ts, as for scripts/bench-scale.ts): each
 // article is 25 sentences drawn from the bundled articles, their names, places and numbers varied so the index holds
 // many distinct terms, with front matter (id, title, date). The bundled articles themselves are ingested first, so
 // the development claims find their evidence among the noise.
@@ -17,40 +17,22 @@ import { createEngine } from '../server/src/engine';
 import { createPool } from '../server/src/retrieval/postgres/connection';
 import { ingestFolders } from '../server/src/retrieval/postgres/ingest';
 import { PostgresRetrieval } from '../server/src/retrieval/postgres/pgRetrieval';
-import { bundledSourcesDir, loadSourceLibrary } from '../server/src/sources/loadSources';
+import { bundledSourcesDir } from '../server/src/sources/loadSources';
 import { startDatabase } from '../test/retrieval/cluster';
+import { syntheticArticles } from './syntheticArticles';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 100_000);
 const DRAFT_WORDS = 2_000;
 const root = join(__dirname, '..');
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
-
 function generate(folder: string): void {
-  const bundled = loadSourceLibrary({ dirs: [], includeBundled: true });
-  const sentences = bundled.sources.flatMap((s) => s.passages.map((p) => p.text));
-  const names = ['Almagro', 'Borges', 'Castillo', 'Duarte', 'Escobar', 'Ferreira', 'Galindo', 'Herrera', 'Ibarra', 'Jaramillo'];
-  const places = ['Lima', 'Quito', 'Bogota', 'Santiago', 'Havana', 'Panama', 'Managua', 'Asuncion', 'Montevideo', 'La Paz'];
-  const next = random(42);
-  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
-  for (let a = 0; a < ARTICLES; a++) {
+  let a = 0;
+  for (const lines of syntheticArticles(ARTICLES)) {
     const shard = join(folder, String(Math.floor(a / 1000)).padStart(3, '0'));
     if (a % 1000 === 0) mkdirSync(shard, { recursive: true });
-    const lines: string[] = [];
-    for (let s = 0; s < 25; s++) {
-      lines.push(pick(sentences)
-        .replace(/\b(Maduro|Guaidó|Guaido|Bolton|Ross|Arreaza|Figuera|Cabello)\b/g, () => `${pick(names)}${a % 97}`)
-        .replace(/\b(Barbados|Norway|Mexico|Peru|Caracas|Oslo)\b/g, () => pick(places))
-        .replace(/\d+/g, () => String(Math.floor(next() * 1000))));
-    }
     const date = `20${10 + (a % 15)}-${String(1 + (a % 12)).padStart(2, '0')}-${String(1 + (a % 28)).padStart(2, '0')}`;
     writeFileSync(join(shard, `a${a}.md`), `---\nid: archive-${a}\ntitle: Archive article ${a}\ndate: ${date}\n---\n${lines.join('\n')}\n`);
+    a++;
   }
 }
 

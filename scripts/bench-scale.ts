@@ -6,38 +6,16 @@ import { join } from 'node:path';
 import { createEngine } from '../server/src/engine';
 import type { Source } from '../server/src/model';
 import { loadSourceLibrary, sourceFromText } from '../server/src/sources/loadSources';
+import { syntheticArticles } from './syntheticArticles';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 10_000);
 const root = join(__dirname, '..');
 
-/** A deterministic pseudo-random generator, so every run builds the same library. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
-
 const bundled = loadSourceLibrary({ dirs: [], includeBundled: true });
-const sentences = bundled.sources.flatMap((s) => s.passages.map((p) => p.text));
-const names = ['Almagro', 'Borges', 'Castillo', 'Duarte', 'Escobar', 'Ferreira', 'Galindo', 'Herrera', 'Ibarra', 'Jaramillo'];
-const places = ['Lima', 'Quito', 'Bogota', 'Santiago', 'Havana', 'Panama', 'Managua', 'Asuncion', 'Montevideo', 'La Paz'];
-const next = random(42);
-const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
-
 const synthetic: Source[] = [];
 const started = performance.now();
-for (let a = 0; a < ARTICLES; a++) {
-  const lines: string[] = [];
-  for (let s = 0; s < 25; s++) {
-    lines.push(pick(sentences)
-      .replace(/\b(Maduro|Guaidó|Guaido|Bolton|Ross|Arreaza|Figuera|Cabello)\b/g, () => `${pick(names)}${a % 97}`)
-      .replace(/\b(Barbados|Norway|Mexico|Peru|Caracas|Oslo)\b/g, () => pick(places))
-      .replace(/\d+/g, () => String(Math.floor(next() * 1000))));
-  }
-  synthetic.push(sourceFromText(`synthetic-${a}`, lines.join('\n')));
-}
+let a = 0;
+for (const lines of syntheticArticles(ARTICLES)) synthetic.push(sourceFromText(`synthetic-${a++}`, lines.join('\n')));
 const library = { sources: [...bundled.sources, ...synthetic], problems: [] };
 const indexStart = performance.now();
 const engine = createEngine(library, { cacheVerdicts: false });
