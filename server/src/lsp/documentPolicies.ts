@@ -107,12 +107,25 @@ export class DocumentPolicies {
    * folder is matched by its whole path, a document not on disk (`untitled:`) by the path its URI gives.
    */
   private settingsInclude(uri: string, path: string | undefined): boolean {
-    const { include, exclude } = this.settings(uri).drafts;
-    if (include.length === 0) return false;
+    const drafts = this.settings(uri).drafts;
+    if (drafts.include.length === 0) return false;
     const folder = path === undefined ? undefined : this.folderOf(path);
     const relativePath = path === undefined ? uriPath(uri) : (folder === undefined ? path : relative(folder, path)).split(sep).join('/');
-    return picomatch(include, { dot: true })(relativePath) && !(exclude.length > 0 && picomatch(exclude, { dot: true })(relativePath));
+    return draftsMatcher(drafts)(relativePath);
   }
+}
+
+// Compiled once per settings value (a refresh makes new ones): every check of every document asks.
+const draftsMatchers = new WeakMap<GroundedSettings['drafts'], (path: string) => boolean>();
+
+function draftsMatcher(drafts: GroundedSettings['drafts']): (path: string) => boolean {
+  let matcher = draftsMatchers.get(drafts);
+  if (!matcher) {
+    const included = picomatch(drafts.include, { dot: true });
+    const excluded = drafts.exclude.length > 0 ? picomatch(drafts.exclude, { dot: true }) : () => false;
+    draftsMatchers.set(drafts, (matcher = (path) => included(path) && !excluded(path)));
+  }
+  return matcher;
 }
 
 // A footnote, a Pandoc citation or a link: without one of these a document cites nothing, and needs no parse to say so.
