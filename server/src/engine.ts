@@ -1,7 +1,8 @@
 // The host-agnostic checking engine: the CLI, the language server and the tests all drive this facade.
 import { extractClaims } from './markdown/extractClaims';
+import { extractDraft, type DraftExtraction } from './markdown/incrementalExtract';
 import { libraryCitationResolver } from './sources/citationResolver';
-import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, DraftClaims, FileReport, RankedSource, Source, SourceLibrary, UncheckedSentence } from './model';
+import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, FileReport, RankedSource, Source, SourceLibrary, UncheckedSentence } from './model';
 import { PassageIndex } from './index/passageIndex';
 import { rankSources } from './index/rankSources';
 import type { CitationResolver } from './markdown/citations';
@@ -18,8 +19,11 @@ export interface Engine {
   readonly passageCount: number;
   /** Checks a Markdown draft; `path` is only used for the report. */
   checkDraft(markdown: string, path: string): FileReport;
-  /** Step one of a draft check: the draft's claims and skipped sentences, with citations resolved to this library. */
-  extract(markdown: string): DraftClaims;
+  /**
+   * Step one of a draft check: the draft's claims and skipped sentences, with citations resolved to this library.
+   * Given the extraction of the same document before an edit, only the edited blocks are read again.
+   */
+  extract(markdown: string, previous?: DraftExtraction): DraftExtraction;
   /** Step two, one claim at a time (so a host can interleave other work): the verdict and the citation finding. */
   checkSentence(claim: ClaimSentence): CheckedClaim;
   /** Checks one plain-text claim (one or more sentences) against the whole library. */
@@ -136,8 +140,8 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       }
       return { path, claims, skipped: extracted.skipped, ...(unchecked.length > 0 ? { unchecked } : {}) };
     },
-    extract(markdown) {
-      return extractClaims(markdown, resolver);
+    extract(markdown, previous) {
+      return extractDraft(markdown, resolver, previous);
     },
     checkSentence(claim) {
       const verdict = verifyCached(claim.fact ?? claim.text);

@@ -2,6 +2,7 @@
 // it to the editor — the document and version it was checked at, and the library it was checked against.
 
 import type { CheckedDraft } from '../findings/checkedDraft';
+import type { DocumentReading } from './scheduler';
 
 export interface CheckedDocument extends CheckedDraft {
   uri: string;
@@ -12,4 +13,6 @@ export interface CheckedDocument extends CheckedDraft {
   draft: boolean;
   /** Set (to its size in UTF-8 bytes) when the document was not checked for being over `grounded.maxFileSize`. */
   tooLarge?: number;
+  /** The draft's claims as read and checked, for reading only the edited blocks of the next version. */
+  reading?: DocumentReading;
 }

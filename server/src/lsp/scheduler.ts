@@ -15,10 +15,11 @@
 import { fileURLToPath } from 'node:url';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkOrName } from '../engine';
-import type { CheckedClaim, Range, SkippedSentence, UncheckedSentence } from '../model';
+import { checkOrName, type Engine } from '../engine';
+import type { CheckedClaim, ClaimSentence, Range, SkippedSentence, UncheckedSentence } from '../model';
 import type { GroundedSettings } from '../protocol';
 import { backingSourcesOf, claimIndexesAmong, linesOf } from '../findings/checkedDraft';
+import type { DraftExtraction } from '../markdown/incrementalExtract';
 import type { CheckedDocument } from './checkedDocument';
 import { citesLibrary, type DraftGate } from './documentPolicies';
 import type { LoadedLibrary } from './library';
@@ -53,32 +54,61 @@ export type CheckSteps = Generator<undefined, CheckedDocument, undefined>;
  * them. A document that is not a draft is not checked (`gate`); one that may be, if it cites a source of the library,
  * is parsed to find out.
  */
-export function* checkSteps(uri: string, version: number | undefined, text: string, loaded: LoadedLibrary, gate: DraftGate = 'draft'): CheckSteps {
+export function* checkSteps(
+  uri: string,
+  version: number | undefined,
+  text: string,
+  loaded: LoadedLibrary,
+  gate: DraftGate = 'draft',
+  /** The document's last check: only the blocks edited since are parsed again, and only their claims checked. */
+  previous?: DocumentReading,
+): CheckSteps {
   const { engine } = loaded;
   const notADraft = (): CheckedDocument => ({
     uri, version, text, report: { path: reportPath(uri), claims: [], skipped: [] }, engine, libraryVersion: loaded.version, backing: [], draft: false,
   });
   if (gate === 'not-a-draft') return notADraft();
   if (gate === 'too-large') return { ...notADraft(), tooLarge: Buffer.byteLength(text, 'utf8') };
-  // The one step that grows with the document: remark parses it, once.
-  const extracted = engine.extract(text);
+  // The one step that grows with the document: remark parses it, or only the blocks edited since the last check.
+  const sameEngine = previous?.engine === engine;
+  const extracted = engine.extract(text, sameEngine ? previous?.extraction : undefined);
   if (gate === 'if-it-cites' && !citesLibrary(extracted.claims)) return notADraft();
   const claims: CheckedClaim[] = [];
   const backing: string[][] = [];
   const unchecked: UncheckedSentence[] = [];
+  const checks = new Map<ClaimSentence, ClaimCheck>();
   for (const claim of extracted.claims) {
-    yield;
-    const checked = checkOrName(() => engine.checkSentence(claim), claim);
-    if ('error' in checked) {
-      unchecked.push(checked);
-      continue;
+    // A claim the edit did not reach is the very object the last extraction made: its check stands.
+    let check = sameEngine ? previous?.checks.get(claim) : undefined;
+    if (!check) {
+      yield;
+      const checked = checkOrName(() => engine.checkSentence(claim), claim);
+      if ('error' in checked) {
+        unchecked.push(checked);
+        continue;
+      }
+      yield;
+      check = { checked, backing: backingSourcesOf(engine, checked) };
     }
-    claims.push(checked);
-    yield;
-    backing.push(backingSourcesOf(engine, checked));
+    checks.set(claim, check);
+    claims.push(check.checked);
+    backing.push(check.backing);
   }
   const report = { path: reportPath(uri), claims, skipped: extracted.skipped, ...(unchecked.length > 0 ? { unchecked } : {}) };
-  return { uri, version, text, report, engine, libraryVersion: loaded.version, backing, draft: true };
+  return { uri, version, text, report, engine, libraryVersion: loaded.version, backing, draft: true, reading: { engine, extraction: extracted, checks } };
+}
+
+/** One claim's check, as a document keeps it for the next version's. */
+interface ClaimCheck {
+  checked: CheckedClaim;
+  backing: string[];
+}
+
+/** What the check of a document's next version may reuse from this one's. */
+export interface DocumentReading {
+  engine: Engine;
+  extraction: DraftExtraction;
+  checks: ReadonlyMap<ClaimSentence, ClaimCheck>;
 }
 
 /** Runs the steps in slices; undefined when `isStale` says the result is no longer wanted. */
@@ -291,7 +321,8 @@ export class CheckScheduler {
       this.host.checkStarted(uri);
       started = true;
       const text = document.getText();
-      const result = await runInSlices(checkSteps(uri, version, text, library, this.host.draftGate(uri, text)), isStale);
+      const previous = this.results.get(uri)?.reading;
+      const result = await runInSlices(checkSteps(uri, version, text, library, this.host.draftGate(uri, text), previous), isStale);
       if (!result) return (outcome = 'stale');
       this.tokens.delete(uri);
       this.results.set(uri, result);

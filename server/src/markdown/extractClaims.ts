@@ -9,7 +9,7 @@ import type { Citation, ClaimSentence, DraftClaims, SkippedSentence } from '../m
 import { splitSentences, type SentenceSpan } from '../text/sentences';
 import { CitationResolution, type CitationMarker, type CitationResolver } from './citations';
 import { classifySentence, factStart } from './claimFilter';
-import { TOO_DEEP_MESSAGE, UnreadableDraftError, parseDraft } from './parseDraft';
+import { TOO_DEEP_MESSAGE, UnreadableDraftError, parseDraft, type ParsedDraft } from './parseDraft';
 import { buildPlainText, sourceRange } from './plainText';
 import { LineIndex } from './positions';
 
@@ -24,8 +24,13 @@ export const NO_SOURCES: CitationResolver = {
 export { UnreadableDraftError } from './parseDraft';
 
 export function extractClaims(markdown: string, resolver: CitationResolver): DraftClaims {
+  return guardNesting(() => extractClaimsUnguarded(markdown, resolver));
+}
+
+/** Runs a parse, naming a draft nested too deeply for it. */
+export function guardNesting<T>(parse: () => T): T {
   try {
-    return extractClaimsUnguarded(markdown, resolver);
+    return parse();
   } catch (error) {
     // remark recurses once per level of nesting: thousands of nested quotes or lists exhaust the stack.
     if (error instanceof RangeError) throw new UnreadableDraftError(TOO_DEEP_MESSAGE);
@@ -34,11 +39,21 @@ export function extractClaims(markdown: string, resolver: CitationResolver): Dra
 }
 
 function extractClaimsUnguarded(markdown: string, resolver: CitationResolver): DraftClaims {
-  const draft = parseDraft(markdown);
-  const lines = new LineIndex(markdown);
+  const { claims, skipped } = claimsOfBlocks(parseDraft(markdown), markdown, new LineIndex(markdown), resolver);
+  return { claims, skipped };
+}
+
+/** The claims and skipped sentences of a parsed draft's blocks; `skippedStarts` holds each skipped sentence's offset. */
+export interface BlockClaims extends DraftClaims {
+  skippedStarts: number[];
+}
+
+/** The sentences of the draft's blocks (all of a document, or those of a re-parsed part: incrementalExtract.ts). */
+export function claimsOfBlocks(draft: ParsedDraft, markdown: string, lines: LineIndex, resolver: CitationResolver): BlockClaims {
   const resolution = new CitationResolution(resolver, draft.footnotes, draft.definitions, lines);
   const claims: ClaimSentence[] = [];
   const skipped: SkippedSentence[] = [];
+  const skippedStarts: number[] = [];
 
   for (const block of draft.blocks) {
     if (!draft.disabled.isEmpty && draft.disabled.covers(block.startOffset, block.endOffset)) continue;
@@ -64,6 +79,7 @@ function extractClaimsUnguarded(markdown: string, resolver: CitationResolver): D
       const reason = classifySentence(text);
       if (reason !== undefined) {
         skipped.push({ text, range, reason });
+        skippedStarts.push(start);
         return;
       }
       const citations: Citation[] = [];
@@ -75,7 +91,7 @@ function extractClaimsUnguarded(markdown: string, resolver: CitationResolver): D
       });
     });
   }
-  return { claims, skipped };
+  return { claims, skipped, skippedStarts };
 }
 
 /**

@@ -31,6 +31,17 @@ export interface ParsedDraft {
   definitions: Map<string, Definition>;
   /** Regions between grounded-disable and grounded-enable comments. */
   disabled: DisabledRegions;
+  /** Whether any grounded-ignore, -disable or -enable comment was read (they reach across blocks). */
+  hasDirectives: boolean;
+  /** The top-level blocks, in document order: where an edit's re-parse may start and stop (incrementalExtract.ts). */
+  roots: RootBlock[];
+}
+
+/** A top-level block of the document: its mdast type and UTF-16 offsets. */
+export interface RootBlock {
+  type: string;
+  start: number;
+  end: number;
 }
 
 /**
@@ -169,16 +180,41 @@ export function nestingDepthExceeds(markdown: string, limit: number): boolean {
 }
 
 export function parseDraft(markdown: string): ParsedDraft {
-  const tree = parseMarkdown(markdown);
+  return draftOfTree(parseMarkdown(markdown), markdown.length, markdown.length);
+}
+
+/**
+ * Part of a document, read as it reads in place: `text.slice(start, end)`, with `definitions` (the document's
+ * footnote and link definitions, which make `[^1]` and `[x][id]` references) appended after it, parsed with offsets
+ * onto the whole text. Only the blocks of the slice are returned. It reads as in place only when the slice starts
+ * and ends between top-level blocks and holds no front matter: the caller checks (incrementalExtract.ts).
+ */
+export function parseDraftFragment(text: string, start: number, end: number, definitions: string): ParsedDraft {
+  const fragment = text.slice(start, end) + definitions;
+  if (nestingDepthExceeds(fragment, MAX_NESTING_DEPTH)) throw new UnreadableDraftError(TOO_DEEP_MESSAGE);
+  const tree = withoutFrontMatter.parse(fragment);
+  shiftPositions(tree, start);
+  return draftOfTree(tree, end, text.length);
+}
+
+/** The blocks of the tree's top-level nodes that start before `blocksEnd`; the definitions of all of them. */
+function draftOfTree(tree: Root, blocksEnd: number, textLength: number): ParsedDraft {
   const walker = new FlowWalker();
-  walker.walk(tree.children as Nodes[], false, undefined);
-  walker.disabled.finish(markdown.length);
+  const own = tree.children.filter((node) => startOf(node) < blocksEnd);
+  walker.walk(own as Nodes[], false, undefined);
+  // What follows the blocks (the definitions appended to a fragment) is read for its definitions only.
+  for (const node of tree.children.slice(own.length)) {
+    if (node.type === 'footnoteDefinition' || node.type === 'definition') walker.walk([node], false, undefined);
+  }
+  walker.disabled.finish(textLength);
   return {
     tree,
     blocks: walker.blocks,
     footnotes: walker.footnotes,
     definitions: walker.definitions,
     disabled: walker.disabled,
+    hasDirectives: walker.hasDirectives,
+    roots: own.map((node) => ({ type: node.type, start: startOf(node), end: endOf(node) })),
   };
 }
 
@@ -197,6 +233,7 @@ class FlowWalker {
   readonly disabled = new DisabledRegions();
   /** A grounded-ignore comment was seen: the next block is skipped. */
   private ignoreNext = false;
+  hasDirectives = false;
 
   /**
    * @param ignored The nodes sit inside a block a grounded-ignore comment switched off.
@@ -258,6 +295,7 @@ class FlowWalker {
 
   private directives(html: string, offset: number): void {
     for (const comment of findDirectives(html, offset)) {
+      this.hasDirectives = true;
       if (comment.directive === 'ignore') this.ignoreNext = true;
       else this.disabled.add(comment);
     }
