@@ -134,7 +134,10 @@ export interface ClaimVerdict {
   /** One line, naming the detail at fault when the verdict is not `supported`. */
   reason: string;
   conflict?: Conflict;
-  /** Claim words no passage backs (for `unsupported`); for `supported`, the words the backing passage lacks. */
+  /**
+   * Claim words no passage backs (for `unsupported`); for `supported`, the content words neither the backing passage
+   * nor the sentence beside it backs (what the `unbacked-detail` finding names).
+   */
   unbacked?: string[];
 }
 

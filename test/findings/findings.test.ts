@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../server/src/engine';
-import { loadSourceLibrary } from '../../server/src/sources/loadSources';
+import { loadSourceLibrary, sourceFromText } from '../../server/src/sources/loadSources';
 import { checkDraftText, type CheckedDraft } from '../../server/src/findings/checkedDraft';
 import { claimFindings, findingsOf, type Finding } from '../../server/src/findings/findings';
 import { DEFAULT_SEVERITY, type SeverityMap } from '../../server/src/findings/codes';
@@ -105,6 +105,35 @@ describe('each code, with its severity, message, evidence and backing sources', 
     assert.match(findings[0]!.evidence!.text, /Norway’s foreign ministry said Friday/);
   });
 
+  test('unbacked-detail: a supported claim with a word its passage lacks gets information naming it, after its other findings', () => {
+    // An article of its own, so the claim and what its passage lacks are plain to see.
+    const article = sourceFromText('weekend', [
+      "Maria Lopez, the mayor's daughter, spent the weekend painting the fence of the family home in Sevilla.",
+      '',
+      'Her sisters joined her on Sunday.',
+    ].join('\n'));
+    const own = createEngine({ sources: [article], problems: [] });
+    const coast = 'Maria Lopez spent the weekend at the coast painting the fence of the family home in Sevilla.';
+    const findings = findingsOf(checkDraftText(own, `${coast}\n`, 'draft.md'), DEFAULTS);
+    assert.deepEqual(findings.map(summary), [
+      { code: 'uncited', severity: 'hint', claim: coast, message: 'Supported by "weekend" but not cited.', backingSources: ['weekend'] },
+      {
+        code: 'unbacked-detail',
+        severity: 'information',
+        claim: coast,
+        message: 'Supported, but the passage that backs it does not state "coast".',
+        backingSources: ['weekend'],
+      },
+    ]);
+    assert.equal(findings[1]!.evidence?.line, 1, 'the passage that backs the rest');
+    // What the neighbouring sentence states is no added detail.
+    const sisters = 'Maria Lopez spent the weekend painting the fence of the family home in Sevilla with her sisters.';
+    assert.deepEqual(findingsOf(checkDraftText(own, `${sisters}\n`, 'draft.md'), DEFAULTS).map((finding) => finding.code), ['uncited']);
+    // Its severity is set like any other code's.
+    const quiet = { severity: { ...DEFAULT_SEVERITY, 'unbacked-detail': 'off' as const } };
+    assert.deepEqual(findingsOf(checkDraftText(own, `${coast}\n`, 'draft.md'), quiet).map((finding) => finding.code), ['uncited']);
+  });
+
   test('citation-mismatch (a footnote naming the wrong source): a warning naming both sources, and no uncited finding', () => {
     const findings = findingsOf(check(fixture('citation-mismatch')), DEFAULTS);
     assert.deepEqual(findings.map(summary), [{
@@ -187,7 +216,7 @@ describe('severities', () => {
   });
 
   test('a custom map sets every severity', () => {
-    const severity: SeverityMap = { contradicted: 'warning', unsupported: 'information', uncited: 'error', 'citation-mismatch': 'hint' };
+    const severity: SeverityMap = { contradicted: 'warning', unsupported: 'information', uncited: 'error', 'citation-mismatch': 'hint', 'unbacked-detail': 'warning' };
     assert.deepEqual(findingsOf(list(), { severity }).map((finding) => [finding.code, finding.severity]), [
       ['uncited', 'error'],
       ['unsupported', 'information'],

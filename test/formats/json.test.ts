@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { FINDING_CODES } from '../../server/src/findings/codes';
 import { formatJson } from '../../server/src/formats/json';
 import schema from '../../server/src/formats/report.schema.json';
 import type { SourceLibrary } from '../../server/src/model';
@@ -15,6 +16,10 @@ function parse(text: string) {
 test('the report conforms to report.schema.json', () => {
   const report = parse(formatJson(resultsOf([mixedReport(), { path: 'x.md', claims: [], skipped: [], error: 'empty file' }]), LIBRARY, OPTIONS));
   assert.deepEqual(validate(report, schema), []);
+});
+
+test('the schema names every finding code', () => {
+  assert.deepEqual(schema.$defs.finding.properties.code.enum, [...FINDING_CODES]);
 });
 
 test('the validator catches what the schema forbids', () => {

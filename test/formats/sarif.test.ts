@@ -13,7 +13,7 @@ function sarif(reports: FileReport[], library: SourceLibrary = LIBRARY) {
 // The one home page (package.json `homepage`): its README explains each rule.
 const README = 'https://github.com/grounded-writing/grounded/blob/main/README.md';
 
-test('a SARIF 2.1.0 log with one run of the grounded tool and its four rules', () => {
+test('a SARIF 2.1.0 log with one run of the grounded tool and a rule per finding code', () => {
   const log = sarif([mixedReport()]);
   assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
   assert.equal(log.version, '2.1.0');
@@ -28,6 +28,7 @@ test('a SARIF 2.1.0 log with one run of the grounded tool and its four rules', (
       ['unsupported', `${README}#unsupported`, 'warning'],
       ['uncited', `${README}#uncited`, 'note'],
       ['citation-mismatch', `${README}#citation-mismatch`, 'warning'],
+      ['unbacked-detail', `${README}#unbacked-detail`, 'note'],
     ],
   );
   for (const rule of driver.rules) assert.ok(rule.shortDescription.text.length > 0);

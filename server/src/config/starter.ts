@@ -32,6 +32,8 @@ severity:
   citation-mismatch: warning
   # The sources back the claim, but it cites none of them.
   uncited: hint
+  # The sources back the claim, but not some of its words (named in the message).
+  unbacked-detail: information
 
 # How "Cite" writes a citation: footnote ([^id]) or pandoc ([@id]).
 citationStyle: footnote

@@ -29,6 +29,8 @@ export function findingCodes(claim: CheckedClaim): FindingCode[] {
   else if (claim.verdict === 'unsupported') codes.push('unsupported');
   else if (claim.citations.length === 0) codes.push('uncited');
   if (claim.citationMismatch) codes.push('citation-mismatch');
+  // The coverage floor lets a supported claim leave a few content words unbacked: the writer is shown them.
+  if (claim.verdict === 'supported' && claim.unbacked?.length) codes.push('unbacked-detail');
   return codes;
 }
 

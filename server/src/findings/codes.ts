@@ -1,7 +1,7 @@
 // The kinds of finding and how loud each may be. The CLI, the editor and the project config share this vocabulary.
 
 /** Finding codes; also the README anchors their links point to. */
-export const FINDING_CODES = ['contradicted', 'unsupported', 'uncited', 'citation-mismatch'] as const;
+export const FINDING_CODES = ['contradicted', 'unsupported', 'uncited', 'citation-mismatch', 'unbacked-detail'] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -15,6 +15,7 @@ export const DEFAULT_SEVERITY: Readonly<SeverityMap> = {
   unsupported: 'warning',
   'citation-mismatch': 'warning',
   uncited: 'hint',
+  'unbacked-detail': 'information',
 };
 
 export const CITATION_STYLES = ['footnote', 'pandoc'] as const;

@@ -27,6 +27,8 @@ export function messageFor(code: FindingCode, claim: CheckedClaim, engine: Engin
     }
     case 'citation-mismatch':
       return claim.citationMismatch?.message || 'The cited source does not back this claim.';
+    case 'unbacked-detail':
+      return `Supported, but ${detailFor(code, claim, engine)}.`;
   }
 }
 
@@ -42,10 +44,7 @@ export function detailFor(code: FindingCode, claim: CheckedClaim, engine: Engine
     }
     case 'unsupported': {
       const unbacked = claim.unbacked ?? [];
-      if (unbacked.length === 0) return 'no source backs this claim';
-      const shown = unbacked.slice(0, MAX_UNBACKED_WORDS).map((word) => `"${word}"`).join(', ');
-      const more = unbacked.length - MAX_UNBACKED_WORDS;
-      return `no source backs ${shown}${more > 0 ? ` or ${more} more ${more === 1 ? 'word' : 'words'}` : ''}`;
+      return unbacked.length === 0 ? 'no source backs this claim' : `no source backs ${quotedWords(unbacked)}`;
     }
     case 'uncited':
       return 'not cited';
@@ -56,18 +55,20 @@ export function detailFor(code: FindingCode, claim: CheckedClaim, engine: Engine
       if (mismatch.cited.some((id) => !engine.source(id))) return `it cites ${cited}, which is not in the source library`;
       return `the cited ${cited} does not back it${mismatch.backedBy ? `; "${titleOf(engine, mismatch.backedBy)}" does` : ''}`;
     }
+    case 'unbacked-detail':
+      return `the passage that backs it does not state ${quotedWords(claim.unbacked ?? [])}`;
   }
+}
+
+/** `"gold", "sales"`: the first few words quoted, then how many more there are. */
+function quotedWords(words: readonly string[]): string {
+  const shown = words.slice(0, MAX_UNBACKED_WORDS).map((word) => `"${word}"`).join(', ');
+  const more = words.length - MAX_UNBACKED_WORDS;
+  return `${shown}${more > 0 ? ` or ${more} more ${more === 1 ? 'word' : 'words'}` : ''}`;
 }
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** For a supported claim: the words of it the backing passage lacks, for the writer to look at (a detail, or undefined). */
-export function supportedNote(claim: CheckedClaim): string | undefined {
-  if (claim.verdict !== 'supported') return undefined;
-  const missing = (claim.unbacked ?? []).slice(0, MAX_UNBACKED_WORDS);
-  return missing.length > 0 ? `not in that passage: ${missing.map((word) => `"${word}"`).join(', ')}` : undefined;
 }
 
 /** The passage that explains a finding: the conflicting one, the nearest one, or the one that backs the claim. */

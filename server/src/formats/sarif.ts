@@ -43,6 +43,11 @@ const RULE_TEXT: Record<FindingCode, { name: string; short: string; full: string
     short: 'The cited source does not back the claim.',
     full: 'The claim cites a source that does not back it; another source may, or none does.',
   },
+  'unbacked-detail': {
+    name: 'UnbackedDetail',
+    short: 'A supported claim states a word its passage does not back.',
+    full: 'The claim is supported, but some of its content words (names, numbers, nouns, verbs, adjectives) are in neither the backing passage nor the sentence beside it: a paraphrase, or a detail added by mistake.',
+  },
 };
 
 export function formatSarif(files: readonly FileResult[], library: SourceLibrary, options: SarifFormatOptions): string {

@@ -5,7 +5,7 @@
 
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { citedSources, claimIndexAt, findingCodes, sourceOf } from '../findings/checkedDraft';
-import { detailFor, supportedNote } from '../findings/messages';
+import { detailFor } from '../findings/messages';
 import type { CheckedClaim, Evidence, Verdict } from '../model';
 import { ClientCommands, type CiteArguments, type OpenSourceArguments } from '../protocol';
 import { tokenize } from '../text/tokens';
@@ -29,8 +29,6 @@ export function hoverAt(document: CheckedDocument, offset: number): Hover | null
   // The detail of every finding of the claim, even one whose severity is off: the writer asked about this sentence.
   // (The editor shows the findings' whole messages above the hover already.)
   const details = findingCodes(claim).map((code) => detailFor(code, claim, document.engine));
-  const note = supportedNote(claim);
-  if (note) details.push(note);
   const lead = `**${VERDICT_LABEL[claim.verdict]}** (confidence ${Math.round(claim.confidence * 100)}%)${details.length > 0 ? ` — ${details.map(escapeMarkdown).join('; ')}` : ''}`;
   const sections = [lead];
   const contentWords = contentWordsOf(claim.text);

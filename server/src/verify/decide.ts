@@ -8,6 +8,7 @@ import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './as
 import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
 import { spanText } from './spans';
 import { THRESHOLDS } from './thresholds';
+import { unbackedDetailsOf } from './unbackedDetails';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
 
 const EVIDENCE_SHOWN = 3;
@@ -43,7 +44,7 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
     const weakest = checkable.reduce((x, y) => (y.support!.coverage < x.support!.coverage ? y : x));
     const support = weakest.support!;
     // A supported claim can still carry a word the passage does not have (a paraphrase, or a slip): say which.
-    const missing = unbackedOf(support, weakest);
+    const missing = unbackedDetailsOf(support, weakest.claim, index).map((u) => spanText(weakest.claim, u.unit));
     const elsewhere = support.detailsElsewhere ?? [];
     return {
       verdict: 'supported',
