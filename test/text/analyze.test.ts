@@ -11,7 +11,10 @@ const numbers = (text: string) => units(text, 'number').map((u) => u.number!);
 test('numbers in words and figures have the same value', () => {
   assert.equal(numbers('More than four million Venezuelans left')[0].value, 4_000_000);
   assert.equal(numbers('More than 4 million Venezuelans left')[0].value, 4_000_000);
-  assert.equal(numbers('twenty-five delegates')[0]?.value ?? numbers('twenty five delegates')[0].value, 25);
+  assert.equal(numbers('twenty-five delegates')[0].value, 25);
+  assert.equal(numbers('twenty five delegates')[0].value, 25);
+  assert.equal(numbers('the forty-first summit')[0].value, 41);
+  assert.equal(numbers('the forty-first summit')[0].ordinal, true);
   assert.equal(numbers('the fourth dialogue')[0].value, 4);
   assert.equal(numbers('the fourth dialogue')[0].ordinal, true);
   assert.equal(numbers('3.5 billion dollars')[0].value, 3.5e9);

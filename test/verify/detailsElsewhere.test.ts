@@ -26,16 +26,22 @@ test('an age stated beside the same name in another passage backs the claim', ()
 });
 
 test('a number from elsewhere in the article, not tied to the same word, stays missing', () => {
+  // The article states no age of Copeland's at all: an added detail, not a different one.
   const verdict = checkClaimAgainstText('The suspect stabbed Copeland, 300, outside a club on Wednesday.', article);
-  assert.notEqual(verdict.verdict, 'supported', verdict.reason);
+  assert.equal(verdict.verdict, 'unsupported', verdict.reason);
+  assert.deepEqual(verdict.unbacked, ['300']);
 });
 
 test('the tie must be of the same kind: an age set off by commas is not a count that runs on', () => {
   const stabbings = 'Copeland was stabbed 31 times, police said.\n\nWitnesses called an ambulance.\n\nThe suspect stabbed the player outside a club on Wednesday.';
-  assert.notEqual(checkClaimAgainstText('The suspect stabbed Copeland, 31, outside a club on Wednesday.', stabbings).verdict, 'supported');
+  const verdict = checkClaimAgainstText('The suspect stabbed Copeland, 31, outside a club on Wednesday.', stabbings);
+  assert.equal(verdict.verdict, 'unsupported', verdict.reason);
+  assert.deepEqual(verdict.unbacked, ['31']);
 });
 
 test('a year is never carried over from another passage', () => {
+  // The stabbing's date the article gives is a weekday, which no year contradicts: the year is added, not different.
   const verdict = checkClaimAgainstText('The suspect stabbed the player outside a club in 2009.', article);
-  assert.notEqual(verdict.verdict, 'supported', verdict.reason);
+  assert.equal(verdict.verdict, 'unsupported', verdict.reason);
+  assert.deepEqual(verdict.unbacked, ['2009']);
 });

@@ -63,6 +63,13 @@ export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
 }
 
 const DURATIONS = new Set(['day', 'week', 'month', 'year', 'decade', 'hour']);
+/** "twenty-five", "forty-first": one token (the tokenizer keeps hyphenated words whole). */
+const HYPHENATED = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$/;
+
+function hyphenated(word: string): [value: number, ordinal: boolean] {
+  const [tens, unit] = word.split('-');
+  return unit in SMALL ? [SMALL[tens] + SMALL[unit], false] : [SMALL[tens] + ORDINALS[unit], true];
+}
 
 function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean } | undefined {
   const word = tokens[i].folded;
@@ -76,6 +83,7 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
   else if (/^\d+(st|nd|rd|th)$/.test(word)) [value, ordinal] = [parseInt(word, 10), true];
   else if (word in SMALL) value = SMALL[word];
   else if (word in ORDINALS) [value, ordinal] = [ORDINALS[word], true];
+  else if (HYPHENATED.test(word)) [value, ordinal] = hyphenated(word);
   else if ((word === 'a' || word === 'one') && tokens[i + 1] && tokens[i + 1].folded in FRACTIONS) {
     return { value: FRACTIONS[tokens[i + 1].folded], end: i + 2, ordinal: false, share: true };
   } else if (word === 'half') return { value: 0.5, end: i + 1, ordinal: false, share: true };
