@@ -9,7 +9,8 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { cslItems, formatBibliography } from '../../server/src/bibliography/bibliography';
 import { parseAuthors, parseIssued } from '../../server/src/bibliography/cslItem';
-import { formatFootnote, FOOTNOTE_STYLES } from '../../server/src/bibliography/footnote';
+import { formatFootnote } from '../../server/src/bibliography/footnote';
+import { FOOTNOTE_STYLES } from '../../server/src/bibliography/formats';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { validate, type Schema } from './jsonSchema';
 

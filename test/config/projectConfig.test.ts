@@ -50,6 +50,24 @@ test('a full config is read, paths resolved against its folder and ~', () => {
   assert.equal(config.lines['accepted.0'], 7);
 });
 
+test('footnoteStyle names a bundled CSL style; bibliography a .json or .bib file, resolved against the folder', () => {
+  const { config, problems } = parseProjectConfig(lines('footnoteStyle: apa', 'bibliography: build/refs.bib'), CONFIG);
+  assert.deepEqual(problems, []);
+  assert.equal(config.footnoteStyle, 'apa');
+  assert.equal(config.bibliography, '/project/build/refs.bib');
+  assert.equal(config.lines['bibliography'], 2);
+
+  const faulty = parseProjectConfig(lines('citationStyle: footnote', 'footnoteStyle: chicago', 'bibliography: refs.txt'), CONFIG);
+  assert.deepEqual(where(faulty.problems), [
+    '2: "footnoteStyle" must be one of chicago-note, apa, vancouver, harvard1, not "chicago" (did you mean "chicago-note"?)',
+    '3: "bibliography" must name a .json (CSL-JSON) or .bib (BibTeX) file, not "refs.txt"',
+  ]);
+  assert.ok(faulty.problems.every((problem) => problem.path === CONFIG));
+  assert.equal(faulty.config.footnoteStyle, undefined);
+  assert.equal(faulty.config.bibliography, undefined);
+  assert.equal(faulty.config.citationStyle, 'footnote');
+});
+
 test('an empty file, or one of comments, says nothing and is no problem', () => {
   for (const text of ['', '# nothing yet\n', '\n\n']) {
     const { config, problems } = parseProjectConfig(text, CONFIG);
@@ -93,7 +111,7 @@ test('each kind of fault gets one message on its line; the good keys still apply
   );
   assert.deepEqual(where(problems), [
     '1: unknown key "sevrity" (did you mean "severity"?)',
-    '2: unknown key "colour"; known keys: sources, drafts, severity, citationStyle, accepted',
+    '2: unknown key "colour"; known keys: sources, drafts, severity, citationStyle, footnoteStyle, bibliography, accepted',
     '4: item 2 of "sources.paths" must be text, not a number (2024) (put it in quotes: "2024")',
     '4: item 3 of "sources.paths" is empty',
     '5: "sources.includeBundled" must be true or false, not text ("yes")',

@@ -8,6 +8,7 @@ import { CLAIM_HASH_PATTERN } from '../../server/src/config/accepted';
 import { CONFIG_KEYS, parseProjectConfig } from '../../server/src/config/projectConfig';
 import { STARTER_CONFIG } from '../../server/src/config/starter';
 import { CITATION_STYLES, DIAGNOSTIC_CODES, SEVERITY_SETTINGS } from '../../server/src/protocol';
+import { FOOTNOTE_STYLES } from '../../server/src/bibliography/formats';
 import { parse } from 'yaml';
 
 type Schema = {
@@ -70,6 +71,7 @@ test('the schema enums are the constants of protocol.ts', () => {
     assert.deepEqual(deref(properties.severity.properties![code]).enum, [...SEVERITY_SETTINGS], code);
   }
   assert.deepEqual(properties.citationStyle.enum, [...CITATION_STYLES]);
+  assert.deepEqual(properties.footnoteStyle.enum, [...FOOTNOTE_STYLES]);
   assert.equal(properties.accepted.items!.properties!.hash.pattern, CLAIM_HASH_PATTERN.source);
 });
 

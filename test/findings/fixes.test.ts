@@ -8,20 +8,23 @@ import { join } from 'node:path';
 import { createEngine } from '../../server/src/engine';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { checkDraftText, type CheckedDraft } from '../../server/src/findings/checkedDraft';
-import { DEFAULT_SEVERITY, type CitationStyle } from '../../server/src/findings/codes';
+import { DEFAULT_SEVERITY, type CitationFormat, type CitationStyle } from '../../server/src/findings/codes';
 import { applyOffsetEdits } from '../../server/src/findings/edits';
 import { findingsOf } from '../../server/src/findings/findings';
 import { citeAllEdits, citeAllRequests, fixesFor, type Fix, type FixKind } from '../../server/src/findings/fixes';
 import { IGNORE_COMMENT } from '../../server/src/findings/ignoreClaim';
 import { acceptClaimEdit, isAccepted } from '../../server/src/config/accepted';
 import { parseProjectConfig } from '../../server/src/config/projectConfig';
-import { AP, AP_TITLE, NORWAY, UNSUPPORTED } from '../fixtures/examples';
+import { AP, AP_NOTE, AP_TITLE, NORWAY, UNSUPPORTED } from '../fixtures/examples';
+import { DEFAULT_FOOTNOTE_STYLE } from '../../server/src/bibliography/formats';
+
+const citing = (citationStyle: CitationStyle): CitationFormat => ({ citationStyle, footnoteStyle: DEFAULT_FOOTNOTE_STYLE });
 
 const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
 
 const BBC = 'bbc-maduro-secret-talks-us';
 const MADURO = 'maduro-secret-meetings-us';
-const AP_DEFINITION = `[^${AP}]: ${AP_TITLE}. AP.`;
+const AP_DEFINITION = `[^${AP}]: ${AP_NOTE}`;
 const CONTRADICTED = 'Bolton and Ross were expected to attend a conference in Chile.';
 const LIMA = 'Foreign ministers of countries that make up part of a so-called Lima Group have met periodically since 2017 to discuss Venezuela’s crisis.';
 const READY = 'Maduro said he was ready to speak directly with President Donald Trump about Venezuela.';
@@ -41,7 +44,7 @@ function claimIndex(draft: CheckedDraft, sentence: string): number {
 }
 
 function fixesOf(draft: CheckedDraft, sentence: string, style: CitationStyle = 'footnote'): Fix[] {
-  return fixesFor(draft, claimIndex(draft, sentence), style);
+  return fixesFor(draft, claimIndex(draft, sentence), citing(style));
 }
 
 function only(fixes: Fix[], kind: FixKind): Fix {
@@ -59,9 +62,9 @@ function claimsOf(draft: CheckedDraft, except?: string): string[] {
 function assertSettled(text: string, sentence: string, style: CitationStyle): CheckedDraft {
   const again = check(text);
   const index = claimIndex(again, sentence);
-  assert.deepEqual(fixesFor(again, index, style).filter((fix) => fix.kind === 'cite'), [], 'no second citation');
-  assert.deepEqual(citeAllEdits(again, style), []);
-  assert.equal(applyOffsetEdits(text, citeAllEdits(again, style)), text);
+  assert.deepEqual(fixesFor(again, index, citing(style)).filter((fix) => fix.kind === 'cite'), [], 'no second citation');
+  assert.deepEqual(citeAllEdits(again, citing(style)), []);
+  assert.equal(applyOffsetEdits(text, citeAllEdits(again, citing(style))), text);
   return again;
 }
 
@@ -80,7 +83,7 @@ describe('cite', () => {
 
     const again = assertSettled(fixed, NORWAY, 'footnote');
     assert.deepEqual(findingsOf(again, { severity: DEFAULT_SEVERITY }), [], 'the claim now cites its source');
-    assert.deepEqual(fixesFor(again, 0, 'footnote'), [], 'a claim without findings offers nothing');
+    assert.deepEqual(fixesFor(again, 0, citing('footnote')), [], 'a claim without findings offers nothing');
   });
 
   test('pandoc: the key before the closing punctuation', () => {
@@ -148,7 +151,7 @@ describe('replace', () => {
     assert.equal(fixed, '# The Lima Group conference\n\nBolton and Ross were expected to attend a conference in Peru.\n');
     const again = check(fixed);
     assert.equal(again.report.claims[0]?.verdict, 'supported');
-    assert.ok(!fixesFor(again, 0, 'footnote').some((fix) => fix.kind === 'replace'), 'nothing left to replace');
+    assert.ok(!fixesFor(again, 0, citing('footnote')).some((fix) => fix.kind === 'replace'), 'nothing left to replace');
   });
 
   test('a contradicted number: the digits only, the words both sides share stay', () => {
@@ -201,7 +204,7 @@ describe('ignore', () => {
   });
 
   test('a claim without findings offers no fix at all', () => {
-    assert.deepEqual(fixesFor(check(fixture('mixed')), 0, 'footnote'), []);
+    assert.deepEqual(fixesFor(check(fixture('mixed')), 0, citing('footnote')), []);
   });
 });
 
@@ -229,7 +232,7 @@ describe('accept', () => {
 
   test('a claim of a wrapped paragraph is accepted by its words, whatever the line breaks', () => {
     const text = 'The UN Security Council passed\na resolution supporting the talks.\n';
-    const accept = only(fixesFor(check(text), 0, 'footnote'), 'accept');
+    const accept = only(fixesFor(check(text), 0, citing('footnote')), 'accept');
     const { config } = parseProjectConfig(acceptClaimEdit(undefined, accept.acceptedSentence!), '/project/.grounded.yaml');
     assert.equal(isAccepted(config, UNSUPPORTED), true);
     assert.deepEqual(findingsOf(check(text), { severity: DEFAULT_SEVERITY, isAccepted: (sentence) => isAccepted(config, sentence) }), []);
@@ -259,35 +262,35 @@ describe('cite all', () => {
       [AP, NORWAY],
       [MADURO, READY],
     ]);
-    const fixed = applyOffsetEdits(DRAFT, citeAllEdits(draft, 'footnote'));
+    const fixed = applyOffsetEdits(DRAFT, citeAllEdits(draft, citing('footnote')));
     const expected = DRAFT.replace(NORWAY, `${NORWAY}[^${AP}]`).replace(READY, `${READY}[^${MADURO}]`) +
-      `\n${AP_DEFINITION}\n[^${MADURO}]: Venezuela, US met secretly for months, Maduro says.\n`;
+      `\n${AP_DEFINITION}\n[^${MADURO}]: “Venezuela, US met secretly for months, Maduro says.”\n`;
     assert.equal(fixed, expected);
     const again = check(fixed);
     assert.deepEqual(claimsOf(again), claimsOf(draft));
-    assert.deepEqual(citeAllEdits(again, 'footnote'), []);
+    assert.deepEqual(citeAllEdits(again, citing('footnote')), []);
     assert.deepEqual(findingsOf(again, { severity: DEFAULT_SEVERITY }).map((finding) => finding.code), ['unsupported', 'contradicted', 'citation-mismatch']);
   });
 
   test('pandoc: the same claims, keys before the full stops', () => {
     const draft = check(DRAFT);
-    const fixed = applyOffsetEdits(DRAFT, citeAllEdits(draft, 'pandoc'));
+    const fixed = applyOffsetEdits(DRAFT, citeAllEdits(draft, citing('pandoc')));
     assert.equal(fixed, DRAFT.replace(NORWAY, `${NORWAY.slice(0, -1)} [@${AP}].`).replace(READY, `${READY.slice(0, -1)} [@${MADURO}].`));
-    assert.deepEqual(citeAllEdits(check(fixed), 'pandoc'), []);
+    assert.deepEqual(citeAllEdits(check(fixed), citing('pandoc')), []);
   });
 
   test('one source for several claims: one definition', () => {
     const text = fixture('cite-all');
-    const fixed = applyOffsetEdits(text, citeAllEdits(check(text), 'footnote'));
-    const bbcDefinition = `[^${BBC}]: Venezuela crisis: President Maduro says he had secret talks with US. BBC. https://www.bbc.com/news/world-latin-america-49418451`;
+    const fixed = applyOffsetEdits(text, citeAllEdits(check(text), citing('footnote')));
+    const bbcDefinition = `[^${BBC}]: “Venezuela crisis: President Maduro says he had secret talks with US,” BBC, https://www.bbc.com/news/world-latin-america-49418451.`;
     const us = "The US is one of more than 50 nations which do not recognize Mr. Maduro as Venezuela's legitimate leader.";
     assert.equal(fixed, `# Summary\n\n${NORWAY}[^${AP}]\n\n${LIMA}[^${AP}]\n\n${us}[^${BBC}]\n\n${AP_DEFINITION}\n${bbcDefinition}\n`);
     assert.equal(fixed.split(`[^${AP}]:`).length, 2, 'the AP definition once');
-    assert.deepEqual(citeAllEdits(check(fixed), 'footnote'), []);
+    assert.deepEqual(citeAllEdits(check(fixed), citing('footnote')), []);
   });
 
   test('a draft with nothing to cite gets no edit', () => {
-    for (const name of ['mixed', 'unsupported', 'contradicted', 'citation-mismatch']) assert.deepEqual(citeAllEdits(check(fixture(name)), 'footnote'), [], name);
+    for (const name of ['mixed', 'unsupported', 'contradicted', 'citation-mismatch']) assert.deepEqual(citeAllEdits(check(fixture(name)), citing('footnote')), [], name);
   });
 });
 
@@ -317,7 +320,7 @@ describe('a fix changes only what it names', () => {
       const draft = check(text);
       for (const style of ['footnote', 'pandoc'] as const) {
         draft.report.claims.forEach((claim, index) => {
-          for (const fix of fixesFor(draft, index, style)) {
+          for (const fix of fixesFor(draft, index, citing(style))) {
             const what = `${name}, ${style}, "${claim.text}": ${fix.title}`;
             checkedFixes++;
             if (fix.kind === 'replace') {

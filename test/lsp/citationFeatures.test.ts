@@ -74,7 +74,7 @@ describe('citation keys', () => {
     assert.equal(first.label, 'ap-norway-barbados-talks');
     assert.equal((first.textEdit as { newText: string }).newText, 'ap-norway-barbados-talks]');
     assert.equal(first.additionalTextEdits?.length, 1);
-    assert.match(first.additionalTextEdits![0]!.newText, /^\n\[\^ap-norway-barbados-talks\]: Norway says Venezuela's government/);
+    assert.match(first.additionalTextEdits![0]!.newText, /^\n\[\^ap-norway-barbados-talks\]: “Norway says Venezuela’s government/);
     // Not after a lone @ or ^.
     const none = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'Norway', 0) });
     assert.equal(none, null);

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { ServerCommands, type CiteArguments, type CiteResult, type RankSourcesResult, type RankedSource } from '../../server/src/protocol';
 import { LspClient, editsByDocument, ensureServerBuilt, positionOf, rangeAt, readFixture } from './harness';
-import { AP, AP_TITLE, NORWAY, UNSUPPORTED } from '../fixtures/examples';
+import { AP, AP_NOTE, AP_TITLE, NORWAY, UNSUPPORTED } from '../fixtures/examples';
 
-const AP_DEFINITION = `[^${AP}]: ${AP_TITLE}. AP.`;
+const AP_DEFINITION = `[^${AP}]: ${AP_NOTE}`;
 const BBC_DEFINITION =
-  '[^bbc-maduro-secret-talks-us]: Venezuela crisis: President Maduro says he had secret talks with US. BBC. https://www.bbc.com/news/world-latin-america-49418451';
+  '[^bbc-maduro-secret-talks-us]: “Venezuela crisis: President Maduro says he had secret talks with US,” BBC, https://www.bbc.com/news/world-latin-america-49418451.';
 const LIMA = 'Foreign ministers of countries that make up part of a so-called Lima Group have met periodically since 2017 to discuss Venezuela’s crisis.';
 const CONTRADICTED_PLACE = 'Bolton and Ross were expected to attend a conference in Chile.';
 

@@ -13,7 +13,11 @@ import { applyOffsetEdits, lineEnding } from '../../server/src/findings/edits';
 import { ignoreClaimEdit, ignoredBlock } from '../../server/src/findings/ignoreClaim';
 import { parseMarkdown } from '../../server/src/markdown/parseDraft';
 import { normalizeSettings } from '../../server/src/lsp/settings';
-import { AP, NORWAY } from '../fixtures/examples';
+import { AP, AP_NOTE, NORWAY } from '../fixtures/examples';
+import { DEFAULT_FOOTNOTE_STYLE } from '../../server/src/bibliography/formats';
+import type { CitationFormat, CitationStyle } from '../../server/src/findings/codes';
+
+const citing = (citationStyle: CitationStyle): CitationFormat => ({ citationStyle, footnoteStyle: DEFAULT_FOOTNOTE_STYLE });
 
 function claimTexts(markdown: string): string[] {
   return extractClaims(markdown, NO_SOURCES).claims.map((c) => c.text);
@@ -142,7 +146,7 @@ describe('citation edits', () => {
   function cite(markdown: string, needle: string, sourceId: string, style: 'footnote' | 'pandoc' = 'footnote'): string {
     const claim = engine.checkDraft(markdown, 'draft.md').claims.find((c) => c.text.includes(needle));
     assert.ok(claim, `no claim with "${needle}"`);
-    return applyOffsetEdits(markdown, buildCitationEdits(markdown, [{ claim, sourceId }], engine, style));
+    return applyOffsetEdits(markdown, buildCitationEdits(markdown, [{ claim, sourceId }], engine, citing(style)));
   }
 
   function citedIds(markdown: string, needle: string): string[] {
@@ -152,7 +156,7 @@ describe('citation edits', () => {
 
   test('a document without a final line break gets the definition after a blank line', () => {
     const result = cite(NORWAY, 'ministry', AP);
-    assert.equal(result, `${NORWAY}[^${AP}]\n\n[^${AP}]: Norway says Venezuela's government and opposition will continue their talks in Barbados. AP.\n`);
+    assert.equal(result, `${NORWAY}[^${AP}]\n\n[^${AP}]: ${AP_NOTE}\n`);
     assert.deepEqual(citedIds(result, 'ministry'), [AP]);
   });
 
@@ -161,7 +165,7 @@ describe('citation edits', () => {
     const result = cite(markdown, 'ministry', AP);
     assert.equal(
       result,
-      `${NORWAY}[^${AP}-2]\n\n[^${AP}]: bbc-maduro-secret-talks-us\n[^${AP}-2]: Norway says Venezuela's government and opposition will continue their talks in Barbados. AP. ${AP}\n`,
+      `${NORWAY}[^${AP}-2]\n\n[^${AP}]: bbc-maduro-secret-talks-us\n[^${AP}-2]: ${AP_NOTE}\n`,
     );
     assert.deepEqual(citedIds(result, 'ministry'), [AP]);
   });
@@ -175,12 +179,12 @@ describe('citation edits', () => {
   test('a sentence already citing the source gets no edit', () => {
     const markdown = `${NORWAY}[^${AP}]\n`;
     const claim = engine.checkDraft(markdown, 'draft.md').claims[0]!;
-    assert.deepEqual(buildCitationEdits(markdown, [{ claim, sourceId: AP }], engine, 'footnote'), []);
-    assert.deepEqual(buildCitationEdits(markdown, [{ claim, sourceId: AP }], engine, 'pandoc'), []);
+    assert.deepEqual(buildCitationEdits(markdown, [{ claim, sourceId: AP }], engine, citing('footnote')), []);
+    assert.deepEqual(buildCitationEdits(markdown, [{ claim, sourceId: AP }], engine, citing('pandoc')), []);
   });
 
   test('CRLF and lone CR: a blank line before the definition, in the document\'s line breaks', () => {
-    const definition = `[^${AP}]: Norway says Venezuela's government and opposition will continue their talks in Barbados. AP.`;
+    const definition = `[^${AP}]: ${AP_NOTE}`;
     assert.equal(cite(`# T\r\n\r\n${NORWAY}\r\n`, 'ministry', AP), `# T\r\n\r\n${NORWAY}[^${AP}]\r\n\r\n${definition}\r\n`);
     assert.equal(cite(`# T\r\n\r\n${NORWAY}`, 'ministry', AP), `# T\r\n\r\n${NORWAY}[^${AP}]\r\n\r\n${definition}\r\n`);
     assert.equal(cite(`# T\r\n\r\n${NORWAY}\r\n\r\n`, 'ministry', AP), `# T\r\n\r\n${NORWAY}[^${AP}]\r\n\r\n${definition}\r\n`);

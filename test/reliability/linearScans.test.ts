@@ -17,6 +17,10 @@ import { findTextCitations, pandocKeys } from '../../server/src/markdown/citatio
 import { libraryCitationResolver } from '../../server/src/sources/citationResolver';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { AP } from '../fixtures/examples';
+import { DEFAULT_FOOTNOTE_STYLE } from '../../server/src/bibliography/formats';
+import type { CitationFormat, CitationStyle } from '../../server/src/findings/codes';
+
+const citing = (citationStyle: CitationStyle): CitationFormat => ({ citationStyle, footnoteStyle: DEFAULT_FOOTNOTE_STYLE });
 
 const SIZES = [10_000, 20_000, 40_000];
 const MAX_RATIO = 8;
@@ -75,7 +79,7 @@ test('title lookup in a definition and URL matching', () => {
 test('the Pandoc code action on a long sentence full of markers', () => {
   const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
   const cite = (text: string) =>
-    buildCitationEdits(text, [{ claim: { startOffset: 0, endOffset: text.length, citations: [] }, sourceId: AP }], engine, 'pandoc');
+    buildCitationEdits(text, [{ claim: { startOffset: 0, endOffset: text.length, citations: [] }, sourceId: AP }], engine, citing('pandoc'));
   assertLinear('pandoc edit, markers then text', (size) => `Maduro met Guaidó${repeat(' [@a].', size, ' x')}`, cite);
   assertLinear('pandoc edit, markers and stops', (size) => `Maduro met Guaidó${repeat('.[@a] ', size)}`, cite);
   // 100 KB, the size of the report: well under a second.

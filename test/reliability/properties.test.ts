@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createEngine } from '../../server/src/engine';
 import { checkDraftText, type CheckedDraft } from '../../server/src/findings/checkedDraft';
-import type { CitationStyle } from '../../server/src/findings/codes';
+import type { CitationFormat, CitationStyle } from '../../server/src/findings/codes';
 import { applyOffsetEdits, lineEnding, type OffsetEdit } from '../../server/src/findings/edits';
 import { citeAllEdits, fixesFor, type Fix } from '../../server/src/findings/fixes';
 import { IGNORE_COMMENT } from '../../server/src/findings/ignoreClaim';
@@ -24,6 +24,9 @@ import type { ClaimSentence, DraftClaims } from '../../server/src/model';
 import { libraryCitationResolver } from '../../server/src/sources/citationResolver';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { draftArbitrary, type GeneratedDraft } from './markdownArbitrary';
+import { DEFAULT_FOOTNOTE_STYLE } from '../../server/src/bibliography/formats';
+
+const citing = (citationStyle: CitationStyle): CitationFormat => ({ citationStyle, footnoteStyle: DEFAULT_FOOTNOTE_STYLE });
 
 const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
 const resolver = libraryCitationResolver(engine.library.sources);
@@ -195,7 +198,7 @@ test('every quick fix of every claim changes only what it names and keeps everyt
       const reparsed = pick % Math.max(1, checked.report.claims.length);
       checked.report.claims.forEach((_, index) => {
         for (const style of STYLES) {
-          for (const fix of fixesFor(checked, index, style)) {
+          for (const fix of fixesFor(checked, index, citing(style))) {
             assertFixChangesOnlyWhatItNames(draft, checked, index, fix, style, index === reparsed && style === reparsedStyle);
           }
         }
@@ -207,12 +210,12 @@ test('every quick fix of every claim changes only what it names and keeps everyt
 test('Cite all changes only where it cites, and applied twice (recheck, recompute, apply) leaves the text as after once', () => {
   fc.assert(
     fc.property(draftArbitrary, fc.constantFrom(...STYLES), (draft, style) => {
-      const edits = citeAllEdits(check(draft.text), style);
+      const edits = citeAllEdits(check(draft.text), citing(style));
       assertEditsWellFormed(draft.text, edits);
       assert.ok(edits.every((edit) => edit.start === edit.end), 'Cite all replaces text');
       const once = applyOffsetEdits(draft.text, edits);
       assert.deepEqual(claimTexts(once), claimTexts(draft.text), `Cite all changed the sentences:\n${JSON.stringify(once)}`);
-      const twice = applyOffsetEdits(once, citeAllEdits(check(once), style));
+      const twice = applyOffsetEdits(once, citeAllEdits(check(once), citing(style)));
       assert.equal(twice, once);
     }),
     RUNS,
@@ -224,12 +227,12 @@ test('one Cite fix applied twice (recheck, recompute the same fix, apply) leaves
     fc.property(draftArbitrary, fc.constantFrom(...STYLES), (draft, style) => {
       const checked = check(draft.text);
       checked.report.claims.forEach((claim, index) => {
-        for (const fix of fixesFor(checked, index, style).filter((f) => f.kind === 'cite')) {
+        for (const fix of fixesFor(checked, index, citing(style)).filter((f) => f.kind === 'cite')) {
           const once = applyOffsetEdits(draft.text, fix.edits);
           const again = check(once);
           const sameClaim = again.report.claims.findIndex((c) => c.text === claim.text && c.startOffset >= claim.startOffset);
           assert.ok(sameClaim >= 0, 'the cited claim is gone');
-          const repeat = fixesFor(again, sameClaim, style).find((f) => f.title === fix.title);
+          const repeat = fixesFor(again, sameClaim, citing(style)).find((f) => f.title === fix.title);
           if (repeat) assert.equal(applyOffsetEdits(once, repeat.edits), once, `"${fix.title}" offered and changing the text again`);
         }
       });

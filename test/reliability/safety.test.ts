@@ -13,6 +13,9 @@ import { citeAllEdits } from '../../server/src/findings/fixes';
 import { parseMarkdown } from '../../server/src/markdown/parseDraft';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { STACK_LINE, ensureBuilt, grounded } from '../cli/run';
+import { DEFAULT_FOOTNOTE_STYLE } from '../../server/src/bibliography/formats';
+
+const FOOTNOTES = { citationStyle: 'footnote', footnoteStyle: DEFAULT_FOOTNOTE_STYLE } as const;
 
 before(ensureBuilt);
 
@@ -25,7 +28,7 @@ test('a footnote definition made from hostile metadata is one line of plain text
     outlet: 'Outlet\r\n<b>bold</b>',
     date: '2020\u202e-01',
     url: 'javascript:alert(1)',
-  });
+  }, DEFAULT_FOOTNOTE_STYLE);
   assert.doesNotMatch(definition, /[\r\n\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
   const tree = parseMarkdown(`Text.[^src]\n\n${definition}\n`);
   // One paragraph with one footnote definition of plain text: no HTML, link, heading or second definition.
@@ -40,15 +43,17 @@ test('a footnote definition made from hostile metadata is one line of plain text
   };
   visit(definitions[0] as never);
   assert.deepEqual([...kinds].sort(), ['footnoteDefinition', 'link', 'paragraph', 'text']);
-  // The URL was no plain http(s) URL: the id names the source instead… unless the label is the id.
+  // The URL was no plain http(s) URL: left out; the title the note starts with names the source, else the id.
   assert.doesNotMatch(definition, /javascript/);
-  assert.match(footnoteDefinition('n', { id: 'src', title: 'T', url: 'https://example.com/a b' }), /^\[\^n\]: T\. src$/);
-  assert.equal(footnoteDefinition('src', { id: 'src', title: 'T', url: 'https://example.com/a' }), '[^src]: T. https://example.com/a');
+  assert.equal(footnoteDefinition('n', { id: 'src', title: 'T', url: 'https://example.com/a b' }, DEFAULT_FOOTNOTE_STYLE), '[^n]: “T.”');
+  assert.equal(footnoteDefinition('n', { id: 'src', title: 'T', author: 'Ann Lee', url: 'https://example.com/a b' }, DEFAULT_FOOTNOTE_STYLE), '[^n]: Ann Lee, “T.” src');
+  // A plain one goes in where the style puts it, unescaped: an autolink.
+  assert.equal(footnoteDefinition('src', { id: 'src', title: 'T_1', url: 'https://example.com/a_b' }, DEFAULT_FOOTNOTE_STYLE), '[^src]: “T\\_1,” https://example.com/a_b.');
 });
 
 test('a title starting like a heading, a list or a quote stays text', () => {
   for (const title of ['# Breaking', '- Item', '1. First', '> Quote', '+ Plus', '=== Rule']) {
-    const definition = footnoteDefinition('src', { id: 'src', title });
+    const definition = footnoteDefinition('src', { id: 'src', title }, DEFAULT_FOOTNOTE_STYLE);
     const tree = parseMarkdown(`Text.[^src]\n\n${definition}\n`);
     const footnote = tree.children.find((node) => node.type === 'footnoteDefinition') as { children: { type: string }[] };
     assert.deepEqual(footnote.children.map((child) => child.type), ['paragraph'], title);
@@ -60,11 +65,11 @@ test('Cite with a hostile source title: the definition still names the source, a
   writeFileSync(join(dir, 'src.md'), `---\nid: hostile\ntitle: ${JSON.stringify(HOSTILE_TITLE)}\n---\nThe negotiators met in Oslo on Monday for a third round of talks.\n`);
   const engine = createEngine(loadSourceLibrary({ dirs: [dir], includeBundled: false }));
   const text = 'The negotiators met in Oslo on Monday for a third round of talks.\n';
-  const fixed = applyOffsetEdits(text, citeAllEdits(checkDraftText(engine, text, 'd.md'), 'footnote'));
+  const fixed = applyOffsetEdits(text, citeAllEdits(checkDraftText(engine, text, 'd.md'), FOOTNOTES));
   assert.equal(fixed.split('\n').filter((line) => line.startsWith('[^')).length, 1);
   const again = checkDraftText(engine, fixed, 'd.md');
   assert.deepEqual(again.report.claims[0]!.citations.map((citation) => citation.sourceId), ['hostile']);
-  assert.deepEqual(citeAllEdits(again, 'footnote'), []);
+  assert.deepEqual(citeAllEdits(again, FOOTNOTES), []);
 });
 
 test('file names and titles with escape sequences and line breaks stay escaped, one line each, in text output and on stderr', () => {

@@ -10,7 +10,11 @@ import { applyOffsetEdits } from '../../server/src/findings/edits';
 import { citeAllEdits, fixesFor } from '../../server/src/findings/fixes';
 import { extractClaims, NO_SOURCES } from '../../server/src/markdown/extractClaims';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
-import { AP, NORWAY } from '../fixtures/examples';
+import { AP, AP_NOTE, NORWAY } from '../fixtures/examples';
+import { DEFAULT_FOOTNOTE_STYLE } from '../../server/src/bibliography/formats';
+import type { CitationFormat, CitationStyle } from '../../server/src/findings/codes';
+
+const citing = (citationStyle: CitationStyle): CitationFormat => ({ citationStyle, footnoteStyle: DEFAULT_FOOTNOTE_STYLE });
 
 const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
 const READY = 'Maduro said he was ready to speak directly with President Donald Trump about Venezuela.';
@@ -55,7 +59,7 @@ describe('a draft starting with a byte-order mark', () => {
 
   test('Cite goes after the full stop, Ignore below the mark', () => {
     const draft = check(text);
-    const fixes = fixesFor(draft, 0, 'footnote');
+    const fixes = fixesFor(draft, 0, citing('footnote'));
     const cite = fixes.find((fix) => fix.kind === 'cite')!;
     assert.ok(applyOffsetEdits(text, cite.edits).startsWith(`\uFEFF${NORWAY}[^${AP}]\n`));
     const ignore = fixes.find((fix) => fix.kind === 'ignore')!;
@@ -68,7 +72,7 @@ describe('a draft starting with a byte-order mark', () => {
 test('"Ignore this list item (3 claims)" on a first item with nested items switches off all three', () => {
   const text = `- ${READY}\n  - ${NORWAY}\n  - ${READY}\n- The last item is plain.\n`;
   const draft = check(text);
-  const ignore = fixesFor(draft, 0, 'footnote').find((fix) => fix.kind === 'ignore')!;
+  const ignore = fixesFor(draft, 0, citing('footnote')).find((fix) => fix.kind === 'ignore')!;
   assert.equal(ignore.title, 'Ignore this list item (3 claims)');
   const after = check(applyOffsetEdits(text, ignore.edits)).report.claims.map((claim) => claim.text);
   assert.deepEqual(after, ['The last item is plain.']);
@@ -86,14 +90,14 @@ describe('Cite all on a document ending inside an unclosed block puts the defini
   for (const [name, ending] of Object.entries(endings)) {
     test(name, () => {
       const text = `${NORWAY}\n\n${ending}`;
-      const fixed = applyOffsetEdits(text, citeAllEdits(check(text), 'footnote'));
+      const fixed = applyOffsetEdits(text, citeAllEdits(check(text), citing('footnote')));
       // The writer's text is all there, in order, after the definitions.
       assert.ok(fixed.endsWith(`\n\n${ending}`), JSON.stringify(fixed));
       assert.match(fixed, new RegExp(`^\\[\\^${AP}\\]: `, 'm'));
       const again = check(fixed);
       assert.deepEqual(again.report.claims[0]!.citations.map((citation) => citation.sourceId), [AP]);
       // Applied twice, nothing more to do.
-      assert.deepEqual(citeAllEdits(again, 'footnote'), []);
+      assert.deepEqual(citeAllEdits(again, citing('footnote')), []);
     });
   }
 });
@@ -102,10 +106,10 @@ test('a writer\'s own note under a label equal to a source id (any case) is not 
   const text = `${NORWAY}\n\nOther text here.[^AP-Norway-Barbados-Talks]\n\n[^AP-Norway-Barbados-Talks]: My own note\n`;
   const draft = check(text);
   assert.equal(draft.report.claims.find((claim) => claim.text === 'Other text here.')!.citations[0]!.sourceId, undefined);
-  const fixed = applyOffsetEdits(text, citeAllEdits(draft, 'footnote'));
+  const fixed = applyOffsetEdits(text, citeAllEdits(draft, citing('footnote')));
   assert.ok(fixed.startsWith(`${NORWAY}[^${AP}-2]\n`), fixed);
-  assert.ok(fixed.endsWith(`[^AP-Norway-Barbados-Talks]: My own note\n[^${AP}-2]: Norway says Venezuela's government and opposition will continue their talks in Barbados. AP. ${AP}\n`));
-  assert.deepEqual(citeAllEdits(check(fixed), 'footnote'), []);
+  assert.ok(fixed.endsWith(`[^AP-Norway-Barbados-Talks]: My own note\n[^${AP}-2]: ${AP_NOTE}\n`));
+  assert.deepEqual(citeAllEdits(check(fixed), citing('footnote')), []);
 });
 
 test('a one-word list lead-in is not a claim', () => {

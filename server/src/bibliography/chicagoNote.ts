@@ -6,7 +6,9 @@
 //   bibliography:  Crespo, Veronica. "Venezuelan officials, opposition leaders negotiate in Mexico." BBC, August 13, 2021. https://….
 // Titles are kept as the source states them (no change of case). The outlet is set in italics (lost in plain text).
 
-export const CHICAGO_NOTE_ID = 'chicago-note';
+import type { FootnoteStyle } from './formats';
+
+export const CHICAGO_NOTE_ID = 'chicago-note' satisfies FootnoteStyle;
 
 export const CHICAGO_NOTE_CSL = `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" default-locale="en-US">

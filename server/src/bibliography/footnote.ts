@@ -1,17 +1,26 @@
 // One source as one line of plain text in a CSL style, by citation-js's CSL plugin (citeproc-js): Grounded's Chicago
 // notes (chicagoNote.ts, the default) or one of the three styles citation-js bundles (APA, Vancouver, Harvard).
 
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { SourceMetadata } from '../model';
 import { CHICAGO_NOTE_CSL, CHICAGO_NOTE_ID } from './chicagoNote';
 import { cslItemOf } from './cslItem';
+import { DEFAULT_FOOTNOTE_STYLE, type FootnoteStyle } from './formats';
 
-export const FOOTNOTE_STYLES = [CHICAGO_NOTE_ID, 'apa', 'vancouver', 'harvard1'] as const;
-export type FootnoteStyle = (typeof FOOTNOTE_STYLES)[number];
-export const DEFAULT_FOOTNOTE_STYLE: FootnoteStyle = CHICAGO_NOTE_ID;
-
-let registered = false;
+// citeproc-js is loaded at the first footnote, not at start-up: it is half a megabyte of code that a check, or an
+// editor where no one cites, never runs (about 100 ms to load on this machine).
+type CiteConstructor = typeof import('@citation-js/core').Cite;
+let citeConstructor: CiteConstructor | undefined;
+function loadCite(): CiteConstructor {
+  if (!citeConstructor) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const core = require('@citation-js/core') as typeof import('@citation-js/core');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@citation-js/plugin-csl');
+    core.plugins.config.get('@csl').styles.add(CHICAGO_NOTE_ID, CHICAGO_NOTE_CSL);
+    citeConstructor = core.Cite;
+  }
+  return citeConstructor;
+}
 
 /**
  * One source as one line of plain text in a CSL style: a full note for a note style (Chicago, the default), the
@@ -23,10 +32,7 @@ let registered = false;
  *   formatFootnote(source, 'apa') → 'Crespo, V. (2021, August 13). Talks in Mexico. Miami Herald.'
  */
 export function formatFootnote(source: SourceMetadata, style: FootnoteStyle = DEFAULT_FOOTNOTE_STYLE): string {
-  if (!registered) {
-    plugins.config.get('@csl').styles.add(CHICAGO_NOTE_ID, CHICAGO_NOTE_CSL);
-    registered = true;
-  }
+  const Cite = loadCite();
   const cite = new Cite([cslItemOf(source)]);
   const text =
     style === CHICAGO_NOTE_ID

@@ -128,7 +128,7 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
         await engine.prepareDraft?.(read.text);
         let checked = checkDraftText(engine, read.text, path);
         if (fix) {
-          const fixed = fixDraft(input.file, path, checked, policy.citationStyle, fix);
+          const fixed = fixDraft(input.file, path, checked, policy, fix);
           if (fixed !== undefined && !fix.dryRun) {
             await engine.prepareDraft?.(fixed);
             checked = checkDraftText(engine, fixed, path);

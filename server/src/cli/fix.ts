@@ -3,12 +3,12 @@
 // file beside it, then a rename) and only when it changed; `--dry-run` prints a unified diff instead. Nothing but the
 // citations changes: a byte-order mark stays, a symbolic link stays a link (its target is rewritten), and a file edited
 // since it was checked is left alone.
-import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import type { CheckedDraft } from '../findings/checkedDraft';
-import type { CitationStyle } from '../findings/codes';
+import type { CitationFormat } from '../findings/codes';
 import { applyOffsetEdits } from '../findings/edits';
+import { writeAtomically } from '../files/writeAtomically';
 import { citeAllEdits, citeAllRequests } from '../findings/fixes';
 import { plural } from '../formats/counts';
 import { printMessage, printProblem } from './stderr';
@@ -18,8 +18,8 @@ export interface FixOptions {
 }
 
 /** The fixed text when the fixes changed it (written, or shown as a diff), else undefined. */
-export function fixDraft(file: string, shownPath: string, checked: CheckedDraft, style: CitationStyle, options: FixOptions): string | undefined {
-  const edits = citeAllEdits(checked, style);
+export function fixDraft(file: string, shownPath: string, checked: CheckedDraft, format: CitationFormat, options: FixOptions): string | undefined {
+  const edits = citeAllEdits(checked, format);
   if (edits.length === 0) return undefined;
   const fixed = applyOffsetEdits(checked.text, edits);
   if (fixed === checked.text) return undefined;
@@ -53,22 +53,4 @@ function writeFixed(file: string, checkedText: string, fixed: string): void {
   const hasMark = current.startsWith(BYTE_ORDER_MARK);
   if ((hasMark ? current.slice(1) : current) !== checkedText) throw new Error('the file changed while it was being checked');
   writeAtomically(target, hasMark ? BYTE_ORDER_MARK + fixed : fixed);
-}
-
-/** Writes beside the file, then renames over it: a crash leaves the old file or the new one, never half of one. */
-function writeAtomically(file: string, text: string): void {
-  const mode = statSync(file).mode & 0o7777;
-  const temporary = join(dirname(file), `.${basename(file)}.grounded-${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx', mode });
-    chmodSync(temporary, mode);
-    renameSync(temporary, file);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
-    throw error;
-  }
 }

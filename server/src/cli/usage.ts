@@ -30,12 +30,17 @@ Options for check:
   --max-file-size SIZE    Larger drafts are named and not checked (default 5M; 800k, 2M…)
   --database URL          Also retrieve from the archive in PostgreSQL (or GROUNDED_DATABASE_URL);
                           an unreachable database is an error (exit 2), never "unsupported"
+  --cache DIR             Keep the analysed sources in DIR: a later check reads and analyses
+                          only the source files that changed (none without this option)
 
 Each draft is checked with the nearest .grounded.yaml above it: its sources, severities,
 citation style and accepted claims. --sources adds to its source folders.
 
 Options for bibliography:
   --format FORMAT         csl-json (default) or bibtex
+  --write                 Write the "bibliography" file the .grounded.yaml names (refs.json,
+                          refs.bib: the format its name says) instead of printing; only
+                          when its text changes
 
 Options for check, score and bibliography:
   --sources DIR           Add the articles in DIR to the library (repeatable)

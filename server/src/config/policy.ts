@@ -2,6 +2,7 @@
 // settings (the editor's, or the CLI's options and defaults) where it is silent. The CLI and the language server both
 // ask this, so CI and the writer's editor check a draft alike.
 
+import { DEFAULT_FOOTNOTE_STYLE, type FootnoteStyle } from '../bibliography/formats';
 import type { CitationStyle, SeverityMap } from '../findings/codes';
 import { isAccepted } from './accepted';
 import { coversDraft, frontMatterMarksDraft } from './drafts';
@@ -20,6 +21,8 @@ export interface DraftPolicy {
   config: ProjectConfig | undefined;
   severity: SeverityMap;
   citationStyle: CitationStyle;
+  /** The CSL style of the footnote definitions the Cite fixes write (the config's `footnoteStyle`; no host setting). */
+  footnoteStyle: FootnoteStyle;
   /** The library the draft is checked against. */
   sources: LibrarySelection;
   /** Whether the writer accepted a sentence (the config's `accepted`). */
@@ -39,6 +42,7 @@ export function draftPolicy(config: ProjectConfig | undefined, defaults: HostDef
     config,
     severity: { ...defaults.severity, ...config?.severity },
     citationStyle: config?.citationStyle ?? defaults.citationStyle,
+    footnoteStyle: config?.footnoteStyle ?? DEFAULT_FOOTNOTE_STYLE,
     sources: {
       paths: [...new Set(config?.sources?.paths ?? defaults.sourcePaths)],
       includeBundled: config?.sources?.includeBundled ?? defaults.includeBundled,

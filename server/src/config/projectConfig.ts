@@ -20,6 +20,7 @@ import {
   type SeveritySetting,
 } from '../protocol';
 import { readRegularFile } from '../files/readTextFile';
+import { bibliographyFormatOf, FOOTNOTE_STYLES, type FootnoteStyle } from '../bibliography/formats';
 import { claimHash, CLAIM_HASH_PATTERN } from './accepted';
 import { closestWord } from './closestWord';
 import { MAX_ALIAS_COUNT } from './yamlLimits';
@@ -43,6 +44,13 @@ export interface ProjectConfig {
   drafts?: { include?: string[]; exclude?: string[] };
   severity?: Partial<Record<DiagnosticCode, SeveritySetting>>;
   citationStyle?: CitationStyle;
+  /** The CSL style of the footnote definitions the Cite fixes write. */
+  footnoteStyle?: FootnoteStyle;
+  /**
+   * The bibliography file Grounded keeps up to date (absolute; `.json` CSL-JSON or `.bib` BibTeX): `grounded
+   * bibliography --write` writes it, and the editor's Cite fixes rewrite it along with the draft.
+   */
+  bibliography?: string;
   /** Claims the writer accepted ("Accept this claim"): never reported while their text is unchanged. */
   accepted: AcceptedClaim[];
   /** 1-based line each kept value was written on, by dotted key: `citationStyle`, `sources.paths.0`, `accepted.2`. */
@@ -80,6 +88,8 @@ export const CONFIG_KEYS = {
   drafts: ['include', 'exclude'],
   severity: DIAGNOSTIC_CODES,
   citationStyle: null,
+  footnoteStyle: null,
+  bibliography: null,
   accepted: ['text', 'hash'],
 } as const satisfies Record<string, readonly string[] | null>;
 
@@ -125,6 +135,17 @@ export function parseProjectConfig(text: string, path: string): ProjectConfigRes
     citationStyle: (node, key) => {
       const style = reader.readChoice(node, key, CITATION_STYLES);
       if (style !== undefined) config.citationStyle = reader.kept(key, node, style);
+    },
+    footnoteStyle: (node, key) => {
+      const style = reader.readChoice(node, key, FOOTNOTE_STYLES);
+      if (style !== undefined) config.footnoteStyle = reader.kept(key, node, style);
+    },
+    bibliography: (node, key) => {
+      const path = reader.readString(node, `"${key}"`);
+      if (path === undefined) return;
+      const problem = bibliographyPathProblem(path.trim());
+      if (problem) reader.problem(node, `"${key}" ${problem}`);
+      else config.bibliography = reader.kept(key, node, resolveConfigPath(path.trim(), config.folder));
     },
     accepted: (node) => reader.readAccepted(node),
   } satisfies ReadersOf<keyof typeof CONFIG_KEYS>);
@@ -346,6 +367,13 @@ class ConfigReader {
 /** `~` is the home folder; a relative path starts at the config file's folder. */
 export function resolveConfigPath(path: string, folder: string): string {
   return resolveUserPath(path, folder);
+}
+
+/** Why a `bibliography` value cannot be used, if it cannot: the file's extension names its format. */
+function bibliographyPathProblem(path: string): string | undefined {
+  if (path === '') return 'is empty: name a file such as refs.json';
+  if (bibliographyFormatOf(path) === undefined) return `must name a .json (CSL-JSON) or .bib (BibTeX) file, not "${path}"`;
+  return undefined;
 }
 
 /** Why a draft glob cannot be used, if it cannot: it does not parse, or it points outside the config's folder. */

@@ -37,6 +37,11 @@ severity:
 
 # How "Cite" writes a citation: footnote ([^id]) or pandoc ([@id]).
 citationStyle: footnote
+# The CSL style of the footnote definitions "Cite" writes: chicago-note, apa, vancouver or harvard1.
+footnoteStyle: chicago-note
+# A bibliography file of the sources for Pandoc (--bibliography), kept up to date by \`grounded bibliography --write\`
+# and the editor's "Cite": .json (CSL-JSON) or .bib (BibTeX).
+# bibliography: refs.json
 
 # Claims you vouched for with "Accept this claim": not reported while their text stays the same.
 accepted: []

@@ -1,8 +1,9 @@
 // Building the edit that cites a source after a claim, in the writer's citation style:
 //   footnote: `[^id]` right after the sentence (after its closing punctuation and any markers already there, but never
-//             right after a backslash, which would escape it), and the definition `[^id]: Title. Outlet, date. URL`
-//             appended once at the end of the document, in the document's own line breaks — or no definition at all
-//             when the document already has one naming that source, whatever its label;
+//             right after a backslash, which would escape it), and the definition — the source in the configured CSL
+//             style (`[^id]: Veronica Crespo, “Talks in Mexico,” Miami Herald, August 13, 2021.`, Chicago notes by
+//             default) — appended once at the end of the document, in the document's own line breaks; or no
+//             definition at all when the document already has one naming that source, whatever its label;
 //   pandoc:   `[@id]` before the closing punctuation (looking past trailing emoji and backslashes), merged into a
 //             Pandoc citation already there (`[@a; @id]`).
 // Idempotent: a claim already citing the source gets no edit, and a definition is never written twice.
@@ -14,7 +15,9 @@ import { endOf, parseDraft, startOf, type ParsedDraft } from '../markdown/parseD
 import { LineIndex } from '../markdown/positions';
 import type { Nodes, Root } from 'mdast';
 import type { CheckedClaim, SourceMetadata } from '../model';
-import type { CitationStyle } from './codes';
+import { formatFootnote } from '../bibliography/footnote';
+import type { FootnoteStyle } from '../bibliography/formats';
+import type { CitationFormat } from './codes';
 import { citedSources, linesOf, parsedDraftOf, sourceOf, type CheckedDraft } from './checkedDraft';
 import { lineEnding, type OffsetEdit } from './edits';
 
@@ -32,19 +35,25 @@ export function buildCitationEdits(
   text: string,
   requests: readonly CitationRequest[],
   engine: Engine,
-  style: CitationStyle,
+  format: CitationFormat,
   footnotes: () => ExistingFootnotes = () => existingFootnotes(text, libraryCitationResolver(engine.library.sources)),
 ): OffsetEdit[] {
   const wanted = requests.filter(({ claim, sourceId }) => !citedSources(claim).has(sourceId) && sourceOf(engine, sourceId));
   // One edit per claim and source, even if asked twice.
   const unique = [...new Map(wanted.map((request) => [`${request.claim.startOffset}\u0000${request.sourceId}`, request])).values()];
   if (unique.length === 0) return [];
-  return style === 'pandoc' ? pandocEdits(text, unique) : footnoteEdits(text, unique, engine, footnotes());
+  return format.citationStyle === 'pandoc' ? pandocEdits(text, unique) : footnoteEdits(text, unique, engine, format.footnoteStyle, footnotes());
 }
 
 // ---- Footnotes ---------------------------------------------------------------------------------------------------
 
-function footnoteEdits(text: string, requests: readonly CitationRequest[], engine: Engine, existing: ExistingFootnotes): OffsetEdit[] {
+function footnoteEdits(
+  text: string,
+  requests: readonly CitationRequest[],
+  engine: Engine,
+  footnoteStyle: FootnoteStyle,
+  existing: ExistingFootnotes,
+): OffsetEdit[] {
   const usedLabels = new Set(existing.usedLabels);
   const labelOf = new Map<string, string>();
   const newDefinitions: string[] = [];
@@ -58,7 +67,7 @@ function footnoteEdits(text: string, requests: readonly CitationRequest[], engin
     const label = freeLabel(sourceId, usedLabels);
     usedLabels.add(label.toLowerCase());
     labelOf.set(sourceId, label);
-    newDefinitions.push(footnoteDefinition(label, sourceOf(engine, sourceId)!));
+    newDefinitions.push(footnoteDefinition(label, sourceOf(engine, sourceId)!, footnoteStyle));
   }
 
   // Several sources for one claim go in request order after the sentence; edits at one offset keep their order.
@@ -88,20 +97,45 @@ function footnoteOffset(text: string, start: number, end: number): number {
 }
 
 /**
- * `[^label]: Title. Outlet, date. URL`, leaving out what the source does not state. A source's metadata is data, not
- * Markdown: each part is one plain line (line breaks collapsed, control characters dropped, Markdown-active
- * characters escaped), so a title can bring no HTML, link, heading or second definition into the draft; the URL is
- * written only when it is a plain http(s) URL.
+ * `[^label]: ` and the source in a CSL style (see `footnoteDefinitionText`).
+ *
+ *   footnoteDefinition('crespo', { id: 'crespo', title: 'Talks in Mexico', author: 'Veronica Crespo', outlet: 'Miami Herald' }, 'chicago-note')
+ *   → '[^crespo]: Veronica Crespo, “Talks in Mexico,” Miami Herald. crespo'
  */
-export function footnoteDefinition(label: string, source: SourceMetadata): string {
-  const parts = [withFinalStop(plainCiteText(source.title, true))];
-  const publication = [source.outlet, source.date].map((part) => (part ? oneLine(part) : '')).filter(Boolean).join(', ');
-  if (publication) parts.push(withFinalStop(plainCiteText(publication, false)));
+export function footnoteDefinition(label: string, source: SourceMetadata, style: FootnoteStyle): string {
+  return `[^${label}]: ${footnoteDefinitionText(source, style)}`;
+}
+
+// Per source object (a reloaded library brings new ones) and style: citeproc takes milliseconds a note, and the
+// lightbulb asks for the Cite fixes each time the cursor moves onto a claim.
+const definitionTexts = new WeakMap<SourceMetadata, Map<FootnoteStyle, string>>();
+
+/**
+ * The text of a source's footnote definition: the source formatted in the CSL style (`formatFootnote`), written only
+ * when a fix needs it and then kept. A source's metadata is data, not Markdown: the note is one plain line (line
+ * breaks collapsed, control characters dropped, Markdown-active characters escaped), so a title can bring no HTML,
+ * link, heading or second definition into the draft. A URL goes in only when it is a plain http(s) URL, unescaped (an
+ * autolink). With a definition, only its text names the source (whatever the label): by the URL, or by the title it
+ * starts with; when it does neither (a note that opens with the author), the source id follows it.
+ */
+export function footnoteDefinitionText(source: SourceMetadata, style: FootnoteStyle): string {
+  let byStyle = definitionTexts.get(source);
+  if (!byStyle) definitionTexts.set(source, (byStyle = new Map()));
+  let text = byStyle.get(style);
+  if (text === undefined) byStyle.set(style, (text = writeDefinitionText(source, style)));
+  return text;
+}
+
+function writeDefinitionText(source: SourceMetadata, style: FootnoteStyle): string {
   const url = source.url !== undefined && PLAIN_URL.test(source.url) ? source.url : undefined;
-  if (url) parts.push(url);
-  // A label other than the id resolves to the source only through its text: without a URL, name the id.
-  else if (label !== source.id) parts.push(source.id);
-  return `[^${label}]: ${parts.join(' ')}`;
+  const { url: _unsafeUrl, ...withoutUrl } = source;
+  const note = oneLine(formatFootnote(url === undefined ? withoutUrl : source, style));
+  const at = url === undefined ? -1 : note.indexOf(url);
+  if (at >= 0) return escapeMarkdown(note.slice(0, at), true) + url + escapeMarkdown(note.slice(at + url!.length), false);
+  const text = escapeMarkdown(note, true);
+  // The style left the URL out, or there is none: the URL, the title the note starts with, or the id names the source.
+  if (url !== undefined) return `${withFinalStop(text)} ${url}`;
+  return libraryCitationResolver([source]).sourceIdForTitle?.(note) === source.id ? text : `${withFinalStop(text)} ${source.id}`;
 }
 
 // An http(s) URL with nothing Markdown or a terminal would read into: no spaces, brackets, quotes, angle brackets,
@@ -117,7 +151,12 @@ const MARKDOWN_ACTIVE = /[\\`*_[\]<>&~|]/g;
  * start of a definition's text) a leading marker that would open a heading, list or quote escaped too.
  */
 export function plainCiteText(text: string, atStart: boolean): string {
-  let plain = oneLine(text).replace(MARKDOWN_ACTIVE, (char) => `\\${char}`);
+  return escapeMarkdown(oneLine(text), atStart);
+}
+
+/** A line of text (see `oneLine`) with its Markdown-active characters escaped; its spaces kept, at the ends too. */
+function escapeMarkdown(line: string, atStart: boolean): string {
+  let plain = line.replace(MARKDOWN_ACTIVE, (char) => `\\${char}`);
   if (atStart) {
     const ordered = /^\d{1,9}(?=[.)])/.exec(plain);
     if (ordered) plain = `${ordered[0]}\\${plain.slice(ordered[0].length)}`;

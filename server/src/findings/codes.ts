@@ -1,5 +1,7 @@
 // The kinds of finding and how loud each may be. The CLI, the editor and the project config share this vocabulary.
 
+import type { FootnoteStyle } from '../bibliography/formats';
+
 /** Finding codes; also the README anchors their links point to. */
 export const FINDING_CODES = ['contradicted', 'unsupported', 'uncited', 'citation-mismatch', 'unbacked-detail'] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -20,3 +22,12 @@ export const DEFAULT_SEVERITY: Readonly<SeverityMap> = {
 
 export const CITATION_STYLES = ['footnote', 'pandoc'] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+/**
+ * How the Cite fixes write a citation: the marker (`citationStyle`) and, for a footnote, the CSL style of its
+ * definition's text. A draft's policy is one (its project config, else the host's settings).
+ */
+export interface CitationFormat {
+  citationStyle: CitationStyle;
+  footnoteStyle: FootnoteStyle;
+}

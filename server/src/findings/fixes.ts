@@ -4,7 +4,7 @@
 
 import { buildCitationEdits, existingFootnotesOf, type CitationRequest } from './citations';
 import { citedSources, claimIndexesIn, findingCodes, linesOf, parsedDraftOf, titleOf, type CheckedDraft } from './checkedDraft';
-import type { CitationStyle, FindingCode } from './codes';
+import type { CitationFormat, FindingCode } from './codes';
 import type { OffsetEdit } from './edits';
 import { ignoredBlock } from './ignoreClaim';
 import { conflictReplacement } from './replacement';
@@ -24,7 +24,7 @@ export interface Fix {
 }
 
 /** The fixes for one claim, in the order an editor lists them. */
-export function fixesFor(draft: CheckedDraft, claimIndex: number, citationStyle: CitationStyle): Fix[] {
+export function fixesFor(draft: CheckedDraft, claimIndex: number, format: CitationFormat): Fix[] {
   const claim = draft.report.claims[claimIndex];
   if (!claim) return [];
   const codes = findingCodes(claim);
@@ -32,7 +32,7 @@ export function fixesFor(draft: CheckedDraft, claimIndex: number, citationStyle:
 
   const cited = citedSources(claim);
   (draft.backing[claimIndex] ?? []).filter((id) => !cited.has(id)).forEach((sourceId, rank) => {
-    const edits = buildCitationEdits(draft.text, [{ claim, sourceId }], draft.engine, citationStyle, () => existingFootnotesOf(draft));
+    const edits = buildCitationEdits(draft.text, [{ claim, sourceId }], draft.engine, format, () => existingFootnotesOf(draft));
     if (edits.length === 0) return;
     fixes.push({
       kind: 'cite',
@@ -85,8 +85,8 @@ function claimsOfBlock(draft: CheckedDraft, index: number): number {
  * Cites the best backing source after every supported claim that cites nothing, each definition written once: the
  * editor's "Cite all supported claims" and `grounded check --fix`.
  */
-export function citeAllEdits(draft: CheckedDraft, citationStyle: CitationStyle): OffsetEdit[] {
-  return buildCitationEdits(draft.text, citeAllRequests(draft), draft.engine, citationStyle, () => existingFootnotesOf(draft));
+export function citeAllEdits(draft: CheckedDraft, format: CitationFormat): OffsetEdit[] {
+  return buildCitationEdits(draft.text, citeAllRequests(draft), draft.engine, format, () => existingFootnotesOf(draft));
 }
 
 /** The claims "Cite all" cites, each with its best backing source. */

@@ -7,7 +7,9 @@
 
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FootnoteStyle } from '../bibliography/formats';
 import type { Engine } from '../engine';
+import { engineForSentence } from './archive';
 import { buildCitationEdits, existingFootnotes, type ExistingFootnotes } from '../findings/citations';
 import { libraryCitationResolver } from '../sources/citationResolver';
 import { citedSources } from '../findings/checkedDraft';
@@ -66,13 +68,15 @@ function claimFor(claims: readonly ClaimSentence[], text: string, offset: number
   return /[\r\n]/.test(text.slice(best.endOffset, offset)) ? undefined : best;
 }
 
-export function citationCompletions(document: TextDocument, position: Position, engine: Engine): CompletionList | null {
+export async function citationCompletions(document: TextDocument, position: Position, library: Engine, footnoteStyle: FootnoteStyle): Promise<CompletionList | null> {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const context = keyContextAt(text, offset);
   if (!context) return null;
-  const claim = claimFor(engine.extract(text).claims, text, offset);
+  const claim = claimFor(library.extract(text).claims, text, offset);
   const cited = claim ? citedSources(claim) : new Set<string>();
+  // With an archive, one round trip for the sentence; the sources it names are then known to this engine.
+  const engine = claim ? (await engineForSentence(library, claim.fact ?? claim.text)).engine : library;
   const ranked = claim ? engine.rankSources(claim.fact ?? claim.text, cited) : [];
   const rankedIds = new Set(ranked.map((entry) => entry.id));
   // Ranked sources first (the cited ones are at the end of the ranking), then the others by id; cited ones last.
@@ -100,7 +104,7 @@ export function citationCompletions(document: TextDocument, position: Position, 
       insertTextFormat: InsertTextFormat.PlainText,
     };
     if (context.marker === '^') {
-      const { label, definitionEdits } = footnoteKey(document, footnotes!, claim, context, source.id, engine);
+      const { label, definitionEdits } = footnoteKey(document, footnotes!, claim, context, source.id, engine, footnoteStyle);
       item.textEdit = { range, newText: closes ? label : `${label}]` };
       if (label !== source.id) item.filterText = `${source.id} ${label}`;
       if (definitionEdits.length > 0) item.additionalTextEdits = definitionEdits;
@@ -141,11 +145,12 @@ function footnoteKey(
   context: KeyContext,
   sourceId: string,
   engine: Engine,
+  footnoteStyle: FootnoteStyle,
 ): { label: string; definitionEdits: TextEdit[] } {
   const text = document.getText();
   const at = context.start - 2;
   const request = { claim: { startOffset: Math.min(claim?.startOffset ?? at, at), endOffset: at, citations: [] }, sourceId };
-  const edits = buildCitationEdits(without, [request], engine, 'footnote', () => existing);
+  const edits = buildCitationEdits(without, [request], engine, { citationStyle: 'footnote', footnoteStyle }, () => existing);
   const reference = edits.find((edit) => /^\[\^[^\]]+\]$/.test(edit.newText));
   const label = reference ? reference.newText.slice(2, -1) : sourceId;
   const removed = text.length - without.length;

@@ -6,6 +6,7 @@ import { acceptEdit } from './acceptEdit';
 import { linesOf } from '../findings/checkedDraft';
 import { BibliographyRequest, SourcesRequest, type BibliographyResult, type SourcesResult } from '../protocol';
 import { bibliographyResult } from './bibliography';
+import { bibliographyFileChanges } from './bibliographyFileEdit';
 import { citationHoverAt } from './citationHover';
 import { citationCompletions } from './completion';
 import { definitionAt } from './definition';
@@ -37,7 +38,7 @@ export function registerFeatures(parts: ServerParts): void {
     await session.libraryReady;
     const document = documents.get(params.textDocument.uri);
     const engine = document ? parts.libraryFor(document.uri)?.engine : undefined;
-    return document && engine ? citationCompletions(document, params.position, engine) : null;
+    return document && engine ? citationCompletions(document, params.position, engine, policies.forDocument(document.uri).footnoteStyle) : null;
   });
 
   connection.onDefinition(async (params, token) => {
@@ -81,9 +82,10 @@ export function registerFeatures(parts: ServerParts): void {
       only: params.context.only,
       ...(params.context.triggerKind !== undefined ? { triggerKind: params.context.triggerKind } : {}),
       findingOptions: { severity: policy.severity, isAccepted: policy.isAccepted },
-      citationStyle: policy.citationStyle,
+      citationFormat: policy,
       supportsDocumentChanges: session.supportsDocumentChanges(),
       acceptEdit: (sentence) => acceptEdit(policy.acceptFile, sentence, session.capabilities),
+      bibliographyChanges: () => bibliographyFileChanges(policy.config?.bibliography, checked.engine.library.sources, session.capabilities),
     });
   });
 

@@ -38,11 +38,18 @@ function sourceIdForTitle(byTitle: ReadonlyMap<string, string>, longest: number,
   return undefined;
 }
 
-/** Case, runs of spaces and line breaks, curly quotes, control characters and closing punctuation aside. */
+/**
+ * Case, runs of spaces and line breaks, curly quotes, control characters and closing punctuation aside; and the quotes
+ * around a title, which a note in a CSL style puts there (Chicago: `“Talks in Mexico,” Miami Herald`).
+ */
 function normalizeTitle(title: string): string {
   title = oneLine(title).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-  return title.slice(0, closingPunctuationStart(title)).toLowerCase();
+  let start = 0;
+  while (start < title.length && QUOTES.includes(title[start]!)) start++;
+  return title.slice(start, closingPunctuationStart(title)).toLowerCase();
 }
+
+const QUOTES = `"'`;
 
 /**
  * Metadata as one line: each run of white space (line breaks included) one space, control characters (escape
@@ -55,10 +62,10 @@ export function oneLine(text: string): string {
     .trim();
 }
 
-/** Where the run of stops and commas ending the text starts (a scan: `/[.,]+$/` backtracks on long runs). */
+/** Where the run of stops, commas and closing quotes ending the text starts (a scan: `/[.,]+$/` backtracks on long runs). */
 function closingPunctuationStart(text: string): number {
   let end = text.length;
-  while (end > 0 && '.,;:!?…'.includes(text[end - 1]!)) end--;
+  while (end > 0 && `.,;:!?…${QUOTES}`.includes(text[end - 1]!)) end--;
   return end;
 }
 
