@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { formatBibliography } from '../../server/src/bibliography/bibliography';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { AP_TITLE, NORWAY } from '../fixtures/examples';
@@ -41,7 +41,7 @@ test('a Cite fix rewrites the out-of-date bibliography file along with the draft
 
   const stale = await cite();
   assert.deepEqual(changedFiles(stale), [uri, pathToFileURL(refs).href]);
-  const rewrite = (stale!.edit!.documentChanges as TextDocumentEdit[])[1]!.edits[0]!;
+  const rewrite = (stale!.edit!.documentChanges as TextDocumentEdit[])[1]!.edits[0] as TextEdit;
   const wanted = formatBibliography(loadSourceLibrary({ dirs: [], includeBundled: true }).sources, 'csl-json');
   assert.equal(rewrite.newText, wanted);
   assert.deepEqual(rewrite.range, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, 'the whole file');

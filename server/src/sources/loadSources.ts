@@ -99,7 +99,7 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
 }
 
 /** A bibliography file's entries, or the problem naming it: never an exception, the sources load all the same. */
-function readBibliographyFileSafely(path: string): { entries: BibliographyEntry[] } | SourceProblem {
+export function readBibliographyFileSafely(path: string): { entries: BibliographyEntry[] } | SourceProblem {
   try {
     return readBibliographyFile(path);
   } catch (error) {
@@ -119,19 +119,14 @@ function loadSourceFileSafely(path: string, bundled: boolean): ReadSource | Sour
   }
 }
 
-/** One file as a source, or the problem that keeps it out of the library. */
-export function loadSourceFile(path: string, bundled: boolean): Source | SourceProblem {
-  const read = readSourceFile(path, bundled);
-  return 'message' in read ? read : read.source;
-}
-
 /** A source and whether its front matter states its title (a bibliography entry may give the title otherwise). */
 interface ReadSource {
   source: Source;
   titleStated: boolean;
 }
 
-function readSourceFile(path: string, bundled: boolean): ReadSource | SourceProblem {
+/** One file as a source, with whether its front matter states the title, or the problem that keeps it out of the library. */
+export function readSourceFile(path: string, bundled: boolean): ReadSource | SourceProblem {
   const absolutePath = resolve(path);
   const read = readTextFile(absolutePath);
   if ('error' in read) return { path: absolutePath, message: read.error };

@@ -2,14 +2,17 @@
 // rules as a local library) into the archive. Re-ingest is idempotent: a file whose path, size and modification time
 // are unchanged is not read; one whose content hash is unchanged is only touched; a changed one is replaced; a file
 // gone from an ingested folder is removed with its passages. The term statistics BM25 needs are kept up to date in
-// the same transaction as the passages, batch by batch.
+// the same transaction as the passages, batch by batch. A folder's bibliography files (CSL-JSON, BibTeX) give the
+// sources they name the metadata their front matter leaves out, as in a local library; a changed bibliography file
+// makes its folder's files read again.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import type { Source, SourceProblem } from '../../model';
+import { applyBibliographies, type BibliographyEntry } from '../../sources/bibliographyFiles';
 import { findSourceFiles, realpathOrSelf } from '../../sources/findSourceFiles';
-import { loadSourceFile } from '../../sources/loadSources';
+import { readBibliographyFileSafely, readSourceFile } from '../../sources/loadSources';
 import { tokenize } from '../../text/tokens';
 import { retrievalError } from './connection';
 import { migrate, stemsVector } from './schema';
@@ -44,6 +47,10 @@ interface Prepared {
   hash: string;
   /** Per passage: content-word stems with counts, names, length. */
   rows: { counts: Map<string, number>; names: Set<string>; initials: Set<string>; length: number }[];
+  /** The entries of its folder's bibliography files, applied to it when its batch is written. */
+  bibliography: readonly BibliographyEntry[];
+  /** Whether its front matter states its title (else an entry's title replaces the headline or file name). */
+  titleStated: boolean;
 }
 
 export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (line: string) => void = () => {}): Promise<IngestReport> {
@@ -92,6 +99,7 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
   const flush = async () => {
     await writing;
     const items = batch;
+    applyFolderBibliographies(items);
     const removals = batchRemovals;
     batch = [];
     batchRemovals = [];
@@ -103,6 +111,7 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
   for (const root of roots) {
     const listing = findSourceFiles(root);
     report.problems.push(...listing.problems);
+    const bibliography = readFolderBibliography(listing.bibliographies, report.problems);
     for (const path of listing.files) {
       const real = realpathOrSelf(path);
       if (seen.has(real)) continue;
@@ -117,22 +126,24 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
         report.problems.push({ path: absolute, message: `could not be read: ${(error as Error).message}` });
         continue;
       }
-      if (before && before.size === stats.size && before.mtime === stats.mtimeMs) {
+      // With a bibliography in the folder, an unchanged file may still have changed metadata: the hash tells.
+      if (before && bibliography.digest === '' && before.size === stats.size && before.mtime === stats.mtimeMs) {
         report.unchanged++;
         continue;
       }
-      const hash = createHash('sha256').update(readFileSync(absolute)).digest('hex');
+      const hash = createHash('sha256').update(readFileSync(absolute)).update(bibliography.digest).digest('hex');
       if (before && before.hash === hash) {
         touched.push({ key: before.key, size: stats.size, mtime: stats.mtimeMs });
         report.unchanged++;
         continue;
       }
-      const loaded = loadSourceFile(absolute, false);
-      if ('message' in loaded) {
-        report.problems.push(loaded);
+      const read = readSourceFile(absolute, false);
+      if ('message' in read) {
+        report.problems.push(read);
         if (before) toRemove.push(before.key);
         continue;
       }
+      const loaded = read.source;
       const owner = pathOfId.get(loaded.id);
       if (owner !== undefined && owner !== absolute) {
         report.problems.push({ path: absolute, message: `id "${loaded.id}" is already used by ${owner}; this file is skipped (give it another id in its front matter)` });
@@ -146,7 +157,7 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
         report.added++;
       }
       pathOfId.set(loaded.id, absolute);
-      batch.push(prepare(loaded, stats.size, stats.mtimeMs, hash));
+      batch.push({ ...prepare(loaded, stats.size, stats.mtimeMs, hash), bibliography: bibliography.entries, titleStated: read.titleStated });
       report.passages += loaded.passages.length;
       if (batch.length >= BATCH_FILES) await flush();
     }
@@ -169,7 +180,32 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
   await client.query('ANALYZE grounded.passages');
 }
 
-function prepare(source: Source, size: number, mtime: number, hash: string): Prepared {
+/**
+ * A folder's bibliography files read as the loader reads them (a broken one is a problem; the sources load all the
+ * same), with a digest of their entries: empty when there are none, so an archive without bibliographies hashes its
+ * files as before.
+ */
+function readFolderBibliography(paths: readonly string[], problems: SourceProblem[]): { entries: BibliographyEntry[]; digest: string } {
+  const entries: BibliographyEntry[] = [];
+  for (const path of paths) {
+    const read = readBibliographyFileSafely(path);
+    if ('message' in read) problems.push(read);
+    else entries.push(...read.entries);
+  }
+  return { entries, digest: entries.length === 0 ? '' : createHash('sha256').update(JSON.stringify(entries)).digest('hex') };
+}
+
+/** The loader's applyBibliographies, once per folder among the batch's sources, before their metadata is written. */
+function applyFolderBibliographies(items: readonly Prepared[]): void {
+  const byFolder = new Map<readonly BibliographyEntry[], Prepared[]>();
+  for (const item of items) if (item.bibliography.length > 0) byFolder.set(item.bibliography, [...(byFolder.get(item.bibliography) ?? []), item]);
+  for (const [entries, group] of byFolder) {
+    const titleStated = new Set(group.filter((item) => item.titleStated).map((item) => item.source));
+    applyBibliographies(group.map((item) => item.source), entries, (source) => titleStated.has(source));
+  }
+}
+
+function prepare(source: Source, size: number, mtime: number, hash: string): Omit<Prepared, 'bibliography' | 'titleStated'> {
   // As index/passageIndex.ts counts: content words only; a name is a word capitalised inside a sentence.
   const rows = source.passages.map((passage) => {
     const counts = new Map<string, number>();
