@@ -9,25 +9,9 @@ import { join } from 'node:path';
 import { createEngine } from '../server/src/engine';
 import { extractClaims, NO_SOURCES } from '../server/src/markdown/extractClaims';
 import { loadSourceLibrary } from '../server/src/sources/loadSources';
+import { benchDraft } from './benchDrafts';
 
 const root = join(__dirname, '..');
-
-/** A deterministic 2,000-word draft: the example draft's paragraphs, varied so no sentence repeats exactly. */
-function benchDraft(words: number): string {
-  const example = readFileSync(join(root, 'examples', 'draft.md'), 'utf8');
-  const paragraphs = example.split(/\n\s*\n/).filter((p) => /^[A-Z]/.test(p.trim()));
-  const out: string[] = ['# Benchmark draft'];
-  let count = 0;
-  for (let round = 0; count < words; round++) {
-    for (const paragraph of paragraphs) {
-      const varied = paragraph.replace(/\.(\s|$)/g, (_m, space: string) => ` (${round}).${space}`);
-      out.push(varied);
-      count += varied.split(/\s+/).length;
-      if (count >= words) break;
-    }
-  }
-  return out.join('\n\n') + '\n';
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 // The host-agnostic checking engine: the CLI, the language server and the tests all drive this facade.
 import { extractClaims } from './markdown/extractClaims';
-import { extractDraft, type DraftExtraction } from './markdown/incrementalExtract';
+import { extractDraft, extractionSteps, type DraftExtraction } from './markdown/incrementalExtract';
 import { libraryCitationResolver } from './sources/citationResolver';
 import type { CheckedClaim, CitationMismatch, ClaimSentence, ClaimVerdict, FileReport, RankedSource, Source, SourceLibrary, UncheckedSentence } from './model';
 import { PassageIndex } from './index/passageIndex';
@@ -24,6 +24,8 @@ export interface Engine {
    * Given the extraction of the same document before an edit, only the edited blocks are read again.
    */
   extract(markdown: string, previous?: DraftExtraction): DraftExtraction;
+  /** `extract` in steps, for a host that does other work between them (a long draft is parsed a part at a time). */
+  extractSteps(markdown: string, previous?: DraftExtraction): Generator<undefined, DraftExtraction, undefined>;
   /** Step two, one claim at a time (so a host can interleave other work): the verdict and the citation finding. */
   checkSentence(claim: ClaimSentence): CheckedClaim;
   /** Checks one plain-text claim (one or more sentences) against the whole library. */
@@ -142,6 +144,9 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     },
     extract(markdown, previous) {
       return extractDraft(markdown, resolver, previous);
+    },
+    extractSteps(markdown, previous) {
+      return extractionSteps(markdown, resolver, previous);
     },
     checkSentence(claim) {
       const verdict = verifyCached(claim.fact ?? claim.text);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { Engine } from '../../server/src/engine';
 import { loadLibrary, type LoadedLibrary } from '../../server/src/lsp/library';
 import { checkSteps, runInSlices } from '../../server/src/lsp/scheduler';
+import { CHUNK_CHARS } from '../../server/src/markdown/slicedExtract';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 import { largeDraft } from './harness';
 
@@ -23,7 +24,8 @@ function countingLibrary(loaded: LoadedLibrary): { library: LoadedLibrary; count
     library: engine.library,
     source: (id) => engine.source(id),
     passageCount: engine.passageCount,
-    extract: (markdown) => (counts.extract++, engine.extract(markdown)),
+    extract: (markdown, previous) => (counts.extract++, engine.extract(markdown, previous)),
+    extractSteps: (markdown, previous) => (counts.extract++, engine.extractSteps(markdown, previous)),
     checkSentence: (claim) => (counts.checkSentence++, engine.checkSentence(claim)),
     checkDraft: (markdown, path) => (counts.checkDraft++, engine.checkDraft(markdown, path)),
     checkClaim: (claim) => engine.checkClaim(claim),
@@ -65,6 +67,38 @@ describe('checkSteps', () => {
     assert.equal(result.backing.length, whole.claims.length);
   });
 
+  test('a long draft is parsed a part at a time, with the same report', () => {
+    const { library, counts } = countingLibrary(loaded);
+    const text = largeDraft(902, 40);
+    const steps = checkSteps('file:///draft.md', 1, text, library);
+    let stepsBeforeFirstClaim = 0;
+    let result;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        result = step.value;
+        break;
+      }
+      if (counts.checkSentence === 0) stepsBeforeFirstClaim++;
+    }
+    assert.ok(stepsBeforeFirstClaim >= Math.floor(text.length / CHUNK_CHARS), `${stepsBeforeFirstClaim} steps for ${text.length} characters`);
+    assert.deepEqual(result.report, loaded.engine.checkDraft(text, result.report.path));
+  });
+
+  test('the next version checks again only the claims around an edit', () => {
+    const { library, counts } = countingLibrary(loaded);
+    const text = largeDraft(903, 5);
+    const first = runToEnd(checkSteps('file:///draft.md', 1, text, library));
+    const sentence = first.report.claims[40]!.text;
+    const edited = text.replace(sentence, sentence.replace(/\.$/, ', as planned.'));
+    const before = counts.checkSentence;
+    const second = runToEnd(checkSteps('file:///draft.md', 2, edited, library, 'draft', first.reading));
+    // The claims of the edited paragraph and of one paragraph either side, of about a hundred.
+    assert.ok(first.report.claims.length > 90);
+    assert.ok(counts.checkSentence - before <= 12, `${counts.checkSentence - before} claims checked again`);
+    assert.deepEqual(second.report, loaded.engine.checkDraft(edited, second.report.path));
+  });
+
   test('a check that turns stale stops at the next slice, leaving the other claims unchecked', async () => {
     const { library, counts } = countingLibrary(loaded);
     const text = largeDraft(901, 40);
@@ -79,6 +113,13 @@ describe('checkSteps', () => {
     assert.ok(counts.checkSentence < claims, `${counts.checkSentence} of ${claims} claims checked`);
   });
 });
+
+function runToEnd<T>(steps: Generator<undefined, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
 describe('a claim the engine fails on', () => {
   const FAILING = 'The UN Security Council passed a resolution supporting the talks.';

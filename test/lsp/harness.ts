@@ -84,14 +84,14 @@ class Recorder<T> {
     });
   }
 
-  wait(accepts: (value: T) => boolean, after: number, describe: () => string): Promise<T> {
+  wait(accepts: (value: T) => boolean, after: number, describe: () => string, timeoutMs = WAIT_MS): Promise<T> {
     const earlier = this.seen.slice(after).find(accepts);
     if (earlier !== undefined) return Promise.resolve(earlier);
     return new Promise<T>((resolvePromise, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(new Error(`Timed out waiting for ${describe()}`));
-      }, WAIT_MS);
+      }, timeoutMs);
       const waiter: Waiter<T> = {
         accepts,
         resolve: (value) => {
@@ -265,7 +265,7 @@ export class LspClient {
   /** The first publication for `uri` (after `after`, if given) of `version` (if given) that `where` accepts. */
   async waitForDiagnostics(
     uri: string,
-    options: { version?: number; after?: number; where?: (diagnostics: Diagnostic[]) => boolean } = {},
+    options: { version?: number; after?: number; where?: (diagnostics: Diagnostic[]) => boolean; timeoutMs?: number } = {},
   ): Promise<Diagnostic[]> {
     const published = await this.diagnostics.wait(
       (p) => p.uri === uri && (options.version === undefined || p.version === options.version) && (options.where?.(p.diagnostics) ?? true),
@@ -273,6 +273,7 @@ export class LspClient {
       () => `diagnostics of ${uri}${options.version !== undefined ? ` version ${options.version}` : ''}; seen: ${JSON.stringify(
         this.diagnostics.seen.filter((p) => p.uri === uri).map((p) => ({ version: p.version, codes: p.diagnostics.map((d) => d.code) })),
       )}\nserver log:\n${this.stderr}`,
+      options.timeoutMs,
     );
     return published.diagnostics;
   }

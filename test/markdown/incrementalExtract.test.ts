@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { extractClaims } from '../../server/src/markdown/extractClaims';
 import { extractDraft, type DraftExtraction } from '../../server/src/markdown/incrementalExtract';
+import { extractInParts } from '../../server/src/markdown/slicedExtract';
 import type { DraftClaims } from '../../server/src/model';
 import { libraryCitationResolver } from '../../server/src/sources/citationResolver';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
@@ -15,6 +16,7 @@ import { AP, NORWAY } from '../fixtures/examples';
 const resolver = libraryCitationResolver(loadSourceLibrary({ dirs: [], includeBundled: true }).sources);
 
 const plain = (result: DraftClaims): DraftClaims => ({ claims: result.claims, skipped: result.skipped });
+
 
 /** Text an edit may insert: block structure, markup that reaches across blocks, and sentences. */
 const insertion = fc.constantFrom(
@@ -45,6 +47,25 @@ test('an edit read incrementally gives what a whole extraction gives', () => {
     }),
     { numRuns: 400 },
   );
+});
+
+test('a draft read in parts gives what one parse gives', () => {
+  let cut = 0;
+  fc.assert(
+    fc.property(draftArbitrary, fc.array(edit, { maxLength: 3 }), fc.integer({ min: 1, max: 200 }), (draft, edits, chunkChars) => {
+      const text = edits.reduce(applyEdit, draft.text);
+      const steps = extractInParts(text, resolver, chunkChars);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      if (step.value === undefined) return;
+      cut++;
+      assert.deepEqual(plain(step.value), extractClaims(text, resolver));
+      // What the next edit builds on: the top-level blocks of one parse.
+      assert.deepEqual(step.value.roots, extractDraft(text, resolver).roots);
+    }),
+    { numRuns: 600 },
+  );
+  assert.ok(cut >= 100, `only ${cut} drafts were cut into parts`);
 });
 
 const paragraphs = (count: number) =>
@@ -78,8 +99,10 @@ test('edits that reach past their block fall back to a whole parse and stay righ
   }
 });
 
-test('a draft with ignore comments or a byte-order mark is always read whole', () => {
-  assert.equal(extractDraft(`<!-- grounded-ignore -->\n${paragraphs(3)}`, resolver).reparsable, false);
+test('a draft with comments that reach across blocks, a nested definition or a byte-order mark is always read whole', () => {
+  assert.equal(extractDraft(`<!-- grounded-disable -->\n${paragraphs(3)}`, resolver).reparsable, false);
+  assert.equal(extractDraft(`${paragraphs(1)}\nA paragraph <!-- grounded-ignore --> with a comment.\n\n${paragraphs(2)}`, resolver).reparsable, false);
+  assert.equal(extractDraft(`<!-- grounded-ignore -->\n${paragraphs(3)}`, resolver).reparsable, true);
   assert.equal(extractDraft(`\uFEFF${paragraphs(3)}`, resolver).reparsable, false);
   assert.equal(extractDraft(`> [^n1]: ${AP}\n\n${paragraphs(3)}`, resolver).reparsable, false);
 });

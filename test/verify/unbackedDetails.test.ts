@@ -34,3 +34,27 @@ test('an adverb is not named: it is no detail a source states', () => {
   assert.equal(verdict.verdict, 'supported', verdict.reason);
   assert.equal(verdict.unbacked, undefined);
 });
+
+const trade = [
+  'The ministry said revenue from the sale of oil fell sharply last year.',
+  '',
+  'Inspectors from the road agency visited the site in March.',
+  '',
+  'The troubled start-up was sold to a rival in June.',
+].join('\n');
+
+test('another noun where the passage has one, before a head both share or after it with "of", keeps a claim from support', () => {
+  for (const [claim, word, other] of [
+    ['The ministry said revenue from gold sales fell sharply last year.', 'gold', 'oil'],
+    ['The ministry said revenue from the sale of gold fell sharply last year.', 'gold', 'oil'],
+  ]) {
+    const verdict = checkClaimAgainstText(claim, trade);
+    assert.equal(verdict.verdict, 'unsupported', verdict.reason);
+    assert.match(verdict.reason, new RegExp(`"${word}" \\(the source has "${other}"\\)`));
+  }
+});
+
+test('a describing word in place of another is left to the model: most such are paraphrases the lexicon lacks', () => {
+  const verdict = checkClaimAgainstText('The ailing start-up was sold to a rival in June.', trade);
+  assert.doesNotMatch(verdict.reason, /the source has "troubled"/);
+});

@@ -71,15 +71,15 @@ export function* checkSteps(
   if (gate === 'too-large') return { ...notADraft(), tooLarge: Buffer.byteLength(text, 'utf8') };
   // The one step that grows with the document: remark parses it, or only the blocks edited since the last check.
   const sameEngine = previous?.engine === engine;
-  const extracted = engine.extract(text, sameEngine ? previous?.extraction : undefined);
+  const extracted = yield* engine.extractSteps(text, sameEngine ? previous?.extraction : undefined);
   if (gate === 'if-it-cites' && !citesLibrary(extracted.claims)) return notADraft();
   const claims: CheckedClaim[] = [];
   const backing: string[][] = [];
   const unchecked: UncheckedSentence[] = [];
   const checks = new Map<ClaimSentence, ClaimCheck>();
   for (const claim of extracted.claims) {
-    // A claim the edit did not reach is the very object the last extraction made: its check stands.
-    let check = sameEngine ? previous?.checks.get(claim) : undefined;
+    // A claim the edit did not reach is the very object the last extraction made, or that one moved: its check stands.
+    let check = sameEngine ? previousCheck(previous!, claim, extracted) : undefined;
     if (!check) {
       yield;
       const checked = checkOrName(() => engine.checkSentence(claim), claim);
@@ -96,6 +96,16 @@ export function* checkSteps(
   }
   const report = { path: reportPath(uri), claims, skipped: extracted.skipped, ...(unchecked.length > 0 ? { unchecked } : {}) };
   return { uri, version, text, report, engine, libraryVersion: loaded.version, backing, draft: true, reading: { engine, extraction: extracted, checks } };
+}
+
+/** The last version's check of a claim the edit did not change, at the claim's place now. */
+function previousCheck(previous: DocumentReading, claim: ClaimSentence, extracted: DraftExtraction): ClaimCheck | undefined {
+  const same = previous.checks.get(claim);
+  if (same) return same;
+  const origin = extracted.movedFrom?.get(claim);
+  const moved = origin && previous.checks.get(origin);
+  // The verdict is the same; where the sentence is, is the moved claim's.
+  return moved && { checked: { ...moved.checked, ...claim }, backing: moved.backing };
 }
 
 /** One claim's check, as a document keeps it for the next version's. */

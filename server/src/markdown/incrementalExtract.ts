@@ -6,14 +6,16 @@
 // line count). The margin blocks prove the cut: the part reads as it does in place only if its first and last blocks
 // come out exactly as before (same kind, same extent), so the parser was in the same state where the part starts and
 // ends. What can reach past its own block falls back to a whole parse: fenced code, HTML blocks, footnote and link
-// definitions (they change references anywhere), front matter, grounded-ignore/-disable comments, a byte-order mark.
+// definitions (they change references anywhere), front matter, grounded-disable comments and ignore comments inside a
+// block, a byte-order mark. (An ignore comment on its own line switches off the next block: it is kept in the part.)
 
 import type { Citation, ClaimSentence, Range, SkippedSentence } from '../model';
 import { partitionPoint } from '../index/partitionPoint';
 import type { CitationResolver } from './citations';
 import { claimsOfBlocks, guardNesting, type BlockClaims } from './extractClaims';
-import { parseDraft, parseDraftFragment, type ParsedDraft, type RootBlock } from './parseDraft';
+import { parseDraft, parseDraftFragment, readsAppendedDefinitions, type ParsedDraft, type RootBlock } from './parseDraft';
 import { LineIndex } from './positions';
+import { CHUNK_CHARS, extractInParts } from './slicedExtract';
 
 /** A draft's claims, with what the next extraction of an edited text needs to re-read only the edit. */
 export interface DraftExtraction extends BlockClaims {
@@ -23,6 +25,8 @@ export interface DraftExtraction extends BlockClaims {
   readonly roots: readonly RootBlock[];
   /** False when the draft holds something an edit's effect can travel from (see above): the next edit parses all. */
   readonly reparsable: boolean;
+  /** The claims after an edit, moved unchanged: each one's claim in the previous extraction. */
+  readonly movedFrom?: ReadonlyMap<ClaimSentence, ClaimSentence>;
 }
 
 /** Blocks whose change may alter how other blocks read. */
@@ -35,11 +39,33 @@ const FRONT_MATTER: ReadonlySet<string> = new Set(['yaml', 'toml']);
  * before the edit, with the same resolver) where that is safe; exactly what a whole extraction gives.
  */
 export function extractDraft(markdown: string, resolver: CitationResolver, previous?: DraftExtraction): DraftExtraction {
-  return guardNesting(() => {
-    if (previous?.text === markdown && previous.resolver === resolver) return previous;
-    const reused = previous?.reparsable && previous.resolver === resolver ? reparseEdit(previous, markdown) : undefined;
-    return reused ?? extractWhole(markdown, resolver);
-  });
+  const steps = extractionSteps(markdown, resolver, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `extractDraft` as steps, for a host that pauses between them: a long draft read whole is read a part at a time. */
+export function* extractionSteps(
+  markdown: string,
+  resolver: CitationResolver,
+  previous?: DraftExtraction,
+  chunkChars = CHUNK_CHARS,
+): Generator<undefined, DraftExtraction, undefined> {
+  if (previous?.text === markdown && previous.resolver === resolver) return previous;
+  const reread = previous?.reparsable && previous.resolver === resolver ? guardNesting(() => reparseEdit(previous, markdown)) : undefined;
+  if (reread) return reread;
+  const inParts = yield* nestingGuarded(extractInParts(markdown, resolver, chunkChars));
+  return inParts ?? guardNesting(() => extractWhole(markdown, resolver));
+}
+
+function* nestingGuarded<T>(steps: Generator<undefined, T, undefined>): Generator<undefined, T, undefined> {
+  for (;;) {
+    const step = guardNesting(() => steps.next());
+    if (step.done) return step.value;
+    yield;
+  }
 }
 
 function extractWhole(markdown: string, resolver: CitationResolver): DraftExtraction {
@@ -49,7 +75,7 @@ function extractWhole(markdown: string, resolver: CitationResolver): DraftExtrac
 }
 
 function isReparsable(draft: ParsedDraft, markdown: string): boolean {
-  if (draft.hasDirectives || markdown.charCodeAt(0) === 0xfeff) return false;
+  if (draft.hasReachingDirectives || markdown.charCodeAt(0) === 0xfeff) return false;
   // A definition inside a quote or list could not be carried along by its top-level span.
   const topLevelDefinitions = draft.roots.filter((root) => DEFINITIONS.has(root.type)).length;
   return draft.footnotes.size + draft.definitions.size <= topLevelDefinitions && allDefinitionsTopLevel(draft);
@@ -89,9 +115,9 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const start =
     before >= 0 ? lines0.lineStart(lines0.positionAt(roots[before]!.start).line) : first >= 1 ? lines0.lineStart(lines0.positionAt(roots[first - 1]!.end).line + 1) : 0;
   if (start === 0 && /^(?:---|\+\+\+)/.test(text)) return undefined;
-  // Two blocks on one line cannot be cut apart.
+  // Two blocks on one line cannot be cut apart; an HTML block before the part may be an ignore comment for its first.
   const beforeStart = before >= 0 ? before : first;
-  if (beforeStart >= 1 && roots[beforeStart - 1]!.end >= start) return undefined;
+  if (beforeStart >= 1 && (roots[beforeStart - 1]!.end >= start || roots[beforeStart - 1]!.type === 'html')) return undefined;
   const oldEnd = after < roots.length ? roots[after]!.end : old.length;
   // The part must end at a line's end, so what follows keeps its columns.
   if (oldEnd < old.length && !isLineBreak(old.charCodeAt(oldEnd))) return undefined;
@@ -101,7 +127,7 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
     .filter((root, k) => DEFINITIONS.has(root.type) && (k < before || k > after))
     .map((root) => (root.start >= oldEnd ? text.slice(root.start + delta, root.end + delta) : text.slice(root.start, root.end)));
   const part = parseDraftFragment(text, start, newEnd, definitions.map((definition) => `\n\n${definition}`).join(''));
-  if (part.hasDirectives || part.roots.length === 0) return undefined;
+  if (part.hasReachingDirectives || part.roots.length === 0 || !readsAppendedDefinitions(part, newEnd, definitions.length)) return undefined;
 
   const partRoots = part.roots;
   if (before >= 0 && !sameBlock(partRoots[0]!, roots[before]!, 0)) return undefined;
@@ -118,6 +144,12 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const skippedBefore = partitionPoint(previous.skippedStarts.length, (k) => previous.skippedStarts[k]! < start);
   const skippedAfter = partitionPoint(previous.skippedStarts.length, (k) => previous.skippedStarts[k]! < oldEnd);
   const rootsAfter = after < roots.length ? after + 1 : roots.length;
+  const movedFrom = new Map<ClaimSentence, ClaimSentence>();
+  const moved = previous.claims.slice(claimsAfter).map((claim) => {
+    const movedClaim = claimMoved(claim, delta, lineDelta);
+    movedFrom.set(movedClaim, claim);
+    return movedClaim;
+  });
 
   return {
     text,
@@ -132,8 +164,9 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
     claims: [
       ...previous.claims.slice(0, claimsBefore),
       ...reread.claims,
-      ...previous.claims.slice(claimsAfter).map((claim) => movedClaim(claim, delta, lineDelta)),
+      ...moved,
     ],
+    movedFrom,
     skipped: [
       ...previous.skipped.slice(0, skippedBefore),
       ...reread.skipped,
@@ -155,7 +188,7 @@ function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;
 }
 
-function movedClaim(claim: ClaimSentence, delta: number, lineDelta: number): ClaimSentence {
+function claimMoved(claim: ClaimSentence, delta: number, lineDelta: number): ClaimSentence {
   return {
     ...claim,
     range: movedRange(claim.range, lineDelta),

@@ -31,8 +31,12 @@ export interface ParsedDraft {
   definitions: Map<string, Definition>;
   /** Regions between grounded-disable and grounded-enable comments. */
   disabled: DisabledRegions;
-  /** Whether any grounded-ignore, -disable or -enable comment was read (they reach across blocks). */
-  hasDirectives: boolean;
+  /**
+   * Whether a grounded comment reaches further than the next top-level block: a -disable or -enable comment (its
+   * region may span the document), or an ignore comment inside a block (it switches off whatever follows it there).
+   * An ignore comment on its own at the top level switches off the next top-level block only.
+   */
+  hasReachingDirectives: boolean;
   /** The top-level blocks, in document order: where an edit's re-parse may start and stop (incrementalExtract.ts). */
   roots: RootBlock[];
 }
@@ -69,16 +73,17 @@ const processor = remark().use(remarkGfm).use(withoutEmailAutolinks).use(remarkF
 // paragraphs, and then as claims).
 const withoutFrontMatter = remark().use(remarkGfm).use(withoutEmailAutolinks).freeze();
 
-/** Whether the text opens a front matter fence (`---` or `+++` on the first line) that a later line closes. */
-function hasClosedFrontMatter(text: string): boolean {
+/** Where the front matter ends (just after its closing fence line's text), when the text opens one that a later line closes. */
+export function closedFrontMatterEnd(text: string): number | undefined {
   const opening = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
-  if (!opening) return false;
+  if (!opening) return undefined;
   const fence = opening[1] === '---' ? '---' : '\\+\\+\\+';
-  return new RegExp(`(?:\\r\\n|\\r|\\n)${fence}[ \\t]*(?:\\r\\n|\\r|\\n|$)`).test(text.slice(opening[0].length - 1));
+  const closing = new RegExp(`(?:\\r\\n|\\r|\\n)${fence}[ \\t]*(?=\\r\\n|\\r|\\n|$)`).exec(text.slice(opening[0].length - 1));
+  return closing ? opening[0].length - 1 + closing.index + closing[0].length : undefined;
 }
 
 function parserFor(text: string) {
-  return /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n|$)/.test(text) && !hasClosedFrontMatter(text) ? withoutFrontMatter : processor;
+  return /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n|$)/.test(text) && closedFrontMatterEnd(text) === undefined ? withoutFrontMatter : processor;
 }
 
 /** A draft the parser cannot read, with a message for the writer (the CLI and the server show it as the file's problem). */
@@ -192,16 +197,27 @@ export function parseDraft(markdown: string): ParsedDraft {
 export function parseDraftFragment(text: string, start: number, end: number, definitions: string): ParsedDraft {
   const fragment = text.slice(start, end) + definitions;
   if (nestingDepthExceeds(fragment, MAX_NESTING_DEPTH)) throw new UnreadableDraftError(TOO_DEEP_MESSAGE);
-  const tree = withoutFrontMatter.parse(fragment);
+  // Only a document's start may open front matter.
+  const tree = (start === 0 ? parserFor(fragment) : withoutFrontMatter).parse(fragment);
   shiftPositions(tree, start);
   return draftOfTree(tree, end, text.length);
+}
+
+/**
+ * Whether the definitions appended to a fragment (`parseDraftFragment`) all read as definitions: an unclosed fence or
+ * HTML block at the fragment's end would swallow them, and its references would not resolve as in place.
+ */
+export function readsAppendedDefinitions(part: ParsedDraft, end: number, appended: number): boolean {
+  let read = 0;
+  for (const node of part.tree.children) if (startOf(node) >= end && (node.type === 'definition' || node.type === 'footnoteDefinition')) read++;
+  return read === appended;
 }
 
 /** The blocks of the tree's top-level nodes that start before `blocksEnd`; the definitions of all of them. */
 function draftOfTree(tree: Root, blocksEnd: number, textLength: number): ParsedDraft {
   const walker = new FlowWalker();
   const own = tree.children.filter((node) => startOf(node) < blocksEnd);
-  walker.walk(own as Nodes[], false, undefined);
+  walker.walk(own as Nodes[], false, undefined, true);
   // What follows the blocks (the definitions appended to a fragment) is read for its definitions only.
   for (const node of tree.children.slice(own.length)) {
     if (node.type === 'footnoteDefinition' || node.type === 'definition') walker.walk([node], false, undefined);
@@ -213,7 +229,7 @@ function draftOfTree(tree: Root, blocksEnd: number, textLength: number): ParsedD
     footnotes: walker.footnotes,
     definitions: walker.definitions,
     disabled: walker.disabled,
-    hasDirectives: walker.hasDirectives,
+    hasReachingDirectives: walker.hasReachingDirectives,
     roots: own.map((node) => ({ type: node.type, start: startOf(node), end: endOf(node) })),
   };
 }
@@ -233,16 +249,16 @@ class FlowWalker {
   readonly disabled = new DisabledRegions();
   /** A grounded-ignore comment was seen: the next block is skipped. */
   private ignoreNext = false;
-  hasDirectives = false;
+  hasReachingDirectives = false;
 
   /**
    * @param ignored The nodes sit inside a block a grounded-ignore comment switched off.
    * @param listItemStart Start of the list item the nodes are direct children of.
    */
-  walk(nodes: readonly Nodes[], ignored: boolean, listItemStart: number | undefined): void {
+  walk(nodes: readonly Nodes[], ignored: boolean, listItemStart: number | undefined, topLevel = false): void {
     for (const node of nodes) {
       if (node.type === 'html') {
-        this.directives(node.value, startOf(node));
+        this.directives(node.value, startOf(node), topLevel);
         continue;
       }
       let skip = ignored;
@@ -293,9 +309,9 @@ class FlowWalker {
     this.blocks.push({ kind, node, startOffset: startOf(node), endOffset: endOf(node), blockStartOffset });
   }
 
-  private directives(html: string, offset: number): void {
+  private directives(html: string, offset: number, topLevel = false): void {
     for (const comment of findDirectives(html, offset)) {
-      this.hasDirectives = true;
+      if (comment.directive !== 'ignore' || !topLevel) this.hasReachingDirectives = true;
       if (comment.directive === 'ignore') this.ignoreNext = true;
       else this.disabled.add(comment);
     }

@@ -8,6 +8,7 @@ import { backsEveryDetail, contradictionOf, type SentenceAssessment } from './as
 import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features';
 import { spanText } from './spans';
 import { THRESHOLDS } from './thresholds';
+import { replacedWord } from './replacedWords';
 import { unbackedDetailsOf } from './unbackedDetails';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
 
@@ -39,7 +40,7 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
 
   const probability = supportProbability(aggregateFeatures(checkable.map((a) => sentenceFeatures(a, index))));
   const coverage = supportCoverage(checkable);
-  const eligible = checkable.every(backsEveryDetail) && coverage >= minimumCoverage();
+  const eligible = checkable.every(backsEveryDetail) && coverage >= minimumCoverage() && !checkable.some(saysOtherWord);
   if (eligible && probability >= supportThreshold()) {
     const weakest = checkable.reduce((x, y) => (y.support!.coverage < x.support!.coverage ? y : x));
     const support = weakest.support!;
@@ -69,6 +70,12 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
   };
 }
 
+/** Whether the sentence's support has another word where the claim has one of its own (replacedWords.ts). */
+function saysOtherWord(assessment: SentenceAssessment): boolean {
+  const support = assessment.support!;
+  return support.units.some((ua) => replacedWord(ua, support, assessment.claim) !== undefined);
+}
+
 function heaviestUnbacked(alignment: Alignment): UnitAlignment[] {
   return alignment.units
     .filter((u) => u.score < THRESHOLDS.backed && u.weight >= THRESHOLDS.namedWeight)
@@ -89,7 +96,7 @@ function describeUnbacked(best: Alignment | undefined, assessment: SentenceAsses
   const sameTopic = best.coverage >= REPLACEMENT_SHOWN_FROM;
   return heaviestUnbacked(best)
     .map((u) => {
-      const replacement = sameTopic ? replacementOf(u, best) : undefined;
+      const replacement = sameTopic ? replacedWord(u, best, assessment.claim) ?? replacementOf(u, best) : undefined;
       return `"${spanText(assessment.claim, u.unit)}"${replacement ? ` (the source has "${replacement}")` : ''}`;
     })
     .join(', ');

@@ -32,7 +32,7 @@ const ADVERB_BASE_LENGTH = 4;
 
 /** The claim's content words that the supporting evidence and its neighbouring sentences leave unbacked. */
 export function unbackedDetailsOf(support: Alignment, claim: Analysis, index: PassageIndex): UnitAlignment[] {
-  const unbacked = support.units.filter((ua) => ua.score < THRESHOLDS.backed && !ua.conflict && isContent(ua, claim));
+  const unbacked = support.units.filter((ua) => ua.score < THRESHOLDS.backed && !ua.conflict && isContentWord(ua, claim));
   if (unbacked.length === 0) return [];
   const neighbours = neighboursOf(support.evidence.passageIds, index).map((id) => index.analysis(id));
   return unbacked
@@ -42,7 +42,8 @@ export function unbackedDetailsOf(support: Alignment, claim: Analysis, index: Pa
     .sort((a, b) => a.unit.start - b.unit.start);
 }
 
-function isContent(ua: UnitAlignment, claim: Analysis): boolean {
+/** A name, number or date, or a word that states something: not a light, function or very general word, nor an adverb. */
+export function isContentWord(ua: UnitAlignment, claim: Analysis): boolean {
   if (ua.unit.kind !== 'word') return true;
   // A light word (reporting, hedging) or one most passages have tells too little to name.
   if (ua.weight < THRESHOLDS.namedWeight) return false;
