@@ -9,11 +9,14 @@ import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 
 const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
 
-test('a university the source does not name is not backed by a hypernym of one of its words', () => {
-  // The source: "Director of Political Studies and Government of the Andrés Bello Catholic University".
+test('another university where the source names his is a contradiction, each named whole', () => {
+  // The source: "Director of Political Studies and Government of the Andrés Bello Catholic University". The same post
+  // at another body of the same kind: the label rules' "different organisation". (Nor is "Central" backed by a
+  // hypernym of one of its words.)
   const verdict = engine.checkClaim('Alarcón is director of political studies and government at the Central University of Venezuela.');
-  assert.notEqual(verdict.verdict, 'supported', verdict.reason);
-  assert.match(verdict.reason, /"Central"/);
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  assert.deepEqual(verdict.conflict && [verdict.conflict.slot, verdict.conflict.claim, verdict.conflict.source],
+    ['organisation', 'Central University of Venezuela', 'Andrés Bello Catholic University']);
 });
 
 test('a place named elsewhere in the article does not back where an event happened', () => {

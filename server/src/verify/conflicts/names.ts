@@ -2,6 +2,7 @@
 // the family of a name ("Venezuelan" and "Venezuela"), which matches as a related form.
 import type { Analysis, Unit } from '../../text/analyze';
 import type { EvidenceConflict, UnitAlignment } from '../alignment';
+import { stemWord } from '../../text/stem';
 import { spanText } from '../spans';
 import { THRESHOLDS } from '../thresholds';
 import { findUnmatched, type ConflictSearch } from './search';
@@ -12,7 +13,13 @@ export function personNameConflict(search: ConflictSearch): EvidenceConflict | u
   // a title the sources give differently is a role conflict (roles.ts).
   if (namesMatchedPerson(search.ua, search.all)) return undefined;
   const hit = findUnmatched(search, (u) => u.kind === 'name' && !u.country, 'inPhrase');
-  return hit && { slot: 'name', claim: spanText(search.claim, search.ua.unit), source: wholeNameText(search.ev, hit.index, sharedNames(search.all)) };
+  if (!hit) return undefined;
+  // The body's name is quoted whole, its kind included: "Andrés Bello Catholic University".
+  const shared = sharedNames(search.all);
+  const head = search.all[search.all.indexOf(search.ua) + 1];
+  const body = head?.evidenceUnit !== undefined && KINDS_OF_BODY.has(head.unit.key);
+  if (body) shared.delete(head.evidenceUnit!);
+  return { slot: body ? 'organisation' : 'name', claim: spanText(search.claim, search.ua.unit), source: wholeNameText(search.ev, hit.index, shared) };
 }
 
 /** A multi-word name conflicts as a whole: "Diosdado Cabello" against "Figuera". */
@@ -21,14 +28,29 @@ export function extendNameConflicts(units: UnitAlignment[], claim: Analysis): vo
     const conflict = units[i].conflict;
     if (!conflict || units[i].unit.kind !== 'name') continue;
     const joinable = (k: number) => units[k] && units[k].unit.kind === 'name' && !units[k].conflict && units[k].score < 1;
-    const [first, last] = nameRun(claim, i, (k) => units[k].unit, joinable);
+    const [first, run] = nameRun(claim, i, (k) => units[k].unit, joinable);
+    const last = bodyNameEnd(units, claim, run, joinable);
     if (first === i && last === i) continue;
     const claimText = spanText(claim, units[first].unit, units[last].unit);
     for (let k = first; k <= last; k++) {
+      // The kind of body both sides share stays backed: only the words that say which body are in conflict.
+      if (last > run && k === run + 1) continue;
       Object.assign(units[k], { conflict: { ...conflict, claim: claimText }, score: 0, coreferenced: false });
     }
     i = last;
   }
+}
+
+/**
+ * Where the name of a body ends that the conflicting name at `last` starts: past the kind of body and an "of" with its
+ * names ("Central University of Venezuela"), which belong to that body's name, not to the sentence.
+ */
+function bodyNameEnd(units: UnitAlignment[], claim: Analysis, last: number, joinable: (k: number) => boolean): number {
+  const head = units[last + 1];
+  if (!head || head.unit.kind !== 'name' || !KINDS_OF_BODY.has(head.unit.key) || head.unit.start !== units[last].unit.end) return last;
+  let end = last + 1;
+  while (joinable(end + 1) && nameContinues(claim, units[end].unit, units[end + 1].unit)) end++;
+  return end === last + 1 ? last : end;
 }
 
 /** "Venezuelan" and "Venezuela": a demonym or adjective built on the same name. */
@@ -37,13 +59,27 @@ export function sameNameFamily(a: string, b: string): boolean {
   return short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3;
 }
 
-/** Whether a name unit right after this one (in the same name) matched closely: then this one is a first name or title. */
+/**
+ * Whether a name unit right after this one (in the same name) matched closely: then this one is a first name or title.
+ * Not when that name is the kind of body ("Central University" against "Catholic University"): the word before it
+ * says which one, a slot of its own.
+ */
 function namesMatchedPerson(ua: UnitAlignment, all: UnitAlignment[]): boolean {
   for (let i = all.indexOf(ua) + 1; i < all.length && all[i].unit.kind === 'name' && all[i].unit.start === all[i - 1].unit.end; i++) {
-    if (all[i].score >= THRESHOLDS.closeMatch) return true;
+    if (all[i].score >= THRESHOLDS.closeMatch) return !KINDS_OF_BODY.has(all[i].unit.key);
   }
   return false;
 }
+
+/** The head of an organisation's name, which many bodies share: the words before it tell them apart. */
+const KINDS_OF_BODY = new Set(
+  `university college institute school academy hospital ministry department agency bureau office council committee
+  commission assembly parliament court party army command navy bank company corporation association federation union
+  church club league group foundation`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => stemWord(word)),
+);
 
 /** The evidence units of the names the claim has too. */
 function sharedNames(all: UnitAlignment[]): Set<number> {
