@@ -44,19 +44,12 @@ describe('checkSteps', () => {
   test('parses the draft once, then checks one claim per step (two steps a claim: verdict, backing sources)', () => {
     const { library, counts } = countingLibrary(loaded);
     const text = largeDraft(900, 3);
-    const steps = checkSteps('file:///draft.md', 1, text, library);
     let yields = 0;
-    let result;
-    for (;;) {
-      const step = steps.next();
-      if (step.done) {
-        result = step.value;
-        break;
-      }
+    const result = runToEnd(checkSteps('file:///draft.md', 1, text, library), () => {
       yields++;
       // Each step does at most one claim's work.
       assert.ok(counts.checkSentence <= Math.ceil(yields / 2) + 1, `${counts.checkSentence} claims checked after ${yields} steps`);
-    }
+    });
     assert.equal(counts.extract, 1, 'one parse');
     assert.equal(counts.checkDraft, 0, 'never the whole draft in one step');
     assert.equal(counts.checkSentence, result.report.claims.length);
@@ -70,17 +63,10 @@ describe('checkSteps', () => {
   test('a long draft is parsed a part at a time, with the same report', () => {
     const { library, counts } = countingLibrary(loaded);
     const text = largeDraft(902, 40);
-    const steps = checkSteps('file:///draft.md', 1, text, library);
     let stepsBeforeFirstClaim = 0;
-    let result;
-    for (;;) {
-      const step = steps.next();
-      if (step.done) {
-        result = step.value;
-        break;
-      }
+    const result = runToEnd(checkSteps('file:///draft.md', 1, text, library), () => {
       if (counts.checkSentence === 0) stepsBeforeFirstClaim++;
-    }
+    });
     assert.ok(stepsBeforeFirstClaim >= Math.floor(text.length / CHUNK_CHARS), `${stepsBeforeFirstClaim} steps for ${text.length} characters`);
     assert.deepEqual(result.report, loaded.engine.checkDraft(text, result.report.path));
   });
@@ -114,10 +100,12 @@ describe('checkSteps', () => {
   });
 });
 
-function runToEnd<T>(steps: Generator<undefined, T, undefined>): T {
+/** Runs the steps through, calling `eachStep` after every step that yields. */
+function runToEnd<T>(steps: Generator<undefined, T, undefined>, eachStep: () => void = () => undefined): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
+    eachStep();
   }
 }
 
