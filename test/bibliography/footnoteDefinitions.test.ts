@@ -45,7 +45,7 @@ describe('footnote definitions in a CSL style', () => {
     assert.equal(footnoteDefinitionText({ ...source, url: 'https://example.org/talks' }, 'chicago-note'), 'Veronica Crespo, “Talks in Mexico,” Miami Herald, August 13, 2021, https://example.org/talks.');
   });
 
-  test('a check and its findings never load citeproc; the first fix does, and each note is formatted once', () => {
+  test('a check and its findings never load citeproc; the first fix does, and each note is formatted once, reloads included', () => {
     const script = `
       const { createEngine } = require('./server/src/engine');
       const { loadSourceLibrary } = require('./server/src/sources/loadSources');
@@ -65,13 +65,25 @@ describe('footnote definitions in a CSL style', () => {
       start = process.hrtime.bigint();
       for (let i = 0; i < 20; i++) citeAllEdits(draft, format);
       const again = Number(process.hrtime.bigint() - start) / 1e6 / 20;
-      process.stdout.write(JSON.stringify({ before, after: citeproc(), first, again }));`;
+      // A reloaded library: new source objects with the same metadata.
+      const reloaded = checkDraftText(createEngine(loadSourceLibrary({ dirs: [], includeBundled: true })), ${JSON.stringify(DRAFT)}, 'd.md');
+      start = process.hrtime.bigint();
+      citeAllEdits(reloaded, format);
+      const afterReload = Number(process.hrtime.bigint() - start) / 1e6;
+      // What one note costs when it is not kept: two sources never seen.
+      const { footnoteDefinitionText } = require('./server/src/findings/citations');
+      start = process.hrtime.bigint();
+      for (const id of ['fresh-a', 'fresh-b']) footnoteDefinitionText({ id, title: 'A title never seen ' + id, author: 'Ann Lee' }, 'chicago-note');
+      const unkept = Number(process.hrtime.bigint() - start) / 1e6;
+      process.stdout.write(JSON.stringify({ before, after: citeproc(), first, again, afterReload, unkept }));`;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    const { before, after, first, again } = JSON.parse(run.stdout) as { before: boolean; after: boolean; first: number; again: number };
+    const { before, after, first, again, afterReload, unkept } = JSON.parse(run.stdout) as Record<string, number> & { before: boolean; after: boolean };
     assert.equal(before, false, 'citeproc loaded by a check');
     assert.equal(after, true, 'citeproc not loaded by the fix');
     // Kept per source and style: a second Cite all formats nothing (the first loads citeproc and formats each note).
     assert.ok(again < first / 5, `first ${first.toFixed(1)} ms, then ${again.toFixed(2)} ms`);
+    // Kept by metadata, not by object: a reloaded library's two notes cost less than formatting two new ones.
+    assert.ok(afterReload < unkept / 2, `after a reload ${afterReload.toFixed(2)} ms; two new notes ${unkept.toFixed(2)} ms`);
   });
 });
