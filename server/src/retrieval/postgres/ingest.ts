@@ -15,10 +15,19 @@ import { findSourceFiles, realpathOrSelf } from '../../sources/findSourceFiles';
 import { readBibliographyFileSafely, readSourceFile } from '../../sources/loadSources';
 import { tokenize } from '../../text/tokens';
 import { retrievalError } from './connection';
-import { migrate, stemsVector } from './schema';
+import { migrate, PASSAGE_STEMS_INDEX, stemsVector } from './schema';
 
 /** Files per transaction: large enough to amortise the round trips, small enough to keep a failed batch cheap. */
 const BATCH_FILES = 400;
+/**
+ * Into an archive of fewer sources than this (a first ingest), passages are loaded without the search index, which is
+ * built once at the end: building a GIN index from sorted postings is several times faster than updating it for every
+ * passage, and rebuilding it for so small an archive costs a second at most. (A search during such an ingest reads
+ * without the index: slow, never wrong.)
+ */
+const BULK_LOAD_BELOW_SOURCES = 2_000;
+/** Memory for building the search index in one sort (the session's own; the server's default is 64 MB). */
+const INDEX_BUILD_MEMORY = '512MB';
 const INGEST_LOCK_ID = 0x67726e65;
 
 export interface IngestReport {
@@ -66,7 +75,15 @@ export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (l
     await migrate(client);
     await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK_ID]);
     try {
-      await ingestLocked(client, dirs.map((d) => resolve(d)), report, log);
+      const bulk = await startLoading(client);
+      try {
+        await ingestLocked(client, dirs.map((d) => resolve(d)), report, log);
+      } catch (error) {
+        // What was loaded stays searchable; the ingest's own error is the one to report.
+        if (bulk) await buildSearchIndex(client).catch(() => {});
+        throw error;
+      }
+      if (bulk) await buildSearchIndex(client);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK_ID]);
     }
@@ -178,6 +195,20 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
       [touched.map((t) => t.key), touched.map((t) => t.size), touched.map((t) => t.mtime)]);
   }
   await client.query('ANALYZE grounded.passages');
+}
+
+/** Drops the search index for a bulk load (true), or makes sure it is there (an ingest stopped half-way dropped it). */
+async function startLoading(client: PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ sources: string }>('SELECT count(*) AS sources FROM grounded.sources');
+  const bulk = Number(rows[0]!.sources) < BULK_LOAD_BELOW_SOURCES;
+  await client.query(bulk ? 'DROP INDEX IF EXISTS grounded.passages_stems' : PASSAGE_STEMS_INDEX);
+  return bulk;
+}
+
+async function buildSearchIndex(client: PoolClient): Promise<void> {
+  await client.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+  await client.query(PASSAGE_STEMS_INDEX);
+  await client.query('RESET maintenance_work_mem');
 }
 
 /**

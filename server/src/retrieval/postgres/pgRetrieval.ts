@@ -2,11 +2,13 @@
 // are the passages whose stems (a tsvector under a GIN index) hold one of its selective terms, ranked by BM25 with
 // the library's own figures (the embedded index's formula, index/passageIndex.ts, reading each term once per
 // sentence); the engine then re-ranks the returned sources' passages itself, exactly. The selective terms are the
-// query's rarest, taken while their passages add up to at most CANDIDATE_BUDGET (when even the rarest is commoner,
-// the passages holding both of the two rarest): a common
-// word ("said", "government" in a large archive) still scores but brings in no candidates of its own, since a passage
-// sharing only such words with a claim never backs it and reading them all would cost more than the rest of the
-// check. In a library where every term fits the budget (the bundled articles, a small archive) the ranking is exact.
+// query's rarest, taken while their passages add up to at most CANDIDATE_BUDGET: a common word ("said",
+// "government" in a large archive) still scores but brings in no candidates of its own, since a passage sharing only
+// such words with a claim never backs it and reading them all would cost more than the rest of the check. When even
+// the rarest term is commoner than that, the candidates are the passages holding the rarest terms together (as many
+// as it takes to expect no more than the budget), never a term in more than COMMON_TERM_SHARE of the passages, and
+// at most CANDIDATE_CAP of them are read. In a library where every term fits the budget (the bundled articles, a
+// small archive) the ranking is exact.
 import type { Pool } from 'pg';
 import { B, K1 } from '../../index/passageIndex';
 import type { Passage, Source } from '../../model';
@@ -16,9 +18,26 @@ import { LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
 import { urlKey } from './ingest';
 
 export const CANDIDATE_BUDGET = 1_000;
+/**
+ * At most this many passages are read per query, whatever its terms: when even the rarest are common, the passages
+ * holding them all are read in the table's order (the oldest first, as ties are broken) up to this many. Reading
+ * every match of two common words took seconds on a 100,000-article archive; this bounds a claim's search to a few
+ * milliseconds.
+ */
+export const CANDIDATE_CAP = 1_000;
+/**
+ * A term in more than this share of the passages never selects candidates (it still scores): its posting list alone
+ * takes the index a third of a second to read on a 2.5-million-passage archive, and BM25 weighs it at a tenth of a
+ * rare word's.
+ */
+export const COMMON_TERM_SHARE = 0.01;
 
 // $1 stems asked about; $2..$5 query terms (query number, stem, tsquery literal, weight); $6, $7 queries (number, k);
-// $8 the candidate budget; $9, $10 citation ids and URLs; $11, $12 BM25's k1 and b.
+// $8 the candidate budget; $9, $10 citation ids and URLs; $11, $12 BM25's k1 and b; $13 the candidate cap; $14 the
+// share of passages above which a term is too common to select candidates.
+//
+// Each query's candidates are read once (the LIMIT keeps the planner from scanning the table again per term) and
+// scored against that query's terms only, held as arrays on the query's row.
 const RETRIEVE_SQL = `
 WITH
 corpus AS (SELECT passages, total_length, total_length::float8 / greatest(1, passages) AS avg FROM grounded.corpus),
@@ -26,26 +45,36 @@ asked AS (
   SELECT s.stem, coalesce(t.df, 0) AS df, coalesce(t.name_passages, 0) > 0 AS name
   FROM unnest($1::text[]) AS s(stem) LEFT JOIN grounded.terms t ON t.stem = s.stem),
 qt AS (
-  SELECT qt.n, qt.stem, qt.lit, qt.lit::tsquery AS tq, a.df,
+  SELECT qt.n, qt.stem, qt.lit, a.df,
     ln(1 + (c.passages - a.df + 0.5) / (a.df + 0.5)) * qt.weight AS w,
-    sum(a.df) OVER (PARTITION BY qt.n ORDER BY a.df, qt.stem ROWS UNBOUNDED PRECEDING) AS running
+    row_number() OVER rarest AS rank,
+    sum(a.df) OVER rarest AS running,
+    -- How many passages would hold every rarer term, were terms independent (for the conjunction below).
+    c.passages * exp(sum(ln(a.df::float8 / greatest(1, c.passages))) OVER rarer) AS rarer_together
   FROM unnest($2::int[], $3::text[], $4::text[], $5::float8[]) AS qt(n, stem, lit, weight)
   JOIN asked a ON a.stem = qt.stem CROSS JOIN corpus c
-  WHERE a.df > 0),
+  WHERE a.df > 0
+  WINDOW rarest AS (PARTITION BY qt.n ORDER BY a.df, qt.stem ROWS UNBOUNDED PRECEDING),
+    rarer AS (PARTITION BY qt.n ORDER BY a.df, qt.stem ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)),
 q AS (
   SELECT q.n, q.k,
     coalesce(
       (SELECT string_agg(qt.lit, ' | ') FROM qt WHERE qt.n = q.n AND qt.running <= $8),
-      -- Even the rarest term is common: passages with both of the two rarest.
-      (SELECT string_agg(r.lit, ' & ') FROM (SELECT qt.lit FROM qt WHERE qt.n = q.n ORDER BY qt.df, qt.stem LIMIT 2) r)) AS query
-  FROM unnest($6::int[], $7::int[]) AS q(n, k)),
+      -- Even the rarest term is common: passages with the rarest terms together, as many as it takes (two at least)
+      -- for the expected number of such passages to fit the budget.
+      (SELECT string_agg(qt.lit, ' & ' ORDER BY qt.rank) FROM qt
+       WHERE qt.n = q.n AND qt.df <= $14::float8 * c.passages AND (qt.rank <= 2 OR qt.rarer_together > $8))) AS query,
+    ARRAY(SELECT qt.lit::tsquery FROM qt WHERE qt.n = q.n ORDER BY qt.rank) AS term_queries,
+    ARRAY(SELECT qt.w FROM qt WHERE qt.n = q.n ORDER BY qt.rank) AS term_weights
+  FROM unnest($6::int[], $7::int[]) AS q(n, k) CROSS JOIN corpus c),
 hits AS (
   SELECT q.n, h.* FROM q CROSS JOIN corpus c CROSS JOIN LATERAL (
     SELECT p.id, p.source_key, p.ord, p.line, p.text,
-      sum(qt.w * ($11::float8 + 1) / (1 + $11::float8 * (1 - $12::float8 + $12::float8 * p.length / c.avg))) AS score
-    FROM grounded.passages p JOIN qt ON qt.n = q.n AND p.stems @@ qt.tq
-    WHERE q.query IS NOT NULL AND p.stems @@ q.query::tsquery
-    GROUP BY p.id ORDER BY score DESC, p.id LIMIT q.k) h),
+      (SELECT sum(t.w * ($11::float8 + 1) / (1 + $11::float8 * (1 - $12::float8 + $12::float8 * p.length / c.avg)))
+       FROM unnest(q.term_queries, q.term_weights) AS t(tq, w) WHERE p.stems @@ t.tq) AS score
+    FROM (SELECT * FROM grounded.passages p WHERE p.stems @@ q.query::tsquery LIMIT $13) p
+    ORDER BY score DESC, p.id LIMIT q.k) h
+  WHERE q.query IS NOT NULL),
 cited AS (SELECT key, id, url_key FROM grounded.sources WHERE lower(id) = ANY($9::text[]) OR url_key = ANY($10::text[])),
 picked AS (SELECT ARRAY(SELECT source_key FROM hits UNION SELECT key FROM cited) AS keys),
 srcp AS (
@@ -105,7 +134,7 @@ export class PostgresRetrieval implements RemoteRetrieval {
       const result = await this.pool.query<Row>(RETRIEVE_SQL, [
         stems, termN, termStem, termLit, termWeight,
         request.queries.map((_, n) => n), request.queries.map((q) => q.k), CANDIDATE_BUDGET,
-        request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B,
+        request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B, CANDIDATE_CAP, COMMON_TERM_SHARE,
       ]);
       row = result.rows[0]!;
     } catch (error) {
