@@ -42,6 +42,16 @@ export interface Engine {
   prepareDraft?(markdown: string): Promise<void>;
   /** prepareDraft for plain-text claims (checkClaim). */
   prepareClaims?(claims: readonly string[]): Promise<void>;
+  /**
+   * With a remote library: an engine of its own for one draft, holding what checking it needs (one round trip), so
+   * checks of several drafts may interleave (the language server) without one reading another's candidates. Rejects
+   * with a RetrievalError when the library cannot be asked. Absent for the embedded index: use this engine.
+   */
+  forDraft?(markdown: string): Promise<Engine>;
+  /** forDraft for one plain-text sentence, with what ranking the sources for it needs too (rankSources). */
+  forSentence?(sentence: string): Promise<Engine>;
+  /** With a remote library: the same local sources without it, for a host to fall back on when it cannot be asked. */
+  readonly embedded?: Engine;
 }
 
 const VERDICT_CACHE_LIMIT = 50_000;
@@ -56,25 +66,65 @@ export interface EngineOptions {
 export function createEngine(library: SourceLibrary, options: EngineOptions = {}): Engine {
   const local = new PassageIndex(library.sources);
   const remote = options.retrieval ? new RemoteLibrary(library, local, options.retrieval) : undefined;
-  // What verification reads: the local index, or with a remote library the snapshot of the draft being checked.
-  let index: PassageIndex = local;
-  const verdicts = new Map<string, ClaimVerdict>();
-  let resolver: CitationResolver = libraryCitationResolver(library.sources);
+  const localResolver = libraryCitationResolver(library.sources);
+  if (!remote) return engineOn({ index: local, resolver: localResolver }, { library, local, options });
+  // The fallback shares the local index; its verdicts (without the archive) are remembered apart.
+  const embedded = engineOn({ index: local, resolver: localResolver }, { library, local, options });
+  // What the CLI's prepareDraft replaces: the snapshot of the draft being checked.
+  const shared: View = { index: local, resolver: localResolver };
+  return engineOn(shared, { library, local, options, remote, embedded });
+}
+
+/** What an engine verifies on: the local index, or with a remote library the snapshot of the draft being checked. */
+interface View {
+  index: PassageIndex;
+  resolver: CitationResolver;
+}
+
+interface EngineParts {
+  library: SourceLibrary;
+  local: PassageIndex;
+  options: EngineOptions;
+  remote?: RemoteLibrary;
+  embedded?: Engine;
+  /** Verdicts by text, shared by every view of one library (a verdict is the whole library's, whichever snapshot). */
+  caches?: VerdictCaches;
+}
+
+interface VerdictCaches {
+  verdicts: Map<string, ClaimVerdict>;
+  bySources: Map<string, ClaimVerdict>;
+}
+
+function engineOn(view: View, parts: EngineParts): Engine {
+  const { library, local, options, remote } = parts;
+  const caches: VerdictCaches = parts.caches ?? { verdicts: new Map(), bySources: new Map() };
+  const verdicts = caches.verdicts;
   const verifyClaim = (text: string, index: PassageIndex, verifyOptions?: Parameters<typeof verifyLocal>[2]): ClaimVerdict =>
     remote ? remote.verify(text, index, verifyOptions, verifyLocal) : verifyLocal(text, index, verifyOptions);
-  const prepare = async (texts: readonly string[], labels?: { keys: string[]; urls: string[] }) => {
-    if (!remote) return;
+  const snapshotView = async (texts: readonly string[], labels?: { keys: string[]; urls: string[] }, rank?: string): Promise<View> => {
     // Every claim, cached or not: checking what a claim cites, or which sources back it, reads its sources too.
-    index = await remote.prepare(texts, labels ?? { keys: [], urls: [] });
-    resolver = libraryCitationResolver([...library.sources, ...remote.knownSources()]);
+    const index = await remote!.prepare(texts, labels ?? { keys: [], urls: [] }, rank);
+    return { index, resolver: libraryCitationResolver([...library.sources, ...remote!.knownSources()]) };
   };
+  const draftView = async (markdown: string): Promise<View> => {
+    const labels = { keys: [] as string[], urls: [] as string[] };
+    const recording: CitationResolver = {
+      sourceIdForKey: (key) => (labels.keys.push(key), view.resolver.sourceIdForKey(key)),
+      sourceIdForUrl: (url) => (labels.urls.push(url), view.resolver.sourceIdForUrl(url)),
+      sourceIdForTitle: (text) => view.resolver.sourceIdForTitle?.(text),
+    };
+    const claims = extractClaims(markdown, recording).claims;
+    return snapshotView(claims.map((claim) => claim.fact ?? claim.text), labels);
+  };
+  const bound = (next: View): Engine => engineOn(next, { ...parts, caches });
 
   const verifyCached = (text: string): ClaimVerdict => {
-    if (options.cacheVerdicts === false) return verifyClaim(text, index);
+    if (options.cacheVerdicts === false) return verifyClaim(text, view.index);
     let verdict = verdicts.get(text);
     if (!verdict) {
       if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
-      verdict = verifyClaim(text, index);
+      verdict = verifyClaim(text, view.index);
       verdicts.set(text, verdict);
     }
     return verdict;
@@ -82,13 +132,13 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
 
   // Whether the cited sources alone back a sentence, remembered like the verdicts (by text and cited ids), so an
   // unchanged sentence is never verified again.
-  const verdictsBySources = new Map<string, ClaimVerdict>();
+  const verdictsBySources = caches.bySources;
   const verifyAgainst = (text: string, sourceIds: readonly string[]): ClaimVerdict => {
     const key = `${[...sourceIds].sort().join(' ')}\n${text}`;
     let verdict = options.cacheVerdicts === false ? undefined : verdictsBySources.get(key);
     if (verdict === undefined) {
       if (verdictsBySources.size >= VERDICT_CACHE_LIMIT) verdictsBySources.clear();
-      verdict = verifyClaim(text, index, { onlySources: new Set(sourceIds) });
+      verdict = verifyClaim(text, view.index, { onlySources: new Set(sourceIds) });
       verdictsBySources.set(key, verdict);
     }
     return verdict;
@@ -108,29 +158,28 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
     }
     if (!backedBy || cited.includes(backedBy)) return undefined;
     if (citedBacks(claim.fact ?? claim.text, cited)) return undefined;
-    const titles = quoteList(cited.map((id) => index.sources.get(id)?.title ?? id));
-    const backing = index.sources.get(backedBy)?.title ?? backedBy;
+    const titles = quoteList(cited.map((id) => view.index.sources.get(id)?.title ?? id));
+    const backing = view.index.sources.get(backedBy)?.title ?? backedBy;
     return { cited, backedBy, message: `The cited ${titles} does not back this claim. "${backing}" does.` };
   };
 
   return {
     library,
-    source: (id) => index.sources.get(id) ?? local.sources.get(id) ?? remote?.knownSource(id),
+    source: (id) => view.index.sources.get(id) ?? local.sources.get(id) ?? remote?.knownSource(id),
     passageCount: local.size,
     async prepareDraft(markdown) {
-      if (!remote) return;
-      const labels = { keys: [] as string[], urls: [] as string[] };
-      const recording: CitationResolver = {
-        sourceIdForKey: (key) => (labels.keys.push(key), resolver.sourceIdForKey(key)),
-        sourceIdForUrl: (url) => (labels.urls.push(url), resolver.sourceIdForUrl(url)),
-        sourceIdForTitle: (text) => resolver.sourceIdForTitle?.(text),
-      };
-      const claims = extractClaims(markdown, recording).claims;
-      await prepare(claims.map((claim) => claim.fact ?? claim.text), labels);
+      if (remote) Object.assign(view, await draftView(markdown));
     },
     async prepareClaims(claims) {
-      await prepare(claims);
+      if (remote) Object.assign(view, await snapshotView(claims));
     },
+    ...(remote
+      ? {
+          forDraft: async (markdown: string) => bound(await draftView(markdown)),
+          forSentence: async (sentence: string) => bound(await snapshotView([sentence], undefined, sentence)),
+          ...(parts.embedded ? { embedded: parts.embedded } : {}),
+        }
+      : {}),
     checkDraft(markdown, path) {
       const extracted = this.extract(markdown);
       const claims: CheckedClaim[] = [];
@@ -143,10 +192,10 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       return { path, claims, skipped: extracted.skipped, ...(unchecked.length > 0 ? { unchecked } : {}) };
     },
     extract(markdown, previous) {
-      return extractDraft(markdown, resolver, previous);
+      return extractDraft(markdown, view.resolver, previous);
     },
     extractSteps(markdown, previous) {
-      return extractionSteps(markdown, resolver, previous);
+      return extractionSteps(markdown, view.resolver, previous);
     },
     checkSentence(claim) {
       const verdict = verifyCached(claim.fact ?? claim.text);
@@ -160,7 +209,7 @@ export function createEngine(library: SourceLibrary, options: EngineOptions = {}
       return citedBacks(text, sourceIds);
     },
     rankSources(sentence, cited = new Set()) {
-      return rankSources(index, sentence, cited, (sourceId) => verifyAgainst(sentence, [sourceId]));
+      return rankSources(view.index, sentence, cited, (sourceId) => verifyAgainst(sentence, [sourceId]));
     },
   };
 }

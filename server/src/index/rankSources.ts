@@ -2,14 +2,20 @@
 // passages, each then verified alone so its verdict and best passage are its own. Sources the sentence already cites
 // are marked, and listed after the others: citing them again would do nothing.
 
-import type { PassageIndex } from './passageIndex';
+import type { PassageIndex, QueryTerm } from './passageIndex';
 import type { ClaimVerdict, RankedSource, Verdict } from '../model';
 import { tokenize } from '../text/tokens';
 
-const CANDIDATE_PASSAGES = 80;
+/** Passages searched for candidate sources (retrieval/remoteLibrary.ts asks a database for as many). */
+export const CANDIDATE_PASSAGES = 80;
 const MAX_SOURCES = 10;
 // Backing sources first (they can be cited), then the others by how much of the sentence they cover.
 const VERDICT_ORDER: Record<Verdict, number> = { supported: 0, unsupported: 1, contradicted: 1 };
+
+/** The search that finds the candidate sources: every content word of the sentence, alike. */
+export function rankingTerms(sentence: string): QueryTerm[] {
+  return [...new Set(tokenize(sentence).filter((token) => !token.stop).map((token) => token.stem))].map((stem) => ({ stem, weight: 1 }));
+}
 
 /** `verifyAlone` verifies the sentence against one source (the engine's cached verification). */
 export function rankSources(
@@ -18,7 +24,7 @@ export function rankSources(
   cited: ReadonlySet<string>,
   verifyAlone: (sourceId: string) => ClaimVerdict,
 ): RankedSource[] {
-  const terms = [...new Set(tokenize(sentence).filter((token) => !token.stop).map((token) => token.stem))].map((stem) => ({ stem, weight: 1 }));
+  const terms = rankingTerms(sentence);
   const candidates: string[] = [];
   for (const { id } of index.search(terms, CANDIDATE_PASSAGES)) {
     const sourceId = index.passages[id]!.sourceId;

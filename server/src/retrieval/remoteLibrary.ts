@@ -5,6 +5,7 @@
 // would read "no evidence" where the evidence was simply not fetched.
 import type { CorpusFigures, PassageIndex } from '../index/passageIndex';
 import type { ClaimVerdict, Source, SourceLibrary } from '../model';
+import { CANDIDATE_PASSAGES, rankingTerms } from '../index/rankSources';
 import type { VerifyOptions } from '../verify/verifyClaim';
 import { CLAIM_CANDIDATES, claimQueries, queryKey } from './queries';
 import { RetrievalError, type CorpusStats, type RemoteRetrieval, type RetrievalQuery } from './retrieval';
@@ -19,18 +20,26 @@ export class RemoteLibrary {
 
   constructor(private readonly library: SourceLibrary, private readonly local: PassageIndex, private readonly retrieval: RemoteRetrieval) {}
 
-  /** Everything checking these claims needs (and the sources their citations name), as one snapshot. */
-  async prepare(claims: readonly string[], labels: { keys: string[]; urls: string[] }): Promise<SnapshotIndex> {
-    const queries = new Map<string, RetrievalQuery>();
+  /**
+   * Everything checking these claims needs (and the sources their citations name), as one snapshot; with `rank`, also
+   * what ranking the sources for that sentence needs (index/rankSources.ts's search).
+   */
+  async prepare(claims: readonly string[], labels: { keys: string[]; urls: string[] }, rank?: string): Promise<SnapshotIndex> {
+    const queries = new Map<string, RetrievalQuery & { answers: number }>();
     const stems = new Set<string>();
     for (const claim of claims) {
       for (const sentence of claimQueries(claim)) {
-        queries.set(queryKey(sentence.terms, CLAIM_CANDIDATES), { terms: sentence.terms, k: CLAIM_CANDIDATES + MARGIN });
+        queries.set(queryKey(sentence.terms, CLAIM_CANDIDATES), { terms: sentence.terms, k: CLAIM_CANDIDATES + MARGIN, answers: CLAIM_CANDIDATES });
         for (const stem of sentence.stems) stems.add(stem);
       }
     }
+    if (rank !== undefined) {
+      const terms = rankingTerms(rank);
+      queries.set(queryKey(terms, CANDIDATE_PASSAGES), { terms, k: CANDIDATE_PASSAGES + MARGIN, answers: CANDIDATE_PASSAGES });
+      for (const { stem } of terms) stems.add(stem);
+    }
     const list = [...queries.values()];
-    const batch = await this.retrieval.retrieve({ queries: list, stems: [...stems], citationKeys: [...new Set(labels.keys)], citationUrls: [...new Set(labels.urls)] });
+    const batch = await this.retrieval.retrieve({ queries: list.map(({ terms, k }) => ({ terms, k })), stems: [...stems], citationKeys: [...new Set(labels.keys)], citationUrls: [...new Set(labels.urls)] });
 
     // The two libraries' figures together.
     const documentFrequency = new Map<string, number>();
@@ -68,7 +77,7 @@ export class RemoteLibrary {
       ...batch.sources.filter((source) => !this.local.sources.has(source.id)),
     ];
     const snapshot = new SnapshotIndex(sources, stats);
-    list.forEach((query, n) => snapshot.prepare(query.terms, CLAIM_CANDIDATES, candidateSources[n]!));
+    list.forEach((query, n) => snapshot.prepare(query.terms, query.answers, candidateSources[n]!));
     for (const source of batch.sources) this.remember(source);
     return snapshot;
   }

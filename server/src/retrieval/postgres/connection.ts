@@ -3,6 +3,7 @@
 // ~/.pgpass, never from a project file. Checking needs only SELECT on the schema: a read-only role suffices.
 import { Pool, type PoolConfig } from 'pg';
 import { RetrievalError } from '../retrieval';
+export { describeDatabase } from './databaseUrl';
 
 /** Long enough for a draft of a few hundred claims on a busy server; short enough that an editor is not left waiting. */
 export const QUERY_TIMEOUT_MS = 15_000;
@@ -26,19 +27,6 @@ export function createPool(url: string, options: { statementTimeoutMs?: number }
   // An idle connection the server drops must not crash the process; the next query reports it.
   pool.on('error', () => {});
   return pool;
-}
-
-/** Where the URL points, without its password: for messages. */
-export function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const host = parsed.hostname || new URLSearchParams(parsed.search).get('host') || process.env.PGHOST || 'localhost';
-    const port = parsed.port || process.env.PGPORT || '5432';
-    const db = parsed.pathname.replace(/^\//, '') || process.env.PGDATABASE || parsed.username || process.env.PGUSER || '';
-    return `PostgreSQL at ${host}:${port}/${decodeURIComponent(db)}`;
-  } catch {
-    return 'PostgreSQL (the URL could not be read)';
-  }
 }
 
 /** A driver or server error as one line that says what to do. */
