@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { Client } from 'pg';
 import { createEngine } from '../../server/src/engine';
 import { createPool } from '../../server/src/retrieval/postgres/connection';
@@ -13,7 +15,10 @@ import { ingestFolders } from '../../server/src/retrieval/postgres/ingest';
 import { PostgresRetrieval } from '../../server/src/retrieval/postgres/pgRetrieval';
 import { RetrievalError } from '../../server/src/retrieval/retrieval';
 import { bundledSourcesDir, loadSourceLibrary } from '../../server/src/sources/loadSources';
+import type { RankedSource } from '../../server/src/model';
+import { ServerCommands } from '../../server/src/protocol';
 import { ensureBuilt, grounded, ROOT } from '../cli/run';
+import { LspClient, ensureServerBuilt, positionOf } from '../lsp/harness';
 import { skipUnlessDatabase, startDatabase, type TestDatabase } from './cluster';
 
 const EVAL_DIR = process.env.GROUNDED_EVAL_DIR ?? join(ROOT, '..', 'shared', 'eval');
@@ -164,7 +169,54 @@ describe('PostgreSQL archive', { skip: skipUnlessDatabase() }, () => {
     const verdicts = (out: string) => (JSON.parse(out) as { files: { claims: { verdict: string }[] }[] }).files[0]!.claims.map((c) => c.verdict);
     assert.deepEqual(verdicts(viaConfig.stdout), verdicts(local.stdout));
   });
+  test('the language server checks against the archive a project config names, and ranks sources from it', async (t) => {
+    ensureServerBuilt();
+    const text = readFileSync(join(DRAFTS, 'mixed.md'), 'utf8');
+    const local = await serverDiagnostics(t, { includeBundled: true }, text);
+    const archive = await serverDiagnostics(t, { includeBundled: false, database: db.url }, text, async (client, uri) => {
+      const status = await client.waitForStatus(uri, (s) => s.counts !== undefined);
+      assert.equal(status.state, 'ready', status.message);
+      // Insert Citation's ranking: the archive's sources, asked for the sentence.
+      const ranked = await client.executeCommand<RankedSource[]>(ServerCommands.rankSources, uri, positionOf(text, 'both parties'));
+      assert.ok(ranked.some((source) => source.id === 'ap-norway-barbados-talks' && source.verdict === 'supported'), JSON.stringify(ranked));
+    });
+    assert.deepEqual(archive, local);
+  });
+
+  test('the language server falls back to the local sources when the archive cannot be reached, and says so', async (t) => {
+    ensureServerBuilt();
+    const text = readFileSync(join(DRAFTS, 'mixed.md'), 'utf8');
+    const local = await serverDiagnostics(t, { includeBundled: true }, text);
+    const fallback = await serverDiagnostics(t, { includeBundled: true, database: 'postgresql://nobody@127.0.0.1:1/none' }, text, async (client, uri) => {
+      const status = await client.waitForStatus(uri, (s) => s.counts !== undefined);
+      assert.equal(status.state, 'error');
+      assert.match(status.message ?? '', /archive could not be reached.*local sources only.*127\.0\.0\.1:1/);
+    });
+    assert.deepEqual(fallback, local, 'the bundled sources\' verdicts, never "unsupported everywhere"');
+  });
 });
+
+/** The diagnostics the real server (over stdio) publishes for a draft in a project whose config says `sources`. */
+async function serverDiagnostics(
+  t: TestContext,
+  sources: Record<string, unknown>,
+  text: string,
+  more?: (client: LspClient, uri: string) => Promise<void>,
+): Promise<Diagnostic[]> {
+  const project = mkdtempSync(join(tmpdir(), 'grounded-lsp-archive-'));
+  t.after(() => rmSync(project, { recursive: true, force: true }));
+  writeFileSync(join(project, '.grounded.yaml'), `sources: ${JSON.stringify(sources)}\n`);
+  const uri = pathToFileURL(join(project, 'draft.md')).href;
+  writeFileSync(join(project, 'draft.md'), text);
+  const client = await LspClient.start({ workspaceFolders: [project] });
+  try {
+    const diagnostics = await client.openAndWait(uri, text);
+    await more?.(client, uri);
+    return diagnostics;
+  } finally {
+    await client.stop();
+  }
+}
 
 describe('an unreachable database', () => {
   const url = 'postgresql://nobody@127.0.0.1:1/none';

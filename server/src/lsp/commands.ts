@@ -37,6 +37,7 @@ import type { DocumentPolicies } from './documentPolicies';
 import { isInside, type LoadedLibrary } from './library';
 import { cancelledError, checkSteps, runInSlices, type CheckScheduler } from './scheduler';
 import { countVerdicts } from './status';
+import { engineForDraft, engineForSentence } from './archive';
 
 export interface CommandHost {
   connection: Connection;
@@ -150,7 +151,11 @@ async function checkFileOnDisk(host: CommandHost, uri: string, token: Cancellati
 async function checkSavedText(host: CommandHost, uri: string, token: CancellationToken | undefined, scope?: 'drafts only'): Promise<CheckedDocument> {
   const text = savedText(uri);
   const gate = scope === 'drafts only' ? host.policies.draftGate(uri, text) : 'draft';
-  const checked = await runInSlices(checkSteps(uri, undefined, text, host.library(uri)!, gate), () => token?.isCancellationRequested === true);
+  const library = host.library(uri)!;
+  // With an archive: one round trip for the file's claims (the local sources alone when it cannot be asked).
+  const prepared = gate === 'not-a-draft' || gate === 'too-large' ? library : { ...library, engine: (await engineForDraft(library.engine, text)).engine };
+  if (token?.isCancellationRequested) throw cancelledError();
+  const checked = await runInSlices(checkSteps(uri, undefined, text, prepared, gate), () => token?.isCancellationRequested === true);
   if (!checked) throw cancelledError();
   return checked;
 }
@@ -207,7 +212,9 @@ async function rankSourcesAt(host: CommandHost, uri: string, position: Position,
   // Ranking is a question about one sentence: a file that is not open is read, not published.
   const { claim, skipped } = await sentenceAt(host, uri, position, token);
   if (!claim) return skipped ? { sentence: 'skipped', skipReason: skipped.reason, sources: [] } : { sentence: 'none', sources: [] };
-  return { sentence: 'claim', sources: host.library(uri)!.engine.rankSources(claim.text, citedSources(claim)) };
+  const { engine } = await engineForSentence(host.library(uri)!.engine, claim.text);
+  if (token?.isCancellationRequested) throw cancelledError();
+  return { sentence: 'claim', sources: engine.rankSources(claim.text, citedSources(claim)) };
 }
 
 async function citeSource(host: CommandHost, args: CiteArguments, token: CancellationToken | undefined): Promise<CiteResult> {

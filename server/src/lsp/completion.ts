@@ -9,6 +9,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FootnoteStyle } from '../bibliography/formats';
 import type { Engine } from '../engine';
+import { engineForSentence } from './archive';
 import { buildCitationEdits, existingFootnotes, type ExistingFootnotes } from '../findings/citations';
 import { libraryCitationResolver } from '../sources/citationResolver';
 import { citedSources } from '../findings/checkedDraft';
@@ -67,13 +68,15 @@ function claimFor(claims: readonly ClaimSentence[], text: string, offset: number
   return /[\r\n]/.test(text.slice(best.endOffset, offset)) ? undefined : best;
 }
 
-export function citationCompletions(document: TextDocument, position: Position, engine: Engine, footnoteStyle: FootnoteStyle): CompletionList | null {
+export async function citationCompletions(document: TextDocument, position: Position, library: Engine, footnoteStyle: FootnoteStyle): Promise<CompletionList | null> {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const context = keyContextAt(text, offset);
   if (!context) return null;
-  const claim = claimFor(engine.extract(text).claims, text, offset);
+  const claim = claimFor(library.extract(text).claims, text, offset);
   const cited = claim ? citedSources(claim) : new Set<string>();
+  // With an archive, one round trip for the sentence; the sources it names are then known to this engine.
+  const engine = claim ? (await engineForSentence(library, claim.fact ?? claim.text)).engine : library;
   const ranked = claim ? engine.rankSources(claim.fact ?? claim.text, cited) : [];
   const rankedIds = new Set(ranked.map((entry) => entry.id));
   // Ranked sources first (the cited ones are at the end of the ranking), then the others by id; cited ones last.

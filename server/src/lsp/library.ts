@@ -14,6 +14,7 @@ import {
   type RelativePattern,
 } from 'vscode-languageserver/node';
 import { createEngine, type Engine } from '../engine';
+import { archiveRetrieval, archiveUrlFor } from './archive';
 import { isWithin, resolveUserPath } from '../files/paths';
 import type { SourceLibrary, SourceProblem } from '../model';
 import type { GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
@@ -58,6 +59,8 @@ export interface SourceSelection {
   /** Absolute, deduplicated, in order: the window's paths, then each folder's. */
   paths: string[];
   includeBundled: boolean;
+  /** A project config's archive in PostgreSQL (the window's library uses GROUNDED_DATABASE_URL's, if any). */
+  database?: string;
 }
 
 /** Resolves `grounded.sources.paths`: `~` is the home folder, relative paths start at the first workspace folder. */
@@ -136,7 +139,8 @@ export function loadSelection(selection: SourceSelection, context: Pick<LibraryC
       // Untrusted: a link inside an allowed folder must not lead out of the workspace either.
       ...(context.trusted ? {} : { confineTo: context.workspaceFolders.map(realpathOrSelf) }),
     });
-    engine = createEngine(library);
+    const archive = archiveUrlFor(selection.database);
+    engine = createEngine(library, archive === undefined ? {} : { retrieval: archiveRetrieval(archive) });
   } catch (error) {
     library = { sources: [], problems: [] };
     engine = createEngine(library);

@@ -29,7 +29,7 @@ export class LibrarySet {
     const key = selectionKey(selection);
     let loaded = this.byConfig.get(key);
     if (!loaded) {
-      loaded = loadSelection({ paths: selection.paths, includeBundled: selection.includeBundled }, context, ++this.version);
+      loaded = loadSelection(selection, context, ++this.version);
       this.byConfig.set(key, loaded);
     }
     return loaded;

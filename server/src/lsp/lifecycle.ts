@@ -17,6 +17,7 @@ import { COMPLETION_TRIGGERS } from './completion';
 import { SourceWatcher, sameSelection, selectSources } from './library';
 import type { ServerParts } from './parts';
 import { SETTINGS_SECTION } from './settings';
+import { closeArchives } from './archive';
 
 export function registerLifecycle(parts: ServerParts): void {
   const { connection, settings, folders, session, status, libraries, documents, scheduler } = parts;
@@ -121,5 +122,6 @@ export function registerLifecycle(parts: ServerParts): void {
   connection.onShutdown(() => {
     session.watcher?.dispose();
     parts.configWatcher.dispose();
+    return closeArchives();
   });
 }

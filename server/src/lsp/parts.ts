@@ -6,6 +6,7 @@
 import { TextDocuments, type ClientCapabilities, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourcesChangedNotification } from '../protocol';
+import { engineForDraft } from './archive';
 import type { CheckedDocument } from './checkedDocument';
 import { configDiagnostics } from './configDiagnostics';
 import { ConfigWatcher } from './configWatcher';
@@ -110,6 +111,16 @@ export function createParts(connection: Connection): ServerParts {
     library: libraryFor,
     draftGate: (uri, text) => policies.draftGate(uri, text),
     libraryReady: session.libraryReady,
+    async prepare(loaded, uri, text) {
+      const gate = policies.draftGate(uri, text);
+      if (gate === 'not-a-draft' || gate === 'too-large') return loaded;
+      const prepared = await engineForDraft(loaded.engine, text);
+      if (prepared.archiveUnreachable !== undefined && status.archiveUnreachable(prepared.archiveUnreachable)) {
+        connection.console.warn(`${prepared.archiveUnreachable}. Checking against the local sources only until it answers.`);
+      }
+      if (prepared.archiveUnreachable === undefined && loaded.engine.forDraft) status.archiveReachable();
+      return prepared.engine === loaded.engine ? loaded : { ...loaded, engine: prepared.engine };
+    },
     checkStarted: (uri) => status.checking(uri),
     checked: (checked) => {
       publish(checked);

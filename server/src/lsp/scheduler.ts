@@ -39,6 +39,11 @@ export interface SchedulerHost {
   draftGate(uri: string, text: string): DraftGate;
   /** Resolves once the first library load has finished. */
   libraryReady: Promise<void>;
+  /**
+   * The library as it checks this text: with an archive, an engine holding the draft's candidates (one round trip),
+   * or the local sources alone when the archive cannot be asked. Without an archive, the library itself.
+   */
+  prepare(loaded: LoadedLibrary, uri: string, text: string): Promise<LoadedLibrary>;
   checkStarted(uri: string): void;
   /** A check finished for the current version: publish it. */
   checked(document: CheckedDocument): void;
@@ -331,8 +336,11 @@ export class CheckScheduler {
       this.host.checkStarted(uri);
       started = true;
       const text = document.getText();
+      // The one step that waits on the network: an edit meanwhile makes the check stale, and it stops here.
+      const prepared = await this.host.prepare(library, uri, text);
+      if (isStale()) return (outcome = 'stale');
       const previous = this.results.get(uri)?.reading;
-      const result = await runInSlices(checkSteps(uri, version, text, library, this.host.draftGate(uri, text), previous), isStale);
+      const result = await runInSlices(checkSteps(uri, version, text, prepared, this.host.draftGate(uri, text), previous), isStale);
       if (!result) return (outcome = 'stale');
       this.tokens.delete(uri);
       this.results.set(uri, result);

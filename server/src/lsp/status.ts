@@ -14,6 +14,8 @@ export function countVerdicts(claims: readonly CheckedClaim[]): VerdictCounts {
 
 export class StatusReporter {
   private libraryError: string | undefined;
+  /** The archive (PostgreSQL) could not be asked: checks use the local sources alone until it answers again. */
+  private archiveError: string | undefined;
 
   constructor(private readonly connection: Connection) {}
 
@@ -37,7 +39,26 @@ export class StatusReporter {
   }
 
   checked(uri: string, counts: VerdictCounts): void {
-    this.send(this.libraryError ? { state: 'error', uri, counts, message: this.libraryError } : { state: 'ready', uri, counts });
+    const problem = this.problem();
+    this.send(problem ? { state: 'error', uri, counts, message: problem } : { state: 'ready', uri, counts });
+  }
+
+  /**
+   * A check fell back to the local sources: the counts that follow carry this message (the error state, counts kept)
+   * until the archive answers again. True the first time, so the output names it once.
+   */
+  archiveUnreachable(reason: string): boolean {
+    const first = this.archiveError === undefined;
+    this.archiveError = `The archive could not be reached, so this draft was checked against the local sources only: ${reason}`;
+    return first;
+  }
+
+  archiveReachable(): void {
+    this.archiveError = undefined;
+  }
+
+  private problem(): string | undefined {
+    return this.libraryError && this.archiveError ? `${this.libraryError}; ${this.archiveError}` : (this.libraryError ?? this.archiveError);
   }
 
   /**
@@ -51,7 +72,8 @@ export class StatusReporter {
     }
     this.send({ state: 'ready', uri });
     // `ready` clears a library error the client shows; it still stands.
-    if (this.libraryError) this.send({ state: 'error', message: this.libraryError });
+    const problem = this.problem();
+    if (problem) this.send({ state: 'error', message: problem });
   }
 
   failed(message: string, uri?: string): void {
