@@ -26,6 +26,7 @@ import { UsageError, parseArgs, type OptionSpec } from './args';
 import { EXIT, FAIL_LEVELS, exitStatusFor, type ExitStatus, type FailLevel } from './exitStatus';
 import { fixDraft } from './fix';
 import { Libraries, reportConfigProblems, reportMissingSourceDirs } from './library';
+import { LibraryCache } from '../index/libraryCache';
 import { errorMessage, printDebugStack, printMessage, printProblem } from './stderr';
 import { TOOL_VERSION } from './version';
 import { createEngine, type Engine } from '../engine';
@@ -43,6 +44,7 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'dry-run', kind: 'flag' },
   { name: 'database', kind: 'value' },
   { name: 'max-file-size', kind: 'value' },
+  { name: 'cache', kind: 'value' },
 ];
 
 export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
@@ -66,7 +68,8 @@ export async function runCheck(argv: readonly string[]): Promise<ExitStatus> {
   };
   const configs = new ProjectConfigs();
   const databaseOption = databaseUrlFrom(args.values.get('database'));
-  const libraries = new Libraries(databaseOption !== undefined);
+  const cacheDir = args.values.get('cache');
+  const libraries = new Libraries(databaseOption !== undefined, new LibraryCache(cacheDir === undefined ? undefined : resolve(cacheDir)));
   // The archive in PostgreSQL (--database or GROUNDED_DATABASE_URL, else the draft's config's `sources.database`)
   // stands beside each selection's local sources.
   const retrievals = new Map<string, RemoteRetrieval>();

@@ -5,6 +5,7 @@ import { formatConfigProblem, missingSourceFolders, type ProjectConfigResult } f
 import { selectionKey, type LibrarySelection } from '../config/policy';
 import { createEngine, type Engine } from '../engine';
 import { displayPath } from '../files/displayPath';
+import type { LibraryCache } from '../index/libraryCache';
 import type { Source, SourceLibrary } from '../model';
 import { realpathOrSelf } from '../sources/findSourceFiles';
 import { loadSourceLibrary } from '../sources/loadSources';
@@ -15,6 +16,8 @@ export interface LibraryOptions {
   includeBundled: boolean;
   /** An archive in PostgreSQL stands beside these sources: no local ones is no reason for a warning. */
   withArchive?: boolean;
+  /** The index cache (--cache): unchanged source files are taken from it, not read and analysed again. */
+  cache?: LibraryCache;
 }
 
 /**
@@ -29,27 +32,49 @@ export function reportMissingSourceDirs(sourceDirs: readonly string[]): boolean 
 
 /** Loads the library and prints its problems (unreadable or malformed source files) as warnings. */
 export function loadLibraryForCli(options: LibraryOptions): SourceLibrary {
-  const library = loadSourceLibrary({ dirs: options.sourceDirs, includeBundled: options.includeBundled });
+  const folders = { dirs: options.sourceDirs, includeBundled: options.includeBundled };
+  options.cache?.prepare(folders);
+  const library = loadSourceLibrary({ ...folders, ...(options.cache ? { cache: options.cache.files } : {}) });
   const cwd = process.cwd();
   for (const problem of library.problems) printProblem(displayPath(problem.path, cwd), problem.message);
   if (library.sources.length === 0 && !options.withArchive) printMessage('warning: no sources loaded, so no claim can be supported');
   return library;
 }
 
+/**
+ * Builds the library's engine, then writes the index cache (the engine analysed whatever the cache lacked). A cache
+ * folder that cannot be written is named once, as a warning: the check runs all the same, without the cache.
+ */
+export function createEngineForCli(library: SourceLibrary, options: LibraryOptions): Engine {
+  const engine = createEngine(library);
+  const cache = options.cache;
+  const problem = cache?.persist({ dirs: options.sourceDirs, includeBundled: options.includeBundled }, library);
+  if (problem !== undefined && cache?.directory !== undefined && !reportedCacheFolders.has(cache.directory)) {
+    reportedCacheFolders.add(cache.directory);
+    printMessage(`warning: ${displayPath(cache.directory, process.cwd())}: cannot write the index cache (${problem}); checking without it`);
+  }
+  return engine;
+}
+const reportedCacheFolders = new Set<string>();
+
 /** The engines of the selections met so far, by selection. */
 export class Libraries {
   private readonly engines = new Map<string, Engine>();
   private readonly sourcePathSets = new Map<string, Set<string>>();
 
-  /** `archiveForAll`: the command line names an archive (--database) that stands beside every selection. */
-  constructor(private readonly archiveForAll = false) {}
+  /**
+   * `archiveForAll`: the command line names an archive (--database) that stands beside every selection.
+   * `cache`: the index cache the command line names (--cache), shared by every selection.
+   */
+  constructor(private readonly archiveForAll = false, private readonly cache?: LibraryCache) {}
 
   engineFor(selection: LibrarySelection): Engine {
     const key = selectionKey(selection);
     let engine = this.engines.get(key);
     if (!engine) {
       const withArchive = this.archiveForAll || selection.database !== undefined;
-      engine = createEngine(loadLibraryForCli({ sourceDirs: selection.paths, includeBundled: selection.includeBundled, withArchive }));
+      const options: LibraryOptions = { sourceDirs: selection.paths, includeBundled: selection.includeBundled, withArchive, ...(this.cache ? { cache: this.cache } : {}) };
+      engine = createEngineForCli(loadLibraryForCli(options), options);
       this.engines.set(key, engine);
     }
     return engine;

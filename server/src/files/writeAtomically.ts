@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
  * Writes beside the file, then renames over it: a crash leaves the old file or the new one, never half of one. The
  * file keeps its permissions; a new one gets the default ones.
  */
-export function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string | Uint8Array): void {
   const mode = existingMode(file);
   const temporary = join(dirname(file), `.${basename(file)}.grounded-${process.pid}.tmp`);
   try {

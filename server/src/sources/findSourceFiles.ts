@@ -1,7 +1,7 @@
 // Lists the source files under a folder, recursively, in a stable order. Folders that cannot be read become
 // problems, never exceptions.
 
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { SourceProblem } from '../model';
 import { describeFsError } from '../files/readTextFile';
@@ -9,8 +9,21 @@ import { isBibliographyFileName } from './bibliographyFiles';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
 
+/** What the index cache keys a file's analysis by, besides its path: a file that changes changes one of these. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
 export interface SourceFileListing {
   files: string[];
+  /** The size and modification time of each of `files` when it was listed (the walk stats every entry anyway). */
+  stamps: Map<string, FileStamp>;
+  /**
+   * The real path of each of `files`, known from the walk (its folder's real path, unless the file is a link): asking
+   * the file system for each of 10,000 files took 0.7 s (an lstat per component of the path).
+   */
+  realPaths: Map<string, string>;
   /** CSL-JSON (`.json`) and BibTeX (`.bib`) files: metadata for the sources, never sources themselves. */
   bibliographies: string[];
   problems: SourceProblem[];
@@ -22,11 +35,12 @@ export interface SourceFileListing {
  */
 export function findSourceFiles(root: string): SourceFileListing {
   const absoluteRoot = resolve(root);
-  const listing: SourceFileListing = { files: [], bibliographies: [], problems: [] };
+  const listing: SourceFileListing = { files: [], stamps: new Map(), realPaths: new Map(), bibliographies: [], problems: [] };
   const rootStats = statOrProblem(absoluteRoot, listing.problems, 'sources folder');
   if (!rootStats) return listing;
   if (rootStats.isFile()) {
-    (isBibliographyFileName(absoluteRoot) ? listing.bibliographies : listing.files).push(absoluteRoot);
+    if (isBibliographyFileName(absoluteRoot)) listing.bibliographies.push(absoluteRoot);
+    else addFile(listing, absoluteRoot, rootStats, realpathOrSelf(absoluteRoot));
     return listing;
   }
   walk(absoluteRoot, listing, new Set());
@@ -39,22 +53,29 @@ function walk(folder: string, listing: SourceFileListing, visitedFolders: Set<st
   if (visitedFolders.has(realFolder)) return;
   visitedFolders.add(realFolder);
 
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(folder).sort();
+    entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     listing.problems.push({ path: folder, message: `folder cannot be read (${describeFsError(error)})` });
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     if (name.startsWith('.') || name === 'node_modules') continue;
     const path = join(folder, name);
     const stats = statOrProblem(path, listing.problems, 'linked file or folder');
     if (!stats) continue;
     if (stats.isDirectory()) walk(path, listing, visitedFolders);
-    else if (stats.isFile() && isSourceFileName(name)) listing.files.push(path);
+    else if (stats.isFile() && isSourceFileName(name)) addFile(listing, path, stats, entry.isSymbolicLink() ? realpathOrSelf(path) : join(realFolder, name));
     else if (stats.isFile() && isBibliographyFileName(name)) listing.bibliographies.push(path);
   }
+}
+
+function addFile(listing: SourceFileListing, path: string, stats: Stats, realPath: string): void {
+  listing.files.push(path);
+  listing.realPaths.set(path, realPath);
+  listing.stamps.set(path, { size: stats.size, mtimeMs: stats.mtimeMs });
 }
 
 export function isSourceFileName(path: string): boolean {

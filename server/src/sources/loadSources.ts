@@ -6,10 +6,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { isWithin } from '../files/paths';
 import type { Source, SourceLibrary, SourceMetadata, SourceProblem } from '../model';
 import { applyBibliographies, readBibliographyFile, type BibliographyEntry } from './bibliographyFiles';
-import { findSourceFiles, realpathOrSelf } from './findSourceFiles';
+import { findSourceFiles, realpathOrSelf, type FileStamp } from './findSourceFiles';
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
 import { extractPassages } from './passages';
 import { readTextFile } from '../files/readTextFile';
+import type { ReadSource, SourceFileCache } from './sourceFileCache';
 import { headlineOf, slugFromFileName } from './sourceNames';
 
 /**
@@ -35,6 +36,8 @@ export interface LoadSourceOptions {
    * through a symbolic link that lands outside them is refused, named as a problem, never read.
    */
   confineTo?: readonly string[];
+  /** The files analysed before (by path, size and modification time): an unchanged file is taken from it, not read. */
+  cache?: SourceFileCache;
 }
 
 /**
@@ -58,12 +61,13 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
   for (const root of roots) {
     const listing = findSourceFiles(root.folder);
     library.problems.push(...listing.problems);
+    options.cache?.forgetMissing(resolve(root.folder), new Set(listing.files));
     /**
      * Whether to read a file: not when it was reached already (a folder given twice, or inside another given folder),
      * nor when a link takes it out of the folders an untrusted workspace allows (named as a problem).
      */
     const admits = (path: string): boolean => {
-      const realPath = realpathOrSelf(path);
+      const realPath = listing.realPaths.get(path) ?? realpathOrSelf(path);
       if (seenFiles.has(realPath)) return false;
       seenFiles.add(realPath);
       if (root.bundled || !options.confineTo || options.confineTo.some((folder) => isWithin(realPath, folder))) return true;
@@ -78,7 +82,7 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
     }
     for (const path of listing.files) {
       if (!admits(path)) continue;
-      const read = loadSourceFileSafely(path, root.bundled);
+      const read = readThroughCache(path, root.bundled, listing.stamps.get(path), options.cache);
       if ('message' in read) {
         library.problems.push(read);
         continue;
@@ -107,6 +111,15 @@ export function readBibliographyFileSafely(path: string): { entries: Bibliograph
   }
 }
 
+/** The cache's copy of an unchanged file, else the file read (and remembered). */
+function readThroughCache(path: string, bundled: boolean, stamp: FileStamp | undefined, cache: SourceFileCache | undefined): ReadSource | SourceProblem {
+  const cached = stamp && cache?.get(path, stamp, bundled);
+  if (cached) return cached;
+  const read = loadSourceFileSafely(path, bundled);
+  if (stamp && cache && !('message' in read)) cache.set(path, stamp, bundled, read);
+  return read;
+}
+
 /**
  * `loadSourceFile`, with anything it did not foresee (a parser's exception, a bug) turned into a problem naming the
  * file: one bad source never costs the library the others.
@@ -117,12 +130,6 @@ function loadSourceFileSafely(path: string, bundled: boolean): ReadSource | Sour
   } catch (error) {
     return { path: resolve(path), message: `could not be read as a source: ${error instanceof Error ? error.message : String(error)}` };
   }
-}
-
-/** A source and whether its front matter states its title (a bibliography entry may give the title otherwise). */
-interface ReadSource {
-  source: Source;
-  titleStated: boolean;
 }
 
 /** One file as a source, with whether its front matter states the title, or the problem that keeps it out of the library. */
