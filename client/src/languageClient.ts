@@ -225,7 +225,11 @@ export class LanguageServer implements vscode.Disposable {
       ],
       // No `synchronize.configurationSection`: the server registers for didChangeConfiguration itself and pulls the
       // settings (per workspace folder) with workspace/configuration. Both at once sent every change twice.
-      initializationOptions: (): GroundedInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+      // The index cache goes where VS Code keeps the extension's data, so a restart finds the library analysed.
+      initializationOptions: (): GroundedInitializationOptions => ({
+        workspaceTrusted: vscode.workspace.isTrusted,
+        cacheDirectory: this.context.globalStorageUri.fsPath,
+      }),
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: this.outputChannel,
       revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -50,6 +50,11 @@ export const DEFAULT_SETTINGS: GroundedSettings = {
 export interface GroundedInitializationOptions {
   /** In an untrusted workspace only the bundled sources and source folders inside the workspace are read. */
   workspaceTrusted?: boolean;
+  /**
+   * A folder the server may keep its index cache in (VS Code: the extension's global storage). Without one, every
+   * start reads and analyses the whole source library.
+   */
+  cacheDirectory?: string;
 }
 
 // ---- Server commands (workspace/executeCommand) ----------------------------------------------------

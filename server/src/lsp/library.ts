@@ -16,6 +16,7 @@ import {
 import { createEngine, type Engine } from '../engine';
 import { archiveRetrieval, archiveUrlFor } from './archive';
 import { isWithin, resolveUserPath } from '../files/paths';
+import type { LibraryCache } from '../index/libraryCache';
 import type { SourceLibrary, SourceProblem } from '../model';
 import type { GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
 import { BIBLIOGRAPHY_FILE_EXTENSIONS } from '../sources/bibliographyFiles';
@@ -113,15 +114,20 @@ export function isInside(path: string, folder: string): boolean {
 }
 
 /** Loads the library the settings (the window's and the folders') name. Never throws: failures become `problems` and `error`. */
-export function loadLibrary(context: LibraryContext, version: number): LoadedLibrary {
-  return loadSelection(selectSources(context), context, version);
+export function loadLibrary(context: LibraryContext, version: number, cache?: LibraryCache): LoadedLibrary {
+  return loadSelection(selectSources(context), context, version, cache);
 }
 
 /**
  * Loads the sources a selection names (the settings', or a project config's), under the context's workspace trust.
  * Never throws: failures become `problems` and `error`.
  */
-export function loadSelection(selection: SourceSelection, context: Pick<LibraryContext, 'trusted' | 'workspaceFolders'>, version: number): LoadedLibrary {
+export function loadSelection(
+  selection: SourceSelection,
+  context: Pick<LibraryContext, 'trusted' | 'workspaceFolders'>,
+  version: number,
+  cache?: LibraryCache,
+): LoadedLibrary {
   const roots: string[] = [];
   const refused: SourceProblem[] = [];
   // Untrusted: only folders inside one of the workspace folders (whichever folder's settings name them).
@@ -133,9 +139,12 @@ export function loadSelection(selection: SourceSelection, context: Pick<LibraryC
   let library: SourceLibrary;
   let engine: Engine;
   try {
+    cache?.prepare({ dirs: roots, includeBundled: selection.includeBundled });
     library = loadSourceLibrary({
       dirs: roots,
       includeBundled: selection.includeBundled,
+      // The files analysed before, in memory and from the cache file: only new or changed files are read.
+      ...(cache ? { cache: cache.files } : {}),
       // Untrusted: a link inside an allowed folder must not lead out of the workspace either.
       ...(context.trusted ? {} : { confineTo: context.workspaceFolders.map(realpathOrSelf) }),
     });

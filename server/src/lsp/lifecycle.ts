@@ -26,7 +26,11 @@ export function registerLifecycle(parts: ServerParts): void {
     session.capabilities = params.capabilities;
     folders.initialize(params);
     settings.setFolders(folders.uris());
-    session.trusted = (params.initializationOptions as GroundedInitializationOptions | null | undefined)?.workspaceTrusted !== false;
+    const options = params.initializationOptions as GroundedInitializationOptions | null | undefined;
+    session.trusted = options?.workspaceTrusted !== false;
+    if (typeof options?.cacheDirectory === 'string' && options.cacheDirectory !== '') {
+      libraries.useCacheDirectory(options.cacheDirectory, (message) => connection.console.warn(message));
+    }
     settings.canPull = session.capabilities.workspace?.configuration === true;
     const watchedFiles = session.capabilities.workspace?.didChangeWatchedFiles;
     session.watcher = new SourceWatcher(
@@ -121,6 +125,7 @@ export function registerLifecycle(parts: ServerParts): void {
 
   connection.onShutdown(() => {
     session.watcher?.dispose();
+    libraries.dispose();
     parts.configWatcher.dispose();
     return closeArchives();
   });
