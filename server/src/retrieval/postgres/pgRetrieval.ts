@@ -17,14 +17,14 @@ import { createPool, describeDatabase, retrievalError } from './connection';
 import { LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
 import { urlKey } from './ingest';
 
-export const CANDIDATE_BUDGET = 1_000;
+export const CANDIDATE_BUDGET = 300;
 /**
  * At most this many passages are read per query, whatever its terms: when even the rarest are common, the passages
  * holding them all are read in the table's order (the oldest first, as ties are broken) up to this many. Reading
  * every match of two common words took seconds on a 100,000-article archive; this bounds a claim's search to a few
  * milliseconds.
  */
-export const CANDIDATE_CAP = 1_000;
+export const CANDIDATE_CAP = 300;
 /**
  * A term in more than this share of the passages never selects candidates (it still scores): its posting list alone
  * takes the index a third of a second to read on a 2.5-million-passage archive, and BM25 weighs it at a tenth of a
