@@ -26,10 +26,17 @@ test('a place named elsewhere in the article does not back where an event happen
   assert.equal(engine.checkClaim('Representatives of Norway met with both sides last week in Venezuela.').verdict, 'supported');
 });
 
-test('a turning verb the passage lacks ("refused to speak") keeps the claim from support', () => {
-  // The source: Maduro "declined to say more" about talks and spoke of contacts; nowhere did he refuse to speak to Trump.
+test('a turning verb against the opposite frame ("refused to speak" where he "was ready to speak") is a contradiction', () => {
+  // The source: "Maduro said he was ready to speak directly with President Donald Trump about Venezuela." The label
+  // rules' opposite polarity (the opposed frames of server/data/opposites-supplement.txt).
   const verdict = engine.checkClaim('Maduro refused to speak directly with President Donald Trump about Venezuela.');
-  assert.notEqual(verdict.verdict, 'supported', verdict.reason);
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  assert.deepEqual(verdict.conflict && [verdict.conflict.slot, verdict.conflict.claim, verdict.conflict.source], ['polarity', 'refused to', 'ready to']);
+});
+
+test('a turning verb the passage lacks, with nothing opposed in its place, keeps the claim from support', () => {
+  const verdict = engine.checkClaim('Maduro refused to meet President Donald Trump in Caracas.');
+  assert.equal(verdict.verdict, 'unsupported', verdict.reason);
   assert.match(verdict.reason, /"refused"/);
 });
 

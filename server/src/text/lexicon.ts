@@ -12,6 +12,8 @@ export interface LexiconData {
   related: number[];
   hypernym: number[];
   phrases: (string | number)[];
+  /** Opposed frames of the reviewed supplement: pairs of phrases, each the stems of its words joined by a space. */
+  frames: string[][];
 }
 
 // Relations by strength; the build gives each pair exactly one.
@@ -148,4 +150,15 @@ export function phraseSynonyms(): ReadonlyMap<string, string> {
     phrases = map;
   }
   return phrases;
+}
+
+let frames: readonly (readonly [string[], string[]])[] | undefined;
+
+/** The opposed frames ("agree to" against "rule out"), each pair both ways round, each side as its words' stems. */
+export function opposedFrames(): readonly (readonly [string[], string[]])[] {
+  if (!frames) {
+    const pairs = data().frames.map(([a, b]) => [a!.split(' '), b!.split(' ')] as const);
+    frames = pairs.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]);
+  }
+  return frames;
 }

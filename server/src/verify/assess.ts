@@ -17,11 +17,13 @@ const PAIR_GAIN = 0.05;
 // Pairs are read around the best few candidates only, and only those that back this share of the claim alone.
 const PAIRED_CANDIDATES = 6;
 const PAIR_SEED = 0.3;
-// Reporting, hedging and degree words tell who said a thing or how strongly, rarely what: they weigh little (WEIGHTS).
+// Reporting, hedging, degree and frequency words tell who said a thing, how strongly or how often, rarely what: they
+// weigh little (WEIGHTS). "always supported" against "consistently opposed" turns on the verbs.
 const LIGHT_WORDS = new Set(
   `said say says told tell tells state stated according report reported reportedly expected expect also now recent
   recently later earlier already current currently again even both side sides two widely wide highly largely greatly
-  strongly very extremely totally completely fully deeply heavily mostly mainly partly quite rather really`
+  strongly very extremely totally completely fully deeply heavily mostly mainly partly quite rather really always
+  consistently repeatedly constantly continually`
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => stemWord(word)),

@@ -1,8 +1,9 @@
 // Reversed polarity: a "not" on one side only (negation.ts), an antonym in place of the claim's word (antonyms.ts),
-// or another superlative in a superlative's slot.
+// an opposed frame in place of the claim's phrase (frames.ts), or another superlative in a superlative's slot.
 import type { Analysis } from '../../text/analyze';
 import type { EvidenceConflict, UnitAlignment } from '../alignment';
 import { antonymConflict } from './antonyms';
+import { frameConflict } from './frames';
 import { negationConflict } from './negation';
 import { otherValue, type ConflictSearch } from './search';
 
@@ -19,7 +20,7 @@ export interface PolarityConflict {
  * synonym elsewhere; a negated word still matched.
  */
 export function markPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis): void {
-  const polarity = negationConflict(units, claim, ev) ?? antonymConflict(units, claim, ev);
+  const polarity = negationConflict(units, claim, ev) ?? antonymConflict(units, claim, ev) ?? frameConflict(units, claim, ev);
   if (!polarity) return;
   polarity.holder.conflict = polarity.conflict;
   if (polarity.antonym) polarity.holder.score = 0;

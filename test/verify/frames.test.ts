@@ -1,0 +1,44 @@
+// Opposed frames (server/data/opposites-supplement.txt, after the "|"): phrases that say opposite things of what
+// follows them are a polarity conflict where the claim's neighbouring words place them, read with the same polarity.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkClaimAgainstText } from '../../server/src/engine';
+import { opposedFrames } from '../../server/src/text/lexicon';
+
+const talks = 'The prime minister ruled out any talks with the rebels on Monday, his office said.\n\nThe army said it would keep up its offensive.';
+const summit = 'Mr Lee turned down an invitation to the summit in Seoul.\n\nOfficials said the talks would resume in May.';
+const plan = 'The senator has consistently opposed the plan to expand the port.\n\nThe vote is due next week.';
+
+function conflictOf(claim: string, article: string): [string, string] | undefined {
+  const verdict = checkClaimAgainstText(claim, article);
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  assert.equal(verdict.conflict?.slot, 'polarity');
+  return verdict.conflict && [verdict.conflict.claim, verdict.conflict.source];
+}
+
+test('the frames come from the reviewed supplement, each both ways round', () => {
+  const frames = opposedFrames().map(([own, opposite]) => `${own.join(' ')} | ${opposite.join(' ')}`);
+  assert.ok(frames.includes('agre to | rule out'));
+  assert.ok(frames.includes('rule out | agre to'));
+});
+
+test('"agreed to talks" against "ruled out any talks", either way round', () => {
+  assert.deepEqual(conflictOf('The prime minister agreed to talks with the rebels on Monday.', talks), ['agreed to', 'ruled out']);
+  const agreed = 'The prime minister agreed to talks with the rebels on Monday, his office said.';
+  assert.deepEqual(conflictOf('The prime minister ruled out any talks with the rebels on Monday.', agreed), ['ruled out', 'agreed to']);
+});
+
+test('"attended the summit" against "turned down an invitation to the summit"', () => {
+  assert.deepEqual(conflictOf('Mr Lee attended the summit in Seoul.', summit), ['attended', 'turned down an invitation to']);
+});
+
+test('"always supported the plan" against "consistently opposed the plan": how often is a light word, the verbs decide', () => {
+  assert.deepEqual(conflictOf('The senator has always supported the plan to expand the port.', plan), ['supported', 'opposed']);
+});
+
+test('a frame read with the other polarity, or about something else, is no conflict', () => {
+  // "did not agree to talks" says what "ruled out" does.
+  assert.notEqual(checkClaimAgainstText('The prime minister did not agree to talks with the rebels on Monday.', talks).verdict, 'contradicted');
+  // The army's offensive is not what the prime minister ruled out.
+  assert.notEqual(checkClaimAgainstText('The army agreed to keep up its offensive.', talks).verdict, 'contradicted');
+});
