@@ -160,7 +160,7 @@ local function run()
   }, WAIT_MS)
   check('grounded.server.citeSource answers true', cited and cited[client_id] and cited[client_id].result == true, vim.inspect(cited))
   check('and the footnote is in the buffer', text(uncited):find('solutions.[^ap-norway-barbados-talks]', 1, true) ~= nil
-    and text(uncited):find('\n[^ap-norway-barbados-talks]: Norway says', 1, true) ~= nil, text(uncited))
+    and text(uncited):find('\n[^ap-norway-barbados-talks]: “Norway says', 1, true) ~= nil, text(uncited))
   wait_for_codes(uncited, '', 'a cited, supported claim has no diagnostic')
 
   vim.lsp.stop_client(client_id)

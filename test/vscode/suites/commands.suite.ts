@@ -9,7 +9,6 @@ import type { GroundedApi } from '../../../client/src/extension';
 import type { DocumentSummary, RankedSource, WorkspaceSummary } from '../../../server/src/protocol';
 import {
   AP,
-  AP_TITLE,
   BUNDLED_TITLES,
   closeAllEditors,
   codesOf,
@@ -26,7 +25,7 @@ import {
   workspaceRoot,
   WAIT_MS,
 } from '../host';
-import { NORWAY } from '../../fixtures/examples';
+import { AP_NOTE, NORWAY } from '../../fixtures/examples';
 import { NOT_A_DRAFT_TEXT } from '../../../client/src/statusModel';
 
 const MIXED_CODES = ['citation-mismatch', 'contradicted', 'uncited', 'unsupported'];
@@ -118,7 +117,7 @@ suite('Commands', () => {
       'grounded.insertCitation',
     );
     assert.equal(inserted, true);
-    assert.equal(editor.document.getText(), `# Talks continue\n\n${NORWAY}[^${AP}]\n\n[^${AP}]: ${AP_TITLE}. AP.\n`);
+    assert.equal(editor.document.getText(), `# Talks continue\n\n${NORWAY}[^${AP}]\n\n[^${AP}]: ${AP_NOTE}\n`);
     await waitForDiagnostics(uri, (d) => d.length === 0, 'no diagnostics once the claim is cited');
   });
 
@@ -151,7 +150,7 @@ suite('Commands', () => {
     } finally {
       change.dispose();
     }
-    assert.equal(editor.document.getText(), `# Talks continue\n\n${NORWAY}[^${AP}]\n\n[^${AP}]: ${AP_TITLE}. AP.\n`);
+    assert.equal(editor.document.getText(), `# Talks continue\n\n${NORWAY}[^${AP}]\n\n[^${AP}]: ${AP_NOTE}\n`);
   });
 
   test('Open Source…: opens the source beside the draft at the evidence line', async () => {

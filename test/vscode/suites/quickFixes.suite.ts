@@ -6,9 +6,9 @@ import { dirname, join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import { AP, AP_TITLE, codesOf, groundedApi, openAndWait, positionOf, quickFixes, quickFixesWith, scratchCopy, titled, waitForDiagnostics } from '../host';
-import { NORWAY } from '../../fixtures/examples';
+import { AP_NOTE, NORWAY } from '../../fixtures/examples';
 
-const AP_DEFINITION = `[^${AP}]: ${AP_TITLE}. AP.`;
+const AP_DEFINITION = `[^${AP}]: ${AP_NOTE}`;
 
 /** Applies a code action's edit through VS Code, returns the text, and waits for the diagnostics to become `codes`. */
 async function apply(uri: vscode.Uri, action: vscode.CodeAction, codes: string[]): Promise<string> {

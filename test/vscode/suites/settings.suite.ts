@@ -121,7 +121,7 @@ suite('Settings', () => {
     assert.ok(await vscode.workspace.applyEdit(cite.edit!));
     assert.equal(
       editor.document.getText(),
-      `# The Security Council\n\nThe UN Security Council passed a resolution supporting the talks.[^un-resolution]\n\n[^un-resolution]: ${UN_TITLE}. Example Wire, 2019-08-02.\n`,
+      `# The Security Council\n\nThe UN Security Council passed a resolution supporting the talks.[^un-resolution]\n\n[^un-resolution]: “${UN_TITLE},” Example Wire, August 2, 2019.\n`,
     );
   });
 });
