@@ -2,8 +2,9 @@
 import type { Passage, Source } from '../model';
 import { analyze, type Analysis } from '../text/analyze';
 import { partitionPoint } from './partitionPoint';
-import { termsOf } from './passageTerms';
+import { termsOf, type PassageTerms } from './passageTerms';
 import { knownStemId, stemCount } from './stemIds';
+import { finishNow, type Steps } from '../workInSteps';
 
 /** BM25's term-frequency saturation and length normalisation (retrieval/postgres scores with the same). */
 export const K1 = 1.2;
@@ -13,6 +14,8 @@ const NO_PASSAGES: PassageIds = new Uint32Array(0);
 // A search limited to some sources looks their ranges up in a posting list (a binary search each) when the list is
 // this many times longer than the number of sources; shorter lists are walked.
 const WINDOW_SEARCH_FACTOR = 16;
+// Filling the postings of this many sources is one step of an index built in slices (a few milliseconds).
+const SOURCES_PER_STEP = 200;
 
 export interface ScoredPassage {
   id: number;
@@ -43,12 +46,88 @@ export interface PassageIds extends Iterable<number> {
   slice(start?: number, end?: number): Iterable<number>;
 }
 
+/** What an index is built into: see the fields of PassageIndex. */
+interface IndexData {
+  passages: Passage[];
+  sources: Map<string, Source>;
+  postingStarts: Uint32Array;
+  postingIds: Uint32Array;
+  postingTfs: Uint32Array;
+  stemLimit: number;
+  lengths: Uint32Array;
+  totalLength: number;
+  nameStems: Uint8Array;
+  sourceRanges: Map<string, [number, number]>;
+  sourceIdsUnique: boolean;
+}
+
+// Indexes built ahead in slices (prepareIndexInSteps), each taken by the PassageIndex then constructed on the same
+// sources array: the language server builds a large library's index between other work, and the engine, which
+// constructs its index itself, finds it built.
+const preparedIndexes = new WeakMap<readonly Source[], IndexData>();
+
+/** Builds the index of `sources` a step per source, for the PassageIndex next constructed on this very array. */
+export function* prepareIndexInSteps(sources: readonly Source[]): Steps<void> {
+  preparedIndexes.set(sources, yield* indexInSteps(sources));
+}
+
+function* indexInSteps(sources: readonly Source[]): Steps<IndexData> {
+  // Analysing a source not seen before (tokenising its passages) is the long step.
+  const terms: PassageTerms[] = [];
+  for (const source of sources) {
+    terms.push(termsOf(source.passages));
+    yield;
+  }
+  const stemLimit = stemCount();
+  const postingStarts = new Uint32Array(stemLimit + 1);
+  const nameStems = new Uint8Array(stemLimit);
+  let passageCount = 0;
+  // Indexed loops over the typed arrays: iterators cost several times as much on millions of postings.
+  for (const sourceTerms of terms) {
+    const { stems, names } = sourceTerms;
+    for (let k = 0; k < stems.length; k++) postingStarts[stems[k] + 1]++;
+    for (let k = 0; k < names.length; k++) nameStems[names[k]] = 1;
+    passageCount += sourceTerms.lengths.length;
+  }
+  for (let stem = 0; stem < stemLimit; stem++) postingStarts[stem + 1] += postingStarts[stem];
+  yield;
+  const postingIds = new Uint32Array(postingStarts[stemLimit]);
+  const postingTfs = new Uint32Array(postingIds.length);
+  const next = postingStarts.slice(0, stemLimit);
+  const lengths = new Uint32Array(passageCount);
+  const passages: Passage[] = [];
+  const sourcesById = new Map<string, Source>();
+  const sourceRanges = new Map<string, [number, number]>();
+  let totalLength = 0;
+  for (let s = 0; s < sources.length; s++) {
+    const source = sources[s];
+    sourcesById.set(source.id, source);
+    const first = passages.length;
+    const { starts, stems, counts } = terms[s];
+    for (let p = 0; p < source.passages.length; p++) {
+      const id = first + p;
+      passages.push(source.passages[p]);
+      for (let k = starts[p]; k < starts[p + 1]; k++) {
+        const at = next[stems[k]]++;
+        postingIds[at] = id;
+        postingTfs[at] = counts[k];
+      }
+      lengths[id] = terms[s].lengths[p];
+      totalLength += lengths[id];
+    }
+    sourceRanges.set(source.id, [first, passages.length]);
+    if (s % SOURCES_PER_STEP === 0) yield;
+  }
+  const sourceIdsUnique = sourceRanges.size === sources.length;
+  return { passages, sources: sourcesById, postingStarts, postingIds, postingTfs, stemLimit, lengths, totalLength, nameStems, sourceRanges, sourceIdsUnique };
+}
+
 export class PassageIndex {
-  readonly passages: Passage[] = [];
-  readonly sources = new Map<string, Source>();
+  readonly passages: Passage[];
+  readonly sources: Map<string, Source>;
   // The posting lists in one block, by stem id (stemIds.ts): the passages holding stem s are
   // postingIds[postingStarts[s] … postingStarts[s + 1] - 1], ascending, each with its term frequency in postingTfs.
-  // Typed arrays rather than a map of arrays: a 10,000-article library holds millions of postings, built here in two
+  // Typed arrays rather than a map of arrays: a 10,000-article library holds millions of postings, built in two
   // passes over numbers, and a third of the memory.
   private readonly postingStarts: Uint32Array;
   private readonly postingIds: Uint32Array;
@@ -60,7 +139,7 @@ export class PassageIndex {
   /** By stem id, 1 for stems seen capitalised inside a sentence: names, which helps read a capitalised first word of a claim. */
   private readonly nameStems: Uint8Array;
   /** Each source's passages are added together: their ids form one range [first, end). */
-  private readonly sourceRanges = new Map<string, [number, number]>();
+  private readonly sourceRanges: Map<string, [number, number]>;
   /** No two sources share an id (as the loader sees to), so a source's range holds every passage with its id. */
   private readonly sourceIdsUnique: boolean;
   private readonly analyses = new Map<number, Analysis>();
@@ -68,49 +147,19 @@ export class PassageIndex {
   private readonly joinedAnalyses = new Map<string, Analysis>();
 
   constructor(sources: Source[]) {
-    const terms = sources.map((source) => termsOf(source.passages));
-    this.stemLimit = stemCount();
-    const postingStarts = new Uint32Array(this.stemLimit + 1);
-    const nameStems = new Uint8Array(this.stemLimit);
-    let passageCount = 0;
-    // Indexed loops over the typed arrays: iterators cost several times as much on millions of postings.
-    for (const sourceTerms of terms) {
-      const { stems, names } = sourceTerms;
-      for (let k = 0; k < stems.length; k++) postingStarts[stems[k] + 1]++;
-      for (let k = 0; k < names.length; k++) nameStems[names[k]] = 1;
-      passageCount += sourceTerms.lengths.length;
-    }
-    for (let stem = 0; stem < this.stemLimit; stem++) postingStarts[stem + 1] += postingStarts[stem];
-    const postingIds = new Uint32Array(postingStarts[this.stemLimit]);
-    const postingTfs = new Uint32Array(postingIds.length);
-    const next = postingStarts.slice(0, this.stemLimit);
-    const lengths = new Uint32Array(passageCount);
-    let totalLength = 0;
-    for (let s = 0; s < sources.length; s++) {
-      const source = sources[s];
-      this.sources.set(source.id, source);
-      const first = this.passages.length;
-      const { starts, stems, counts } = terms[s];
-      for (let p = 0; p < source.passages.length; p++) {
-        const id = first + p;
-        this.passages.push(source.passages[p]);
-        for (let k = starts[p]; k < starts[p + 1]; k++) {
-          const at = next[stems[k]]++;
-          postingIds[at] = id;
-          postingTfs[at] = counts[k];
-        }
-        lengths[id] = terms[s].lengths[p];
-        totalLength += lengths[id];
-      }
-      this.sourceRanges.set(source.id, [first, this.passages.length]);
-    }
-    this.sourceIdsUnique = this.sourceRanges.size === sources.length;
-    this.postingStarts = postingStarts;
-    this.postingIds = postingIds;
-    this.postingTfs = postingTfs;
-    this.nameStems = nameStems;
-    this.lengths = lengths;
-    this.totalLength = totalLength;
+    const data = preparedIndexes.get(sources) ?? finishNow(indexInSteps(sources));
+    preparedIndexes.delete(sources);
+    this.passages = data.passages;
+    this.sources = data.sources;
+    this.postingStarts = data.postingStarts;
+    this.postingIds = data.postingIds;
+    this.postingTfs = data.postingTfs;
+    this.stemLimit = data.stemLimit;
+    this.lengths = data.lengths;
+    this.totalLength = data.totalLength;
+    this.nameStems = data.nameStems;
+    this.sourceRanges = data.sourceRanges;
+    this.sourceIdsUnique = data.sourceIdsUnique;
   }
 
   /** The stem's id when some passage of this index holds it. */

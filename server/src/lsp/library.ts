@@ -17,11 +17,13 @@ import { createEngine, type Engine } from '../engine';
 import { archiveRetrieval, archiveUrlFor } from './archive';
 import { isWithin, resolveUserPath } from '../files/paths';
 import type { LibraryCache } from '../index/libraryCache';
+import { prepareIndexInSteps } from '../index/passageIndex';
 import type { SourceLibrary, SourceProblem } from '../model';
 import type { GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
 import { BIBLIOGRAPHY_FILE_EXTENSIONS } from '../sources/bibliographyFiles';
 import { SOURCE_EXTENSIONS } from '../sources/findSourceFiles';
-import { loadSourceLibrary } from '../sources/loadSources';
+import { loadSourceLibraryInSteps } from '../sources/loadSources';
+import { finishNow, type Steps } from '../workInSteps';
 
 export interface LoadedLibrary {
   /** Increases with every load; checks compare it to drop verdicts computed against an older library. */
@@ -115,7 +117,12 @@ export function isInside(path: string, folder: string): boolean {
 
 /** Loads the library the settings (the window's and the folders') name. Never throws: failures become `problems` and `error`. */
 export function loadLibrary(context: LibraryContext, version: number, cache?: LibraryCache): LoadedLibrary {
-  return loadSelection(selectSources(context), context, version, cache);
+  return finishNow(loadLibraryInSteps(context, version, cache));
+}
+
+/** loadLibrary in steps (a source file read, a source indexed), for the server to load between other work. */
+export function loadLibraryInSteps(context: LibraryContext, version: number, cache?: LibraryCache): Steps<LoadedLibrary> {
+  return loadSelectionInSteps(selectSources(context), context, version, cache);
 }
 
 /**
@@ -128,6 +135,15 @@ export function loadSelection(
   version: number,
   cache?: LibraryCache,
 ): LoadedLibrary {
+  return finishNow(loadSelectionInSteps(selection, context, version, cache));
+}
+
+function* loadSelectionInSteps(
+  selection: SourceSelection,
+  context: Pick<LibraryContext, 'trusted' | 'workspaceFolders'>,
+  version: number,
+  cache?: LibraryCache,
+): Steps<LoadedLibrary> {
   const roots: string[] = [];
   const refused: SourceProblem[] = [];
   // Untrusted: only folders inside one of the workspace folders (whichever folder's settings name them).
@@ -140,7 +156,8 @@ export function loadSelection(
   let engine: Engine;
   try {
     cache?.prepare({ dirs: roots, includeBundled: selection.includeBundled });
-    library = loadSourceLibrary({
+    yield;
+    library = yield* loadSourceLibraryInSteps({
       dirs: roots,
       includeBundled: selection.includeBundled,
       // The files analysed before, in memory and from the cache file: only new or changed files are read.
@@ -148,6 +165,8 @@ export function loadSelection(
       // Untrusted: a link inside an allowed folder must not lead out of the workspace either.
       ...(context.trusted ? {} : { confineTo: context.workspaceFolders.map(realpathOrSelf) }),
     });
+    // The engine below then finds its index built.
+    yield* prepareIndexInSteps(library.sources);
     const archive = archiveUrlFor(selection.database);
     engine = createEngine(library, archive === undefined ? {} : { retrieval: archiveRetrieval(archive) });
   } catch (error) {

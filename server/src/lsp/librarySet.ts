@@ -7,7 +7,8 @@
 
 import { selectionKey, type LibrarySelection } from '../config/policy';
 import { LibraryCache } from '../index/libraryCache';
-import { loadLibrary, loadSelection, type LibraryContext, type LoadedLibrary } from './library';
+import { finishInSlices } from '../workInSteps';
+import { loadLibraryInSteps, loadSelection, type LibraryContext, type LoadedLibrary } from './library';
 
 // Writing a 10,000-article library's cache takes a few hundred milliseconds: not before the first checks are out, and
 // once after a burst of reloads.
@@ -21,6 +22,7 @@ export class LibrarySet {
   private readonly unsaved = new Set<LoadedLibrary>();
   private saveTimer: NodeJS.Timeout | undefined;
   private cacheProblem: (message: string) => void = () => undefined;
+  private reloading: Promise<unknown> = Promise.resolve();
 
   /**
    * Keeps the index cache in `directory` (the client's `initializationOptions.cacheDirectory`); `problem` hears when it
@@ -31,13 +33,21 @@ export class LibrarySet {
     this.cacheProblem = problem;
   }
 
-  /** Loads the window's library anew and forgets the projects' (they load again when needed). */
-  reload(context: LibraryContext): LoadedLibrary {
-    this.byConfig.clear();
-    this.unsaved.clear();
-    this.window = loadLibrary(context, ++this.version, this.cache);
-    this.saveLater(this.window);
-    return this.window;
+  /**
+   * Loads the window's library anew and forgets the projects' (they load again when needed). The load runs in slices
+   * between which the server answers from the libraries it has; reloads run one after another.
+   */
+  reload(context: LibraryContext): Promise<LoadedLibrary> {
+    const run = this.reloading.then(async () => {
+      const loaded = await finishInSlices(loadLibraryInSteps(context, ++this.version, this.cache));
+      this.byConfig.clear();
+      this.unsaved.clear();
+      this.window = loaded;
+      this.saveLater(loaded);
+      return loaded;
+    });
+    this.reloading = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {

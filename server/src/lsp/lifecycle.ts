@@ -36,7 +36,7 @@ export function registerLifecycle(parts: ServerParts): void {
     session.watcher = new SourceWatcher(
       connection,
       { clientWatches: watchedFiles?.dynamicRegistration === true, relativePatterns: watchedFiles?.relativePatternSupport === true },
-      () => parts.reloadLibrary(),
+      () => void parts.reloadLibrary(),
     );
     return {
       capabilities: {
@@ -71,7 +71,7 @@ export function registerLifecycle(parts: ServerParts): void {
     // A change in any folder's sources.* (or the window's) that changes what the library is made of reloads it, once.
     const current = libraries.current;
     if (!current || !sameSelection(selectSources(parts.libraryContext()), current.selection)) {
-      parts.reloadLibrary();
+      await parts.reloadLibrary();
       return;
     }
     // Same library: fresh checks are republished (severities may have changed), others checked if due; a document
@@ -105,13 +105,13 @@ export function registerLifecycle(parts: ServerParts): void {
           await settings.refresh();
           // The folders anchor relative source paths and bound what an untrusted workspace reads: reload (which
           // checks the open documents again, under their folders' settings).
-          parts.reloadLibrary();
+          await parts.reloadLibrary();
         });
       });
     }
     await serially(async () => {
       await settings.refresh();
-      parts.reloadLibrary();
+      await parts.reloadLibrary();
       session.markLibraryReady();
     });
   });

@@ -38,8 +38,11 @@ export interface ServerParts {
   /** The library a document is checked against: its project config's when the config names sources, else the window's. */
   libraryFor(uri: string): LoadedLibrary | undefined;
   publish(checked: CheckedDocument): void;
-  /** Loads the window's library anew (settings or source files changed) and checks the open documents again. */
-  reloadLibrary(): void;
+  /**
+   * Loads the window's library anew (settings or source files changed; in slices, the current library serving
+   * meanwhile) and checks the open documents again.
+   */
+  reloadLibrary(): Promise<void>;
   /** A `.grounded.yaml` changed on disk: read it again and check the open documents under the new rules. */
   configChanged(): void;
 }
@@ -154,8 +157,15 @@ export function createParts(connection: Connection): ServerParts {
     libraryContext,
     libraryFor,
     publish,
-    reloadLibrary() {
-      const loaded = libraries.reload(libraryContext());
+    async reloadLibrary() {
+      let loaded: LoadedLibrary;
+      try {
+        loaded = await libraries.reload(libraryContext());
+      } catch (error) {
+        // Loading never throws by design (problems are named in the library); a bug must not end the server.
+        connection.console.error(`Reloading the sources failed: ${error instanceof Error && error.stack ? error.stack : String(error)}`);
+        return;
+      }
       for (const problem of loaded.problems) connection.console.warn(`Source ${problem.path}: ${problem.message}`);
       if (loaded.library.sources.length === 0) connection.console.warn('No sources loaded, so no claim can be supported.');
       session.watcher?.watch(loaded.roots);

@@ -11,6 +11,7 @@ import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
 import { extractPassages } from './passages';
 import { readTextFile } from '../files/readTextFile';
 import type { ReadSource, SourceFileCache } from './sourceFileCache';
+import { finishNow, type Steps } from '../workInSteps';
 import { headlineOf, slugFromFileName } from './sourceNames';
 
 /**
@@ -48,6 +49,11 @@ export interface LoadSourceOptions {
  * does not state; their entries that name no source file are listed in `withoutText`, never used as evidence.
  */
 export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
+  return finishNow(loadSourceLibraryInSteps(options));
+}
+
+/** loadSourceLibrary, yielding after each folder listed and each file read. */
+export function* loadSourceLibraryInSteps(options: LoadSourceOptions): Steps<SourceLibrary> {
   const library: SourceLibrary = { sources: [], problems: [], withoutText: [] };
   const pathOfId = new Map<string, string>();
   const seenFiles = new Set<string>();
@@ -60,6 +66,7 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
 
   for (const root of roots) {
     const listing = findSourceFiles(root.folder);
+    yield;
     library.problems.push(...listing.problems);
     options.cache?.forgetMissing(resolve(root.folder), new Set(listing.files));
     /**
@@ -81,6 +88,7 @@ export function loadSourceLibrary(options: LoadSourceOptions): SourceLibrary {
       else entries.push(...read.entries);
     }
     for (const path of listing.files) {
+      yield;
       if (!admits(path)) continue;
       const read = readThroughCache(path, root.bundled, listing.stamps.get(path), options.cache);
       if ('message' in read) {
