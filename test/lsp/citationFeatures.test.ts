@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionList, DocumentLink, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DocumentLink, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { BibliographyRequest, type BibliographyResult } from '../../server/src/protocol';
 import { LspClient, ROOT, ensureServerBuilt, positionOf } from './harness';
 
@@ -78,6 +78,31 @@ describe('citation keys', () => {
     // Not after a lone @ or ^.
     const none = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'Norway', 0) });
     assert.equal(none, null);
+  });
+
+  test('[^ with a client that resolves additional edits: the definition is written for the item resolved, not for the whole list', async () => {
+    const lazy = await LspClient.start({ workspaceFolders: [workspace], resolvesCompletionEdits: true });
+    try {
+      const uri = pathToFileURL(join(workspace, 'complete-footnote-lazy.md')).href;
+      const text = `# Draft\n\n${NORWAY}[^\n`;
+      await lazy.openAndWait(uri, text);
+      const position = positionOf(text, '[^', 2);
+      const list = await lazy.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 2, triggerCharacter: '^' } });
+      assert.ok(list.items.length > 1);
+      assert.ok(list.items.every((item) => item.additionalTextEdits === undefined && item.data !== undefined), 'no definition formatted for the list');
+      const first = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0]!;
+      assert.equal((first.textEdit as { newText: string }).newText, 'ap-norway-barbados-talks]');
+      const resolved = await lazy.request<CompletionItem>('completionItem/resolve', first);
+      assert.equal(resolved.additionalTextEdits?.length, 1);
+      assert.match(resolved.additionalTextEdits![0]!.newText, /^\n\[\^ap-norway-barbados-talks\]: “Norway says Venezuela’s government/);
+      // The same definition a client that takes it in the list gets.
+      const eagerUri = pathToFileURL(join(workspace, 'complete-footnote-eager.md')).href;
+      await client.openAndWait(eagerUri, text);
+      const eager = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: eagerUri }, position, context: { triggerKind: 2, triggerCharacter: '^' } });
+      assert.deepEqual(resolved.additionalTextEdits, eager.items.find((item) => item.label === first.label)?.additionalTextEdits);
+    } finally {
+      await lazy.stop();
+    }
   });
 
   test('go to definition, hover and document links on a key; references of a source', async () => {

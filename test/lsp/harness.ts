@@ -63,6 +63,8 @@ export interface StartOptions {
   clientWatchesFiles?: boolean;
   /** Settings of workspace folders (by folder path), as changes to the window's settings. */
   folderSettings?: Record<string, (settings: GroundedSettings) => void>;
+  /** Whether the client resolves a completion item's additional edits (completionItem/resolve), as VS Code does. */
+  resolvesCompletionEdits?: boolean;
 }
 
 interface Waiter<T> {
@@ -187,6 +189,7 @@ export class LspClient {
           synchronization: { didSave: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+          ...(options.resolvesCompletionEdits ? { completion: { completionItem: { resolveSupport: { properties: ['additionalTextEdits'] } } } } : {}),
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         },
       },

@@ -59,14 +59,10 @@ function footnoteEdits(
   const newDefinitions: string[] = [];
   for (const { sourceId } of requests) {
     if (labelOf.has(sourceId)) continue;
-    const reused = existing.labelBySource.get(sourceId);
-    if (reused !== undefined) {
-      labelOf.set(sourceId, reused);
-      continue;
-    }
-    const label = freeLabel(sourceId, usedLabels);
-    usedLabels.add(label.toLowerCase());
+    const { label, needsDefinition } = footnoteLabel(sourceId, existing, usedLabels);
     labelOf.set(sourceId, label);
+    if (!needsDefinition) continue;
+    usedLabels.add(label.toLowerCase());
     newDefinitions.push(footnoteDefinition(label, sourceOf(engine, sourceId)!, footnoteStyle));
   }
 
@@ -180,6 +176,20 @@ function endsWithStop(text: string): boolean {
   let end = text.length;
   while (end > 0 && '"\'”’)'.includes(text[end - 1]!)) end--;
   return end > 0 && '.!?…'.includes(text[end - 1]!);
+}
+
+/**
+ * The label a footnote reference to the source takes: the label of a definition already naming it, else the id (or
+ * `id-2`… when a definition of something else uses it), which then needs a definition of its own. `usedLabels` (lower
+ * case) defaults to the document's.
+ */
+export function footnoteLabel(
+  sourceId: string,
+  existing: ExistingFootnotes,
+  usedLabels: ReadonlySet<string> = existing.usedLabels,
+): { label: string; needsDefinition: boolean } {
+  const reused = existing.labelBySource.get(sourceId);
+  return reused !== undefined ? { label: reused, needsDefinition: false } : { label: freeLabel(sourceId, usedLabels), needsDefinition: true };
 }
 
 /** The source id as the label, unless a definition for something else already uses it. */

@@ -3,14 +3,15 @@
 // Citation… — the sources the sentence already cites last. Each item's documentation shows the source's title,
 // outlet and date, whether it backs the sentence, and its best passage (Markdown-escaped). A footnote key of a source
 // no definition names yet brings its definition along (an additional edit at the end of the draft, as the Cite fix
-// writes it).
+// writes it): in the item itself, or, where the client resolves additional edits (completionItem/resolve), only for
+// the item chosen — a definition is a CSL note, milliseconds each, and the list holds up to 300 sources.
 
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FootnoteStyle } from '../bibliography/formats';
 import type { Engine } from '../engine';
 import { engineForSentence } from './archive';
-import { buildCitationEdits, existingFootnotes, type ExistingFootnotes } from '../findings/citations';
+import { buildCitationEdits, existingFootnotes, footnoteLabel, type ExistingFootnotes } from '../findings/citations';
 import { libraryCitationResolver } from '../sources/citationResolver';
 import { citedSources } from '../findings/checkedDraft';
 import type { ClaimSentence, RankedSource, Source } from '../model';
@@ -68,15 +69,55 @@ function claimFor(claims: readonly ClaimSentence[], text: string, offset: number
   return /[\r\n]/.test(text.slice(best.endOffset, offset)) ? undefined : best;
 }
 
-export async function citationCompletions(document: TextDocument, position: Position, library: Engine, footnoteStyle: FootnoteStyle): Promise<CompletionList | null> {
-  const text = document.getText();
-  const offset = document.offsetAt(position);
+export interface FootnoteCompletionOptions {
+  footnoteStyle: FootnoteStyle;
+  /** The client resolves `additionalTextEdits`: a `[^` item's definition is then written when the item is resolved. */
+  lazyDefinitions: boolean;
+}
+
+/** What a `[^` item whose definition is left to resolve carries. */
+export interface PendingDefinition {
+  uri: string;
+  version: number;
+  /** The cursor offset the list was made for. */
+  offset: number;
+  sourceId: string;
+}
+
+/** The key being typed at an offset, the sentence it belongs to, the engine that knows its sources, the footnotes. */
+interface KeyAt {
+  context: KeyContext;
+  claim: ClaimSentence | undefined;
+  engine: Engine;
+  footnotes: FootnoteContext | undefined;
+}
+
+// The last list's key, so resolving its items does not read the draft and ask the archive again.
+let lastKeyAt: { uri: string; version: number; offset: number; found: Promise<KeyAt | undefined> } | undefined;
+
+function keyAt(document: TextDocument, offset: number, library: Engine): Promise<KeyAt | undefined> {
+  if (lastKeyAt && lastKeyAt.uri === document.uri && lastKeyAt.version === document.version && lastKeyAt.offset === offset) return lastKeyAt.found;
+  const found = findKeyAt(document.getText(), offset, library);
+  lastKeyAt = { uri: document.uri, version: document.version, offset, found };
+  return found;
+}
+
+async function findKeyAt(text: string, offset: number, library: Engine): Promise<KeyAt | undefined> {
   const context = keyContextAt(text, offset);
-  if (!context) return null;
+  if (!context) return undefined;
   const claim = claimFor(library.extract(text).claims, text, offset);
-  const cited = claim ? citedSources(claim) : new Set<string>();
   // With an archive, one round trip for the sentence; the sources it names are then known to this engine.
   const engine = claim ? (await engineForSentence(library, claim.fact ?? claim.text)).engine : library;
+  return { context, claim, engine, footnotes: context.marker === '^' ? footnoteContext(text, context, engine) : undefined };
+}
+
+export async function citationCompletions(document: TextDocument, position: Position, library: Engine, options: FootnoteCompletionOptions): Promise<CompletionList | null> {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const found = await keyAt(document, offset, library);
+  if (!found) return null;
+  const { context, claim, engine, footnotes } = found;
+  const cited = claim ? citedSources(claim) : new Set<string>();
   const ranked = claim ? engine.rankSources(claim.fact ?? claim.text, cited) : [];
   const rankedIds = new Set(ranked.map((entry) => entry.id));
   // Ranked sources first (the cited ones are at the end of the ranking), then the others by id; cited ones last.
@@ -92,7 +133,6 @@ export async function citationCompletions(document: TextDocument, position: Posi
   const shown = matching.slice(0, MAX_ITEMS);
   const range = { start: document.positionAt(context.start), end: document.positionAt(context.end) };
   const closes = text[context.end] === ']';
-  const footnotes = context.marker === '^' ? footnoteContext(text, context, engine) : undefined;
   const items = shown.map(({ source, rank }, index): CompletionItem => {
     const item: CompletionItem = {
       label: source.id,
@@ -103,11 +143,15 @@ export async function citationCompletions(document: TextDocument, position: Posi
       filterText: source.id,
       insertTextFormat: InsertTextFormat.PlainText,
     };
-    if (context.marker === '^') {
-      const { label, definitionEdits } = footnoteKey(document, footnotes!, claim, context, source.id, engine, footnoteStyle);
+    if (footnotes) {
+      const { label, needsDefinition } = footnoteLabel(source.id, footnotes.existing);
       item.textEdit = { range, newText: closes ? label : `${label}]` };
       if (label !== source.id) item.filterText = `${source.id} ${label}`;
-      if (definitionEdits.length > 0) item.additionalTextEdits = definitionEdits;
+      if (needsDefinition && options.lazyDefinitions) {
+        item.data = { uri: document.uri, version: document.version, offset, sourceId: source.id } satisfies PendingDefinition;
+      } else if (needsDefinition) {
+        item.additionalTextEdits = definitionEdits(document, found, source.id, options.footnoteStyle);
+      }
     } else {
       item.textEdit = { range, newText: closes ? source.id : `${source.id}]` };
     }
@@ -121,11 +165,21 @@ function sourceEntry(engine: Engine, rank: RankedSource): { source: Source; rank
   return source ? [{ source, rank }] : [];
 }
 
-/**
- * The label a footnote reference to the source takes and the edits adding its definition: the label of a definition
- * already naming the source, or the id with a new definition at the end of the draft — both exactly as the Cite fix
- * writes them (`buildCitationEdits`), minus the reference itself, which the completion types.
- */
+/** A `[^` item left to resolve, with its definition: the item as it was when it is not one, or the draft changed. */
+export async function resolveFootnoteDefinition(
+  item: CompletionItem,
+  document: TextDocument | undefined,
+  library: Engine | undefined,
+  footnoteStyle: FootnoteStyle,
+): Promise<CompletionItem> {
+  const pending = item.data as PendingDefinition | undefined;
+  if (!pending?.sourceId || !document || !library || document.uri !== pending.uri || document.version !== pending.version) return item;
+  const found = await keyAt(document, pending.offset, library);
+  if (!found?.footnotes) return item;
+  const edits = definitionEdits(document, found, pending.sourceId, footnoteStyle);
+  return edits.length > 0 ? { ...item, additionalTextEdits: edits } : item;
+}
+
 interface FootnoteContext {
   /** The text without the half-typed reference (`[^ab]`), so it is not read as a label. */
   without: string;
@@ -138,30 +192,25 @@ function footnoteContext(text: string, context: KeyContext, engine: Engine): Foo
   return { without, existing: existingFootnotes(without, libraryCitationResolver(engine.library.sources)) };
 }
 
-function footnoteKey(
-  document: TextDocument,
-  { without, existing }: FootnoteContext,
-  claim: ClaimSentence | undefined,
-  context: KeyContext,
-  sourceId: string,
-  engine: Engine,
-  footnoteStyle: FootnoteStyle,
-): { label: string; definitionEdits: TextEdit[] } {
+/**
+ * The edits adding the definition of a footnote key of the source, at the end of the draft, exactly as the Cite fix
+ * writes them (`buildCitationEdits`), minus the reference itself, which the completion types (its label is
+ * `footnoteLabel`'s, as the fix's is).
+ */
+function definitionEdits(document: TextDocument, { context, claim, engine, footnotes }: KeyAt, sourceId: string, footnoteStyle: FootnoteStyle): TextEdit[] {
+  const { without, existing } = footnotes!;
   const text = document.getText();
   const at = context.start - 2;
   const request = { claim: { startOffset: Math.min(claim?.startOffset ?? at, at), endOffset: at, citations: [] }, sourceId };
   const edits = buildCitationEdits(without, [request], engine, { citationStyle: 'footnote', footnoteStyle }, () => existing);
-  const reference = edits.find((edit) => /^\[\^[^\]]+\]$/.test(edit.newText));
-  const label = reference ? reference.newText.slice(2, -1) : sourceId;
   const removed = text.length - without.length;
-  const definitionEdits = edits
-    .filter((edit) => edit !== reference)
+  return edits
+    .filter((edit) => !/^\[\^[^\]]+\]$/.test(edit.newText))
     .map((edit) => {
       // Back to offsets of the real text: edits after the reference moved by what was left out.
       const shift = (offset: number) => (offset > at ? offset + removed : offset);
       return { range: { start: document.positionAt(shift(edit.start)), end: document.positionAt(shift(edit.end)) }, newText: edit.newText };
     });
-  return { label, definitionEdits };
 }
 
 function documentation(source: Source, rank: RankedSource | undefined, hasSentence: boolean, cited: boolean): string {

@@ -8,7 +8,7 @@ import { BibliographyRequest, SourcesRequest, type BibliographyResult, type Sour
 import { bibliographyResult } from './bibliography';
 import { bibliographyFileChanges } from './bibliographyFileEdit';
 import { citationHoverAt } from './citationHover';
-import { citationCompletions } from './completion';
+import { citationCompletions, resolveFootnoteDefinition, type PendingDefinition } from './completion';
 import { definitionAt } from './definition';
 import { documentLinks } from './documentLinks';
 import { referencedSource, referencesOf } from './references';
@@ -38,7 +38,15 @@ export function registerFeatures(parts: ServerParts): void {
     await session.libraryReady;
     const document = documents.get(params.textDocument.uri);
     const engine = document ? parts.libraryFor(document.uri)?.engine : undefined;
-    return document && engine ? citationCompletions(document, params.position, engine, policies.forDocument(document.uri).footnoteStyle) : null;
+    if (!document || !engine) return null;
+    const lazyDefinitions = session.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('additionalTextEdits') === true;
+    return citationCompletions(document, params.position, engine, { footnoteStyle: policies.forDocument(document.uri).footnoteStyle, lazyDefinitions });
+  });
+
+  connection.onCompletionResolve(async (item) => {
+    const uri = (item.data as PendingDefinition | undefined)?.uri;
+    if (uri === undefined) return item;
+    return resolveFootnoteDefinition(item, documents.get(uri), parts.libraryFor(uri)?.engine, policies.forDocument(uri).footnoteStyle);
   });
 
   connection.onDefinition(async (params, token) => {

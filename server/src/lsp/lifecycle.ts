@@ -44,7 +44,7 @@ export function registerLifecycle(parts: ServerParts): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: PROVIDED_KINDS },
         executeCommandProvider: { commands: COMMANDS },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         documentLinkProvider: { resolveProvider: false },
