@@ -29,6 +29,11 @@ const BULK_LOAD_BELOW_SOURCES = 2_000;
 /** Memory for building the search index in one sort (the session's own; the server's default is 64 MB). */
 const INDEX_BUILD_MEMORY = '512MB';
 const INGEST_LOCK_ID = 0x67726e65;
+/**
+ * Reading and tokenising is synchronous: without a pause now and then, the batch being written would send its next
+ * statement only when the next batch is ready, and the two would never overlap (the transaction idle meanwhile).
+ */
+const YIELD_EVERY_FILES = 20;
 
 export interface IngestReport {
   added: number;
@@ -177,6 +182,7 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
       batch.push({ ...prepare(loaded, stats.size, stats.mtimeMs, hash), bibliography: bibliography.entries, titleStated: read.titleStated });
       report.passages += loaded.passages.length;
       if (batch.length >= BATCH_FILES) await flush();
+      else if (batch.length % YIELD_EVERY_FILES === 0) await nextTurn();
     }
   }
   // Files of the ingested folders that are gone.
@@ -195,6 +201,10 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
       [touched.map((t) => t.key), touched.map((t) => t.size), touched.map((t) => t.mtime)]);
   }
   await client.query('ANALYZE grounded.passages');
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Drops the search index for a bulk load (true), or makes sure it is there (an ingest stopped half-way dropped it). */
