@@ -115,13 +115,14 @@ export function createParts(connection: Connection): ServerParts {
     draftGate: (uri, text) => policies.draftGate(uri, text),
     libraryReady: session.libraryReady,
     async prepare(loaded, uri, text) {
+      if (!loaded.engine.forDraft) return loaded;
       const gate = policies.draftGate(uri, text);
       if (gate === 'not-a-draft' || gate === 'too-large') return loaded;
       const prepared = await engineForDraft(loaded.engine, text);
       if (prepared.archiveUnreachable !== undefined && status.archiveUnreachable(prepared.archiveUnreachable)) {
         connection.console.warn(`${prepared.archiveUnreachable}. Checking against the local sources only until it answers.`);
       }
-      if (prepared.archiveUnreachable === undefined && loaded.engine.forDraft) status.archiveReachable();
+      if (prepared.archiveUnreachable === undefined) status.archiveReachable();
       return prepared.engine === loaded.engine ? loaded : { ...loaded, engine: prepared.engine };
     },
     checkStarted: (uri) => status.checking(uri),
