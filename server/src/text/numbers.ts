@@ -11,9 +11,9 @@ const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
 const FRACTIONS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, thirds: 1 / 3, quarters: 0.25 };
-// Also the newsroom abbreviations: "$5bn", "£2.4tn", "3mn".
+// Also the newsroom abbreviations: "$5bn", "£2.4tn", "3mn", "£25k".
 const MULTIPLIERS: Record<string, number> = {
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mn: 1e6, bn: 1e9, tn: 1e12,
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, mn: 1e6, bn: 1e9, tn: 1e12,
 };
 const QUALIFIERS: [string[], Qualifier][] = [
   [['more', 'than'], 'more'], [['over'], 'more'], [['at', 'least'], 'more'], [['upwards', 'of'], 'more'],

@@ -21,7 +21,8 @@ export interface Token {
 // Words, acronyms with dots (U.S.), numbers with separators (1,000 3.5), percent signs, and n't.
 const TOKEN = /(?:\p{L}\.){2,}|n['’]t\b|[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[-'’][\p{L}\p{M}\d]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|%/gu;
 const CLITICS = new Set(['m', 're', 've', 'll', 'd']);
-const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'nor', 'none', 'nobody', 'nothing', 'neither', 'without', 'cannot']);
+// "unable to revive" says what "could not revive" does.
+const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'nor', 'none', 'nobody', 'nothing', 'neither', 'without', 'cannot', 'unable']);
 // Contractions split so that "doesn't" carries the same negation as "does not".
 const CONTRACTION = /^(.+?)(n['’]t)$/i;
 const IRREGULAR_NEGATIVE: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', 'cannot': 'can' };
@@ -55,6 +56,10 @@ export function tokenize(text: string): Token[] {
       const previous = tokens[tokens.length - 1];
       // "no longer seeks" negates "seeks"; "not only … but also" negates nothing.
       if (previous?.folded === 'no' && token.folded === 'longer') token.stop = true;
+      // "have yet to be signed": not signed.
+      if (previous?.folded === 'yet' && token.folded === 'to') previous.negation = true;
+      // "in front of" is a preposition, not the front that "back" is the opposite of.
+      if (previous?.folded === 'in' && token.folded === 'front') token.stop = true;
       if (previous?.folded === 'not' && (token.folded === 'only' || token.folded === 'just')) Object.assign(previous, { negation: false, stop: true });
       tokens.push(token);
     }

@@ -42,6 +42,10 @@ function readConflictOrCoreference(ua: UnitAlignment, units: UnitAlignment[], cl
   const mentions = context.sourceMentions(evidence.sourceId, ua.unit.key);
   const mentioned = mentions > 0;
   const conflict = findConflict(ua, units, claim, evidence.analysis, used, mentioned);
+  // Another name where the claim sets the event ("play at Augusta", "held at Duncan District Court") and the article
+  // names the claim's place elsewhere: most often the same place at another level (the city that hosts "the Masters",
+  // the court in "Oklahoma"), so no conflict; nor does the article's mention back where this happened.
+  if (conflict && ua.unit.kind === 'name' && mentioned && afterPlacePreposition(claim, ua.unit)) return;
   if (conflict) {
     ua.conflict = conflict;
     ua.score = 0;

@@ -13,13 +13,43 @@ export function personNameConflict(search: ConflictSearch): EvidenceConflict | u
   // a title the sources give differently is a role conflict (roles.ts).
   if (namesMatchedPerson(search.ua, search.all)) return undefined;
   const hit = findUnmatched(search, (u) => u.kind === 'name' && !u.country, 'inPhrase');
-  if (!hit) return undefined;
+  if (!hit || !sameKindOfName(search, hit.unit)) return undefined;
   // The body's name is quoted whole, its kind included: "Andrés Bello Catholic University".
   const shared = sharedNames(search.all);
   const head = search.all[search.all.indexOf(search.ua) + 1];
   const body = head?.evidenceUnit !== undefined && KINDS_OF_BODY.has(head.unit.key);
   if (body) shared.delete(head.evidenceUnit!);
   return { slot: body ? 'organisation' : 'name', claim: spanText(search.claim, search.ua.unit), source: wholeNameText(search.ev, hit.index, shared) };
+}
+
+/** A nationality: "Scottish", "Japanese", "Venezuelan" (not a party, a club or a person). */
+const NATIONALITY = /(ish|ese|ian|ean)$/;
+
+/**
+ * Whether the evidence's name can be another value of the claim's: a word, not an initial; both nationalities or
+ * neither ("SNP leader" against "the Scottish leaders" is compatible); a body against a body ("Duncan District Court"
+ * against "Oklahoma" names the place at another level); and, when the claim's name says which one of a thing it is
+ * ("former Killie defender"), the evidence says it of the same thing ("former Hearts boss" names another role).
+ */
+function sameKindOfName(search: ConflictSearch, other: Unit): boolean {
+  const { ua, all, claim, ev } = search;
+  if (ev.tokens[other.start].folded.length < 2) return false;
+  if (NATIONALITY.test(claim.tokens[ua.unit.end - 1].folded) !== NATIONALITY.test(ev.tokens[other.end - 1].folded)) return false;
+  // (Not the other way round: "Pentagon official" against "State Department official" names another body.)
+  if (namesBody(claim, ua.unit) && !namesBody(ev, other)) return false;
+  const head = all[all.indexOf(ua) + 1];
+  if (!head || head.unit.kind !== 'word' || head.unit.start !== ua.unit.end) return true;
+  return head.score >= THRESHOLDS.closeMatch && head.evidenceUnit !== undefined && ev.units[head.evidenceUnit].start - other.end <= 1;
+}
+
+/** Whether the name that starts at `unit` ends in a kind of body ("District Court", "Catholic University"). */
+function namesBody(analysis: Analysis, unit: Unit): boolean {
+  const at = analysis.units.indexOf(unit);
+  for (let k = at; k < analysis.units.length && analysis.units[k].kind === 'name'; k++) {
+    if (k > at && !nameContinues(analysis, analysis.units[k - 1], analysis.units[k])) break;
+    if (KINDS_OF_BODY.has(analysis.units[k].key)) return true;
+  }
+  return false;
 }
 
 /** A multi-word name conflicts as a whole: "Diosdado Cabello" against "Figuera". */

@@ -4,7 +4,7 @@ import type { Analysis, Unit } from '../../text/analyze';
 import type { UnitAlignment } from '../alignment';
 import { backedNeighbours } from '../slots';
 import { tokenText } from '../spans';
-import { THRESHOLDS } from '../thresholds';
+import { SCORES } from '../thresholds';
 import type { PolarityConflict } from './polarity';
 
 /** A negation reaches the first content word after it across a few stop words: "did not have to be sent". */
@@ -12,10 +12,14 @@ const NEGATION_WINDOW = 5;
 /** How far back a negation in the evidence may stand and still cover a word the claim negates directly. */
 const NEGATION_REACH = 5;
 
-/** The first closely matched word that one side negates and the other does not. */
+/**
+ * The first word matched as itself or a synonym that one side negates and the other does not. A related form is
+ * another part of speech, whose negation says something else: "a tow company worker" against "she doesn't work",
+ * "did not win" against "breaking down winners".
+ */
 export function negationConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis): PolarityConflict | undefined {
   for (const ua of units) {
-    if (ua.score < THRESHOLDS.closeMatch || ua.evidenceUnit === undefined || ua.unit.kind !== 'word' || ua.negatedAntonym) continue;
+    if (ua.score < SCORES.synonym || ua.evidenceUnit === undefined || ua.unit.kind !== 'word' || ua.negatedAntonym) continue;
     const evUnit = ev.units[ua.evidenceUnit];
     const claimNegated = negatedBefore(claim, ua.unit.start);
     const evNegated = negatedBefore(ev, evUnit.start);
