@@ -14,13 +14,14 @@ import { inflateRawSync } from 'node:zlib';
 import { copyRepository, ROOT } from './repositoryCopy';
 
 /**
- * Measured at 1,625,538 bytes (2026-12-06, later: server 2.42 MB and CLI 2.32 MB minified, each 0.6 MB more for
- * citeproc-js, which writes the footnote definitions in a CSL style; the budget was not raised, since it still holds,
- * with 3% to spare). Before: 1,335,910 bytes (client 588 KB with the yaml parser for "Add Source Folder…", server
- * 1.81 MB and CLI 1.68 MB, each with the WordNet lexicon and citation-js for bibliographies), and the budget is that
- * plus 25%. (2026-11-24: 1,025,342 bytes, before project configs and bibliographies.)
+ * Measured at 1,335,910 bytes (2026-12-06: client 588 KB with the yaml parser for "Add Source Folder…", server 1.81 MB
+ * and CLI 1.68 MB minified, each with the WordNet lexicon and citation-js for bibliographies), and the budget was that
+ * plus 25%, 1,670,000. citeproc-js, which writes the footnote definitions in a CSL style, then added 0.6 MB to the
+ * server and to the CLI, 289,628 bytes to the package (1,625,538 measured); the budget was raised by that much
+ * (rounded up to 1,960,000) and no more, so everything else keeps the headroom it had. (2026-11-24: 1,025,342 bytes,
+ * before project configs and bibliographies.)
  */
-const VSIX_BUDGET_BYTES = 1_670_000;
+const VSIX_BUDGET_BYTES = 1_960_000;
 
 interface ZipEntry {
   name: string;
