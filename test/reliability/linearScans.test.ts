@@ -43,10 +43,12 @@ function secondsPerCall(run: () => unknown): number {
 }
 
 function assertLinear(name: string, input: (size: number) => string, scan: (text: string) => unknown): void {
-  const times = SIZES.map((size) => {
-    const text = input(size);
-    return secondsPerCall(() => scan(text));
-  });
+  const texts = SIZES.map(input);
+  const measure = () => texts.map((text) => secondsPerCall(() => scan(text)));
+  let times = measure();
+  // A busy machine can stall one measurement (a collection, another process): a second run keeps each size's best.
+  // A super-linear scan fails both.
+  if (times[times.length - 1]! / times[0]! >= MAX_RATIO) times = measure().map((time, k) => Math.min(time, times[k]!));
   const ratio = times[times.length - 1]! / times[0]!;
   assert.ok(ratio < MAX_RATIO, `${name}: ${times.map((t) => t.toFixed(3)).join(' ms, ')} ms for ${SIZES.join(', ')} characters (×${ratio.toFixed(1)})`);
 }
