@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { isWithin } from '../files/paths';
 import type { Source, SourceLibrary, SourceMetadata, SourceProblem } from '../model';
 import { applyBibliographies, readBibliographyFile, type BibliographyEntry } from './bibliographyFiles';
-import { findSourceFiles, realpathOrSelf, type FileStamp } from './findSourceFiles';
+import { findSourceFilesInSteps, realpathOrSelf, type FileStamp } from './findSourceFiles';
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
 import { extractPassages } from './passages';
 import { readTextFile } from '../files/readTextFile';
@@ -65,8 +65,7 @@ export function* loadSourceLibraryInSteps(options: LoadSourceOptions): Steps<Sou
   ];
 
   for (const root of roots) {
-    const listing = findSourceFiles(root.folder);
-    yield;
+    const listing = yield* findSourceFilesInSteps(root.folder);
     library.problems.push(...listing.problems);
     options.cache?.forgetMissing(resolve(root.folder), new Set(listing.files));
     /**
