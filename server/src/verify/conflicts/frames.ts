@@ -14,9 +14,7 @@ import type { PolarityConflict } from './polarity';
  * with the same polarity ("did not rule out talks" does not oppose "agreed to talks").
  */
 export function frameConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis): PolarityConflict | undefined {
-  for (const [own, opposite] of opposedFrames()) {
-    const at = occurrence(claim, own, 0);
-    if (at < 0) continue;
+  for (const { own, opposite, at } of framesOf(claim)) {
     // The claim word that carries the frame: its first content word ("agreed", "ready", "attended").
     const holder = units.find((ua) => ua.unit.kind === 'word' && ua.unit.start >= at && ua.unit.start < at + own.length);
     if (!holder || holder.conflict) continue;
@@ -34,6 +32,29 @@ export function frameConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
     }
   }
   return undefined;
+}
+
+interface ClaimFrame {
+  own: readonly string[];
+  opposite: readonly string[];
+  /** The token where the claim states `own`. */
+  at: number;
+}
+
+// The claim's frames are the same for every piece of evidence it is aligned with: read once per claim.
+const claimFrames = new WeakMap<Analysis, ClaimFrame[]>();
+
+function framesOf(claim: Analysis): ClaimFrame[] {
+  let found = claimFrames.get(claim);
+  if (!found) {
+    found = [];
+    for (const [own, opposite] of opposedFrames()) {
+      const at = occurrence(claim, own, 0);
+      if (at >= 0) found.push({ own, opposite, at });
+    }
+    claimFrames.set(claim, found);
+  }
+  return found;
 }
 
 /** The first token at or after `from` where the stems of `words` follow one another, or -1. */
