@@ -83,11 +83,12 @@ function* indexInSteps(sources: readonly Source[]): Steps<IndexData> {
   const nameStems = new Uint8Array(stemLimit);
   let passageCount = 0;
   // Indexed loops over the typed arrays: iterators cost several times as much on millions of postings.
-  for (const sourceTerms of terms) {
-    const { stems, names } = sourceTerms;
+  for (let s = 0; s < terms.length; s++) {
+    const { stems, names, lengths } = terms[s];
     for (let k = 0; k < stems.length; k++) postingStarts[stems[k] + 1]++;
     for (let k = 0; k < names.length; k++) nameStems[names[k]] = 1;
-    passageCount += sourceTerms.lengths.length;
+    passageCount += lengths.length;
+    if (s % SOURCES_PER_STEP === SOURCES_PER_STEP - 1) yield;
   }
   for (let stem = 0; stem < stemLimit; stem++) postingStarts[stem + 1] += postingStarts[stem];
   yield;
