@@ -9,7 +9,7 @@
 //
 // The database: GROUNDED_BENCH_DATABASE_URL (an empty database: its `grounded` schema is dropped first), else a
 // throwaway cluster as the tests start one (test/retrieval/cluster.ts). ARTICLES=10000 for a quick run.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -19,22 +19,11 @@ import { ingestFolders } from '../server/src/retrieval/postgres/ingest';
 import { PostgresRetrieval } from '../server/src/retrieval/postgres/pgRetrieval';
 import { bundledSourcesDir } from '../server/src/sources/loadSources';
 import { startDatabase } from '../test/retrieval/cluster';
-import { syntheticArticles } from './syntheticArticles';
+import { writeSyntheticArticles } from './syntheticArticles';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 100_000);
 const DRAFT_WORDS = 2_000;
 const root = join(__dirname, '..');
-
-function generate(folder: string): void {
-  let a = 0;
-  for (const lines of syntheticArticles(ARTICLES)) {
-    const shard = join(folder, String(Math.floor(a / 1000)).padStart(3, '0'));
-    if (a % 1000 === 0) mkdirSync(shard, { recursive: true });
-    const date = `20${10 + (a % 15)}-${String(1 + (a % 12)).padStart(2, '0')}-${String(1 + (a % 28)).padStart(2, '0')}`;
-    writeFileSync(join(shard, `a${a}.md`), `---\nid: archive-${a}\ntitle: Archive article ${a}\ndate: ${date}\n---\n${lines.join('\n')}\n`);
-    a++;
-  }
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
@@ -50,7 +39,7 @@ async function main(): Promise<void> {
       await client.end();
     }
     let t = performance.now();
-    generate(folder);
+    writeSyntheticArticles(folder, ARTICLES);
     console.log(`generated ${ARTICLES} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     const pool = createPool(db.url, { statementTimeoutMs: 30 * 60_000 });

@@ -1,6 +1,8 @@
 // The synthetic articles of the scale benchmarks (bench-scale.ts in memory, bench-db.ts on disk), deterministic so
 // every run builds the same library: the bundled articles' sentences, reshuffled, with their names, places and numbers
 // replaced — realistic vocabulary and sentence lengths without copying any one article.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadSourceLibrary } from '../server/src/sources/loadSources';
 
 const NAMES = ['Almagro', 'Borges', 'Castillo', 'Duarte', 'Escobar', 'Ferreira', 'Galindo', 'Herrera', 'Ibarra', 'Jaramillo'];
@@ -31,5 +33,20 @@ export function* syntheticArticles(count: number): Generator<string[]> {
         .replace(/\d+/g, () => String(Math.floor(next() * 1000))));
     }
     yield lines;
+  }
+}
+
+/**
+ * Writes `count` synthetic articles as Markdown files with front matter (id `${idPrefix}-N`, a title, a date), a
+ * thousand per subfolder, as a newsroom's archive is laid out.
+ */
+export function writeSyntheticArticles(folder: string, count: number, idPrefix = 'archive'): void {
+  let a = 0;
+  for (const lines of syntheticArticles(count)) {
+    const shard = join(folder, String(Math.floor(a / 1000)).padStart(3, '0'));
+    if (a % 1000 === 0) mkdirSync(shard, { recursive: true });
+    const date = `20${10 + (a % 15)}-${String(1 + (a % 12)).padStart(2, '0')}-${String(1 + (a % 28)).padStart(2, '0')}`;
+    writeFileSync(join(shard, `a${a}.md`), `---\nid: ${idPrefix}-${a}\ntitle: Archive article ${a}\ndate: ${date}\n---\n${lines.join('\n')}\n`);
+    a++;
   }
 }
