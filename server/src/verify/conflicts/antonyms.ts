@@ -2,6 +2,7 @@
 // negated opposite as a paraphrase ("did not accept" = "declined").
 import type { Analysis, Unit } from '../../text/analyze';
 import { antonymsOf } from '../../text/lexicon';
+import { stemWord } from '../../text/stem';
 import type { UnitAlignment } from '../alignment';
 import { viewOf } from '../match';
 import { closestBackedNeighbours, within, type TokenRange } from '../slots';
@@ -9,6 +10,12 @@ import { spanText } from '../spans';
 import { SCORES, THRESHOLDS } from '../thresholds';
 import { negatedBefore } from './negation';
 import type { PolarityConflict } from './polarity';
+
+/**
+ * Opposites that name one relation from either end: "Mrs Christie earns more than her husband" says what "his wife
+ * earns more than him" does, so they never conflict.
+ */
+const CONVERSES = new Set(['husband wife', 'wife husband'].map((pair) => pair.split(' ').map((word) => stemWord(word)).join(' ')));
 
 /**
  * An antonym in the evidence outweighs a loose (hypernym) match elsewhere: "publicized" against "secrecy"; and a
@@ -19,6 +26,7 @@ export function antonymConflict(units: UnitAlignment[], claim: Analysis, ev: Ana
   for (const ua of units) {
     if (ua.score >= 1 || ua.unit.kind !== 'word' || ua.negatedAntonym) continue;
     const evUnit = antonymInPlace(ua, units, ev);
+    if (evUnit && CONVERSES.has(`${ua.unit.key} ${evUnit.key}`)) continue;
     if (evUnit && negatedBefore(claim, ua.unit.start) === negatedBefore(ev, evUnit.start)) {
       return { holder: ua, antonym: true, conflict: { slot: 'polarity', claim: spanText(claim, ua.unit), source: spanText(ev, evUnit) } };
     }

@@ -28,7 +28,7 @@ const NATIONALITY = /(ish|ese|ian|ean)$/;
 /**
  * Whether the evidence's name can be another value of the claim's: a word, not an initial; both nationalities or
  * neither ("SNP leader" against "the Scottish leaders" is compatible); a body against a body ("Duncan District Court"
- * against "Oklahoma" names the place at another level); and, when the claim's name says which one of a thing it is
+ * against "Oklahoma" names the place at another level); not where one came from against where it went; and, when the claim's name says which one of a thing it is
  * ("former Killie defender"), the evidence says it of the same thing ("former Hearts boss" names another role).
  */
 function sameKindOfName(search: ConflictSearch, other: Unit): boolean {
@@ -37,9 +37,31 @@ function sameKindOfName(search: ConflictSearch, other: Unit): boolean {
   if (NATIONALITY.test(claim.tokens[ua.unit.end - 1].folded) !== NATIONALITY.test(ev.tokens[other.end - 1].folded)) return false;
   // (Not the other way round: "Pentagon official" against "State Department official" names another body.)
   if (namesBody(claim, ua.unit) && !namesBody(ev, other)) return false;
+  // "relegated from the Championship" against "relegation into League One": where one came from and where it went.
+  const [claimPreposition, evPreposition] = [prepositionBefore(claim, ua.unit), prepositionBefore(ev, other)];
+  if (direction(claimPreposition) * direction(evPreposition) < 0) return false;
+  // A name a preposition relates to the event ("from the Championship") is no filler of a slot that has none
+  // ("after relegation Jamie O'Hara scored").
+  if (claimPreposition && !evPreposition) return false;
   const head = all[all.indexOf(ua) + 1];
   if (!head || head.unit.kind !== 'word' || head.unit.start !== ua.unit.end) return true;
   return head.score >= THRESHOLDS.closeMatch && head.evidenceUnit !== undefined && ev.units[head.evidenceUnit].start - other.end <= 1;
+}
+
+const PREPOSITIONS = new Set('in at on from to into onto for with by of near against over under across through via'.split(' '));
+
+/** The preposition right before a name (past "the"), if any. */
+function prepositionBefore(analysis: Analysis, unit: Unit): string | undefined {
+  let at = unit.start - 1;
+  while (at >= 0 && ['the', 'a', 'an'].includes(analysis.tokens[at].folded)) at--;
+  const word = analysis.tokens[at]?.folded;
+  return word !== undefined && PREPOSITIONS.has(word) ? word : undefined;
+}
+
+/** -1 for where something comes from, 1 for where it goes, 0 for neither. */
+function direction(preposition: string | undefined): number {
+  if (preposition === 'from') return -1;
+  return preposition === 'to' || preposition === 'into' || preposition === 'onto' ? 1 : 0;
 }
 
 /** Whether the name that starts at `unit` ends in a kind of body ("District Court", "Catholic University"). */
