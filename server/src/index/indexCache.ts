@@ -98,7 +98,7 @@ export function indexCachePath(directory: string, dirs: readonly string[], inclu
 }
 
 /**
- * Adds the file's entries to `cache`; returns how many. A missing, foreign, corrupt or truncated file adds none (it
+ * Adds the file's entries to `cache`, and returns them. A missing, foreign, corrupt or truncated file adds none (it
  * is rewritten after the load).
  */
 export function readIndexCache(path: string, cache: SourceFileCache): CachedSourceFile[] {
@@ -249,35 +249,35 @@ function restore(stored: StoredCache): CachedSourceFile[] | undefined {
   let excluded = 0;
   let textStart = 0;
   for (let s = 0; s < stored.sources.length; s++) {
-    const own = stored.sources[s];
+    const fileSource = stored.sources[s];
     const textEnd = stored.textEnds[s];
     if (textEnd < textStart || textEnd > texts.length) return undefined;
-    const passageTexts = own.passages === 0 ? [] : texts.toString('utf8', textStart, textEnd).split('\n');
-    if (passageTexts.length !== own.passages) return undefined;
+    const passageTexts = fileSource.passages === 0 ? [] : texts.toString('utf8', textStart, textEnd).split('\n');
+    if (passageTexts.length !== fileSource.passages) return undefined;
     textStart = textEnd;
-    const id = own.metadata.id;
-    const starts = new Uint32Array(own.passages + 1);
-    const lengths = new Uint32Array(own.passages);
+    const id = fileSource.metadata.id;
+    const starts = new Uint32Array(fileSource.passages + 1);
+    const lengths = new Uint32Array(fileSource.passages);
     const passages: Passage[] = passageTexts.map((text, index) => {
       const at = passage + index;
       starts[index + 1] = starts[index] + stored.stemCounts[at];
       lengths[index] = stored.lengths[at];
       return { sourceId: id, line: stored.lines[at], text, index, paragraph: stored.paragraphs[at] };
     });
-    passage += own.passages;
-    const stemEnd = stem + starts[own.passages];
-    rememberTerms(passages, { starts, stems: stemIds.subarray(stem, stemEnd), counts: counts.subarray(stem, stemEnd), lengths, names: names.subarray(name, name + own.names) });
+    passage += fileSource.passages;
+    const stemEnd = stem + starts[fileSource.passages];
+    rememberTerms(passages, { starts, stems: stemIds.subarray(stem, stemEnd), counts: counts.subarray(stem, stemEnd), lengths, names: names.subarray(name, name + fileSource.names) });
     stem = stemEnd;
-    name += own.names;
+    name += fileSource.names;
     const source: Source = {
-      ...own.metadata,
-      path: own.path,
-      bundled: own.bundled,
+      ...fileSource.metadata,
+      path: fileSource.path,
+      bundled: fileSource.bundled,
       passages,
-      excluded: Array.from({ length: own.excluded }, (_, k) => ({ line: stored.excludedLines[excluded + k], rule: stored.rules[stored.excludedRules[excluded + k]] })),
+      excluded: Array.from({ length: fileSource.excluded }, (_, k) => ({ line: stored.excludedLines[excluded + k], rule: stored.rules[stored.excludedRules[excluded + k]] })),
     };
-    excluded += own.excluded;
-    entries.push({ path: own.path, size: own.size, mtimeMs: own.mtimeMs, bundled: own.bundled, source, titleStated: own.titleStated });
+    excluded += fileSource.excluded;
+    entries.push({ path: fileSource.path, size: fileSource.size, mtimeMs: fileSource.mtimeMs, bundled: fileSource.bundled, source, titleStated: fileSource.titleStated });
   }
   return entries;
 }
