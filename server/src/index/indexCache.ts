@@ -22,7 +22,7 @@ import { describeFsError } from '../files/readTextFile';
 import { writeAtomically } from '../files/writeAtomically';
 import type { Passage, Source, SourceMetadata } from '../model';
 import type { CachedSourceFile, SourceFileCache } from '../sources/sourceFileCache';
-import { rememberTerms, termsOf } from './passageTerms';
+import { rememberTerms, termsOf, type NumberArray } from './passageTerms';
 import { stemId, stemOf } from './stemIds';
 
 /** Raised whenever what is stored changes shape or meaning: an older file is then ignored. */
@@ -74,7 +74,7 @@ interface StoredCache {
 }
 
 /** Numbers stored in the narrowest array that holds them: most counts fit a byte. */
-type NumberColumn = Uint8Array | Uint16Array | Uint32Array;
+type NumberColumn = NumberArray;
 
 /** The engine the cache belongs to: files another one wrote are ignored. */
 export function engineVersion(): string {
@@ -236,10 +236,15 @@ function restore(stored: StoredCache): CachedSourceFile[] | undefined {
   if (stored.sources.reduce((total, source) => total + source.names, 0) !== stored.names.length) return undefined;
   if (stored.sources.reduce((total, source) => total + source.excluded, 0) !== stored.excludedLines.length) return undefined;
   const stemTable = stored.stems === '' ? [] : stored.stems.split('\n');
-  const stemIds = toProcess(stored.stemIds, stemTable);
-  const names = toProcess(stored.names, stemTable);
-  if (!stemIds || !names || stored.excludedRules.some((rule) => rule >= stored.rules.length)) return undefined;
-  const counts = Uint32Array.from(stored.stemTfs);
+  if (largest(stored.stemIds) >= stemTable.length || largest(stored.names) >= stemTable.length) return undefined;
+  if (stored.excludedRules.some((rule) => rule >= stored.rules.length)) return undefined;
+  // Numbered in the file's order: in a process that has numbered no stem yet (a start) the file's numbers are the
+  // process's own, and its columns serve as they are, neither copied nor widened.
+  const processIds = stemTable.map(stemId);
+  const sameNumbers = processIds.every((id, k) => id === k);
+  const stemIds = sameNumbers ? stored.stemIds : renumber(stored.stemIds, processIds);
+  const names = sameNumbers ? stored.names : renumber(stored.names, processIds);
+  const counts = stored.stemTfs;
   const texts = Buffer.from(stored.texts.buffer, stored.texts.byteOffset, stored.texts.byteLength);
 
   const entries: CachedSourceFile[] = [];
@@ -284,20 +289,20 @@ function restore(stored: StoredCache): CachedSourceFile[] | undefined {
 
 function sum(column: NumberColumn): number {
   let total = 0;
-  for (const value of column) total += value;
+  for (let k = 0; k < column.length; k++) total += column[k];
   return total;
 }
 
-/** The file's stem numbers as this process's, numbering the stems it has not met; undefined for a number past the table. */
-function toProcess(ids: NumberColumn, stemTable: readonly string[]): Uint32Array | undefined {
-  const processIds = new Int32Array(stemTable.length).fill(-1);
+function largest(column: NumberColumn): number {
+  let max = -1;
+  for (let k = 0; k < column.length; k++) if (column[k] > max) max = column[k];
+  return max;
+}
+
+/** The file's stem numbers as this process's. */
+function renumber(ids: NumberColumn, processIds: readonly number[]): Uint32Array {
   const result = new Uint32Array(ids.length);
-  for (let k = 0; k < ids.length; k++) {
-    const local = ids[k];
-    if (local >= stemTable.length) return undefined;
-    if (processIds[local] === -1) processIds[local] = stemId(stemTable[local]);
-    result[k] = processIds[local];
-  }
+  for (let k = 0; k < ids.length; k++) result[k] = processIds[ids[k]];
   return result;
 }
 

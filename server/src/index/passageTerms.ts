@@ -7,16 +7,19 @@ import type { Passage } from '../model';
 import { tokenize } from '../text/tokens';
 import { stemId } from './stemIds';
 
+/** Numbers in a typed array wide enough for them: the index cache stores each column in the narrowest one. */
+export type NumberArray = Uint8Array | Uint16Array | Uint32Array;
+
 export interface PassageTerms {
   /** Passage p's stems are `stems[starts[p]] … stems[starts[p + 1] - 1]`, in order of first occurrence; length passages + 1. */
   starts: Uint32Array;
-  stems: Uint32Array;
+  stems: NumberArray;
   /** How often each of those stems occurs in its passage. */
-  counts: Uint32Array;
+  counts: NumberArray;
   /** Each passage's length in content words (stop words left out), as BM25 counts it. */
   lengths: Uint32Array;
   /** The stems seen capitalised, not first in a sentence, in any of the passages. */
-  names: Uint32Array;
+  names: NumberArray;
 }
 
 // Keyed by the passages array, which a source keeps for life: the loader's cache hands out copies of a source (its
