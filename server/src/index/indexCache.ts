@@ -23,7 +23,7 @@ import { writeAtomically } from '../files/writeAtomically';
 import type { Passage, Source, SourceMetadata } from '../model';
 import type { CachedSourceFile, SourceFileCache } from '../sources/sourceFileCache';
 import { rememberTerms, termsOf, type NumberArray } from './passageTerms';
-import { stemId, stemOf } from './stemIds';
+import { stemCount as stemCountOfProcess, stemId, stemOf } from './stemIds';
 
 /** Raised whenever what is stored changes shape or meaning: an older file is then ignored. */
 const CACHE_FORMAT = 1;
@@ -144,45 +144,66 @@ function checkedContent(bytes: Buffer): StoredCache | undefined {
 }
 
 function storedCache(entries: readonly CachedSourceFile[]): StoredCache {
+  // Each column is filled into a typed array of its final length: building them as arrays of numbers first cost a
+  // few hundred megabytes at 10,000 articles, just as the first start had filled the heap.
+  const termsOfEntry = entries.map((entry) => termsOf(entry.source.passages));
+  const total = (count: (entry: CachedSourceFile, k: number) => number): number => entries.reduce((sum, entry, k) => sum + count(entry, k), 0);
+  const passageCount = total((entry) => entry.source.passages.length);
+  const stemCount = total((_, k) => termsOfEntry[k].stems.length);
+  const nameCount = total((_, k) => termsOfEntry[k].names.length);
+  const excludedCount = total((entry) => entry.source.excluded.length);
+  const columns = {
+    lines: new Uint32Array(passageCount),
+    paragraphs: new Uint32Array(passageCount),
+    lengths: new Uint32Array(passageCount),
+    stemCounts: new Uint32Array(passageCount),
+    stemIds: new Uint32Array(stemCount),
+    stemTfs: new Uint32Array(stemCount),
+    names: new Uint32Array(nameCount),
+    excludedLines: new Uint32Array(excludedCount),
+    excludedRules: new Uint32Array(excludedCount),
+  };
   // The file numbers only the stems its sources use, from 0: the process's numbering holds every stem it ever met.
-  const localOfProcess = new Map<number, number>();
+  const localOfProcess = new Int32Array(stemCountOfProcess()).fill(-1);
   const stems: string[] = [];
   const local = (id: number): number => {
-    let k = localOfProcess.get(id);
-    if (k === undefined) {
-      k = stems.length;
-      localOfProcess.set(id, k);
+    if (localOfProcess[id] === -1) {
+      localOfProcess[id] = stems.length;
       stems.push(stemOf(id));
     }
-    return k;
+    return localOfProcess[id];
   };
   const texts: Buffer[] = [];
-  const textEnds: number[] = [];
+  const textEnds = new Uint32Array(entries.length);
   let textBytes = 0;
-  const columns = { lines: [] as number[], paragraphs: [] as number[], lengths: [] as number[], stemCounts: [] as number[], stemIds: [] as number[], stemTfs: [] as number[], names: [] as number[], excludedLines: [] as number[], excludedRules: [] as number[] };
   const rules: string[] = [];
-  const sources = entries.map((entry): StoredSource => {
+  let passageAt = 0;
+  let stemAt = 0;
+  let nameAt = 0;
+  let excludedAt = 0;
+  const sources = entries.map((entry, e): StoredSource => {
     const { source } = entry;
-    const terms = termsOf(source.passages);
+    const terms = termsOfEntry[e];
     const text = Buffer.from(source.passages.map((passage) => passage.text).join('\n'), 'utf8');
     texts.push(text);
     textBytes += text.length;
-    textEnds.push(textBytes);
+    textEnds[e] = textBytes;
     source.passages.forEach((passage, p) => {
-      columns.lines.push(passage.line);
-      columns.paragraphs.push(passage.paragraph);
-      columns.lengths.push(terms.lengths[p]);
-      columns.stemCounts.push(terms.starts[p + 1] - terms.starts[p]);
+      columns.lines[passageAt] = passage.line;
+      columns.paragraphs[passageAt] = passage.paragraph;
+      columns.lengths[passageAt] = terms.lengths[p];
+      columns.stemCounts[passageAt] = terms.starts[p + 1] - terms.starts[p];
+      passageAt++;
     });
-    for (let k = 0; k < terms.stems.length; k++) {
-      columns.stemIds.push(local(terms.stems[k]));
-      columns.stemTfs.push(terms.counts[k]);
+    for (let k = 0; k < terms.stems.length; k++, stemAt++) {
+      columns.stemIds[stemAt] = local(terms.stems[k]);
+      columns.stemTfs[stemAt] = terms.counts[k];
     }
-    for (const name of terms.names) columns.names.push(local(name));
+    for (let k = 0; k < terms.names.length; k++) columns.names[nameAt++] = local(terms.names[k]);
     for (const { line, rule } of source.excluded) {
       if (!rules.includes(rule)) rules.push(rule);
-      columns.excludedLines.push(line);
-      columns.excludedRules.push(rules.indexOf(rule));
+      columns.excludedLines[excludedAt] = line;
+      columns.excludedRules[excludedAt++] = rules.indexOf(rule);
     }
     const metadata: SourceMetadata = { id: source.id, title: source.title };
     for (const key of METADATA_KEYS) if (source[key] !== undefined) metadata[key] = source[key];
@@ -203,7 +224,7 @@ function storedCache(entries: readonly CachedSourceFile[]): StoredCache {
     stems: stems.join('\n'),
     sources,
     texts: Buffer.concat(texts),
-    textEnds: Uint32Array.from(textEnds),
+    textEnds,
     lines: narrowest(columns.lines),
     paragraphs: narrowest(columns.paragraphs),
     lengths: narrowest(columns.lengths),
@@ -217,10 +238,9 @@ function storedCache(entries: readonly CachedSourceFile[]): StoredCache {
   };
 }
 
-function narrowest(values: readonly number[]): NumberColumn {
-  let max = 0;
-  for (const value of values) if (value > max) max = value;
-  return max <= 0xff ? Uint8Array.from(values) : max <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
+function narrowest(values: Uint32Array): NumberColumn {
+  const max = largest(values);
+  return max <= 0xff ? Uint8Array.from(values) : max <= 0xffff ? Uint16Array.from(values) : values;
 }
 
 /**
