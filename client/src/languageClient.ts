@@ -163,7 +163,7 @@ export class LanguageServer implements vscode.Disposable {
   /** The source library, from the `grounded/sources` request. */
   async sources(token?: vscode.CancellationToken): Promise<SourcesResult> {
     const result = await this.request(SourcesRequest, undefined, token);
-    return { sources: result?.sources ?? [], problems: result?.problems ?? [] };
+    return { sources: result?.sources ?? [], problems: result?.problems ?? [], withoutText: result?.withoutText ?? [] };
   }
 
   /** The source library as a bibliography file's text, from the `grounded/bibliography` request (null: no answer). */

@@ -1,13 +1,16 @@
 // The "Grounded Sources" view in the Explorer: one item per source (title, "outlet · date", passages in the tooltip;
-// a click opens it), preceded by an item per problem the server met loading the library.
+// a click opens it), preceded by an item per problem the server met loading the library, and followed by the
+// bibliography entries that have no text (metadata only, never evidence; a click opens the bibliography file).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ClientCommands, type OpenSourceArguments, type SourceInfo } from '../../server/src/protocol';
+import { ClientCommands, type EntryWithoutTextInfo, type OpenSourceArguments, type SourceInfo } from '../../server/src/protocol';
 import { passageCount, sourceDescription } from './format';
 import type { LanguageServer } from './languageClient';
 import type { LibraryState, SourceLibrary } from './sourceLibrary';
 
 export const SOURCES_VIEW_ID = 'grounded.sources';
+/** How the view marks a bibliography entry without source text. */
+const NO_TEXT = 'no text';
 export const REFRESH_SOURCES_COMMAND = 'grounded.sources.refresh';
 /** Hidden command for the real-editor tests: the labels of the view's top-level items. */
 export const SOURCE_ITEMS_COMMAND = 'grounded.sources.items';
@@ -16,6 +19,7 @@ const LOADED_CONTEXT = 'grounded.sourcesLoaded';
 type Node =
   | { kind: 'source'; source: SourceInfo }
   | { kind: 'problem'; path: string; message: string }
+  | { kind: 'withoutText'; entry: EntryWithoutTextInfo }
   | { kind: 'unavailable'; message: string };
 
 function label(node: Node): string {
@@ -24,6 +28,8 @@ function label(node: Node): string {
       return node.source.title || node.source.id;
     case 'problem':
       return `Cannot read ${displayPath(node.path)}`;
+    case 'withoutText':
+      return node.entry.title || node.entry.id;
     case 'unavailable':
       return 'Sources unavailable';
   }
@@ -45,6 +51,7 @@ function nodesOf(state: LibraryState): Node[] {
       return [
         ...state.result.problems.map((problem): Node => ({ kind: 'problem', path: problem.path, message: problem.message })),
         ...state.result.sources.map((source): Node => ({ kind: 'source', source })),
+        ...state.result.withoutText.map((entry): Node => ({ kind: 'withoutText', entry })),
       ];
   }
 }
@@ -99,6 +106,20 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
         item.contextValue = 'groundedSourceProblem';
         item.command = { command: 'workbench.action.openSettings', title: 'Open Settings', arguments: ['grounded.sources.paths'] };
         break;
+      case 'withoutText': {
+        const file = vscode.Uri.parse(node.entry.uri);
+        item.id = `withoutText:${node.entry.uri}:${node.entry.id}`;
+        item.description = NO_TEXT;
+        item.tooltip = new vscode.MarkdownString(undefined, true)
+          .appendMarkdown('**')
+          .appendText(node.entry.title || node.entry.id)
+          .appendMarkdown('**\n\n')
+          .appendText(`${NO_TEXT}: ${displayPath(file.fsPath)} has this entry (id: ${node.entry.id}), but no source file holds its text, so it is never evidence.`);
+        item.iconPath = new vscode.ThemeIcon('circle-slash');
+        item.contextValue = 'groundedSourceWithoutText';
+        item.command = { command: 'vscode.open', title: 'Open Bibliography File', arguments: [file] };
+        break;
+      }
       case 'unavailable':
         item.id = 'unavailable';
         item.description = node.message;

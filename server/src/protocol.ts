@@ -196,6 +196,15 @@ export interface SourceInfo {
 export interface SourcesResult {
   sources: SourceInfo[];
   problems: { path: string; message: string }[];
+  /** Bibliography entries no source file has the text of: listed as "no text", never evidence. */
+  withoutText: EntryWithoutTextInfo[];
+}
+export interface EntryWithoutTextInfo {
+  /** The entry's id or citation key. */
+  id: string;
+  title?: string;
+  /** file:// URI of the bibliography file holding it. */
+  uri: string;
 }
 
 /**

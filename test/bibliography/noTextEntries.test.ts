@@ -1,6 +1,6 @@
 // A bibliography entry with no source file ("no text") is metadata without evidence: it never backs a claim, never
-// appears as a library source in the CLI's JSON or SARIF report or in the editor's Sources view, and a citation of
-// its key names no source.
+// appears as a library source in the CLI's JSON or SARIF report or among the editor's sources (the Sources view lists
+// it apart, as having no text), and a citation of its key names no source.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ test('SARIF: nothing points at the entry or at the bibliography file', () => {
   assert.ok(!related.some((uri) => uri.includes(GHOST) || uri.endsWith('.json')), JSON.stringify(related));
 });
 
-test('the Sources view lists the source files, not the entry', async () => {
+test('the Sources view lists the source files as sources, and the entry apart, as without text', async () => {
   const client = await LspClient.start({ settings: (settings) => (settings.sources.paths = [CSL]) });
   try {
     const uri = pathToFileURL(join(dir, 'draft.md')).href;
@@ -59,6 +59,10 @@ test('the Sources view lists the source files, not the entry', async () => {
     assert.ok(ids.includes('ferry-strike-vote'), JSON.stringify(ids));
     assert.ok(!ids.includes(GHOST), JSON.stringify(ids));
     assert.ok(!result.sources.some((source) => source.uri.endsWith('.json')));
+    const ghost = result.withoutText.find((entry) => entry.id === GHOST);
+    assert.ok(ghost, JSON.stringify(result.withoutText));
+    assert.ok(ghost.uri.endsWith('.json'), 'the entry points at its bibliography file');
+    assert.ok(!result.withoutText.some((entry) => ids.includes(entry.id)), 'an entry with text is a source, not listed again');
   } finally {
     await client.stop();
   }

@@ -19,7 +19,7 @@ import { isWithin, resolveUserPath } from '../files/paths';
 import type { LibraryCache } from '../index/libraryCache';
 import { prepareIndexInSteps } from '../index/passageIndex';
 import type { SourceLibrary, SourceProblem } from '../model';
-import type { GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
+import type { EntryWithoutTextInfo, GroundedSettings, SourceInfo, SourcesResult } from '../protocol';
 import { BIBLIOGRAPHY_FILE_EXTENSIONS } from '../sources/bibliographyFiles';
 import { SOURCE_EXTENSIONS } from '../sources/findSourceFiles';
 import { loadSourceLibraryInSteps } from '../sources/loadSources';
@@ -189,6 +189,7 @@ function* loadSelectionInSteps(
 export function sourcesResult(libraries: readonly LoadedLibrary[]): SourcesResult {
   const sources = new Map<string, SourceInfo>();
   const problems = new Map<string, SourceProblem>();
+  const withoutText = new Map<string, EntryWithoutTextInfo>();
   for (const loaded of libraries) {
     for (const source of loaded.library.sources) {
       const uri = pathToFileURL(source.path).href;
@@ -206,8 +207,12 @@ export function sourcesResult(libraries: readonly LoadedLibrary[]): SourcesResul
       });
     }
     for (const { path, message } of loaded.problems) problems.set(`${path}\u0000${message}`, { path, message });
+    for (const entry of loaded.library.withoutText ?? []) {
+      const uri = pathToFileURL(entry.path).href;
+      withoutText.set(`${uri}\u0000${entry.id}`, { id: entry.id, ...(entry.title !== undefined ? { title: entry.title } : {}), uri });
+    }
   }
-  return { sources: [...sources.values()], problems: [...problems.values()] };
+  return { sources: [...sources.values()], problems: [...problems.values()], withoutText: [...withoutText.values()] };
 }
 
 /** Whether a file event concerns the library: a file (or folder) under one of the user's source roots. */
