@@ -146,6 +146,11 @@ export class PassageIndex {
   private readonly analyses = new Map<number, Analysis>();
   private scores = new Float64Array(0);
   private readonly joinedAnalyses = new Map<string, Analysis>();
+  /**
+   * Whether the library-wide figures are this index's own (no subclass answers for a larger library): a search then
+   * reads a term's document frequency off the posting list it already found, rather than looking the stem up again.
+   */
+  private readonly ownFigures = this.documentFrequency === PassageIndex.prototype.documentFrequency && this.idf === PassageIndex.prototype.idf;
 
   constructor(sources: Source[]) {
     const data = preparedIndexes.get(sources) ?? finishNow(indexInSteps(sources));
@@ -262,7 +267,9 @@ export class PassageIndex {
     for (const term of terms) {
       const stem = this.indexedStem(term.stem);
       if (stem === undefined) continue;
-      const idf = (corpus ? bm25Idf(corpus.documentFrequency(term.stem), corpus.passages) : this.idf(term.stem)) * term.weight;
+      const idf = (corpus
+        ? bm25Idf(corpus.documentFrequency(term.stem), corpus.passages)
+        : this.ownFigures ? bm25Idf(this.postingStarts[stem + 1] - this.postingStarts[stem], this.corpusSize()) : this.idf(term.stem)) * term.weight;
       const add = (i: number): void => {
         const id = this.postingIds[i];
         const tf = this.postingTfs[i];

@@ -81,23 +81,33 @@ export function relationsOf(id: number): ReadonlyMap<number, Relation> | undefin
   return adjacency.get(id);
 }
 
-let antonymSets: Map<number, ReadonlySet<number>> | undefined;
+// By lexicon id, in arrays rather than maps: asked for every claim word against every piece of evidence.
+let antonymSets: (ReadonlySet<number> | undefined)[] | undefined;
+let antonymLists: (readonly number[] | undefined)[] | undefined;
+
+function buildAntonyms(): void {
+  // Filled to its length first: an array written at scattered ids would fall back to a slow dictionary.
+  const sets = new Array<Set<number> | undefined>(load().size).fill(undefined);
+  const list = data().antonym;
+  for (let i = 0; i < list.length; i += 2) {
+    for (const [x, y] of [[list[i], list[i + 1]], [list[i + 1], list[i]]]) (sets[x] ??= new Set()).add(y);
+  }
+  antonymSets = sets;
+  antonymLists = sets.map((set) => set && [...set]);
+}
 
 /** The antonyms of a stem, by lexicon id; undefined when it has none (most words), so a caller can skip at once. */
 export function antonymsOf(id: number): ReadonlySet<number> | undefined {
   if (id < 0) return undefined;
-  if (!antonymSets) {
-    antonymSets = new Map();
-    const list = data().antonym;
-    for (let i = 0; i < list.length; i += 2) {
-      for (const [x, y] of [[list[i], list[i + 1]], [list[i + 1], list[i]]]) {
-        let set = antonymSets.get(x) as Set<number> | undefined;
-        if (!set) antonymSets.set(x, (set = new Set()));
-        set.add(y);
-      }
-    }
-  }
-  return antonymSets.get(id);
+  if (!antonymSets) buildAntonyms();
+  return antonymSets![id];
+}
+
+/** antonymsOf as a list, in the same order, for a caller that walks them. */
+export function antonymListOf(id: number): readonly number[] | undefined {
+  if (id < 0) return undefined;
+  if (!antonymLists) buildAntonyms();
+  return antonymLists![id];
 }
 
 /** How two stems relate in WordNet; symmetric. 'same' when equal, 'none' when WordNet links them in no kept way. */
@@ -131,6 +141,26 @@ export function synonymsOf(stem: string): readonly string[] {
     for (const list of synonymLists.values()) list.sort();
   }
   return synonymLists.get(stem) ?? NONE;
+}
+
+let synonymIdLists: (readonly number[] | undefined)[] | undefined;
+const NO_IDS: readonly number[] = [];
+
+/** synonymsOf by lexicon id: the same stems in the same order, as ids (a caller can mark them in an array). */
+export function synonymIdsOf(id: number): readonly number[] {
+  if (id < 0) return NO_IDS;
+  synonymIdLists ??= new Array<readonly number[] | undefined>(load().size).fill(undefined);
+  return (synonymIdLists[id] ??= synonymsOf(data().stems[id]).map(lexiconId));
+}
+
+/** The stem a lexicon id stands for. */
+export function lexiconStem(id: number): string {
+  return data().stems[id];
+}
+
+/** How many stems the lexicon numbers: every id is below this. */
+export function lexiconSize(): number {
+  return load().size;
 }
 
 /** Multi-word expressions → a one-word synonym's stem: "step down" → "resign". Keys are folded words joined by one space. */

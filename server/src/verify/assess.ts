@@ -1,7 +1,6 @@
 // Gathers what the verdict rests on for one sentence: its best alignments with the retrieved evidence.
-import type { PassageIndex, QueryTerm } from '../index/passageIndex';
+import type { PassageIndex } from '../index/passageIndex';
 import { analyze, type Analysis, type Unit } from '../text/analyze';
-import { synonymsOf } from '../text/lexicon';
 import { splitSentences } from '../text/sentences';
 import { stemWord } from '../text/stem';
 import { align } from './align';
@@ -9,6 +8,7 @@ import type { Alignment, AlignmentContext } from './alignment';
 import { findRoleConflict, type RoleConflict } from './conflicts/roles';
 import { ElsewhereFinder } from './detailsElsewhere';
 import { pairedEvidence, singleEvidence } from './evidenceText';
+import { queryTerms } from './queryTerms';
 import { MatchMemo } from './match';
 import { THRESHOLDS, WEIGHTS } from './thresholds';
 
@@ -122,16 +122,6 @@ function alignWithEvidence(claim: Analysis, index: PassageIndex, candidates: num
   const pairs = pairedEvidence(index, centres).map((evidence) => align(claim, evidence, context))
     .filter((pair) => pair.evidence.passageIds.every((id) => gains(pair, single.get(id))));
   return singles.concat(pairs);
-}
-
-function queryTerms(units: Unit[]): QueryTerm[] {
-  const terms = new Map<string, number>();
-  for (const unit of units) {
-    if (unit.kind !== 'word' && unit.kind !== 'name') continue;
-    terms.set(unit.key, 1);
-    for (const synonym of synonymsOf(unit.key)) if (!terms.has(synonym)) terms.set(synonym, WEIGHTS.synonymQuery);
-  }
-  return [...terms].map(([stem, weight]) => ({ stem, weight }));
 }
 
 export function unitWeight(unit: Unit, index: PassageIndex): number {

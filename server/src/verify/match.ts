@@ -15,7 +15,8 @@ export interface Match {
 
 /** The best match of a claim unit among the evidence's units: its score and the evidence unit's index. */
 export function bestMatch(unit: Unit, ev: Analysis): Match {
-  return exactMatch(unit, ev) ?? scan(unit, ev);
+  const view = viewOf(ev);
+  return exactMatch(unit, ev, view) ?? scan(unit, ev, view);
 }
 
 /**
@@ -24,14 +25,17 @@ export function bestMatch(unit: Unit, ev: Analysis): Match {
  * single sentences it joins: most of them were already aligned as candidates on their own.
  */
 export class MatchMemo {
-  private readonly scans = new Map<Analysis, (Match | undefined)[]>();
+  private readonly scans = new Map<Analysis, EvidenceScans>();
+  // align asks for every claim unit against one piece of evidence in a row: the last evidence's entry is kept at hand
+  // rather than looked up again per unit.
+  private last: EvidenceScans | undefined;
 
   constructor(private readonly claim: Analysis) {}
 
   /** The best match of the claim's unit `at` in `ev`, read from `parts` when `ev` joins them (joinAnalyses). */
   bestMatch(at: number, ev: Analysis, parts?: readonly Analysis[]): Match {
     const unit = this.claim.units[at];
-    const exact = exactMatch(unit, ev);
+    const exact = exactMatch(unit, ev, this.scansOf(ev).view);
     if (exact) return exact;
     if (!parts) return this.scan(at, ev);
     // The scan of the joined text is the scan of its first part, then of the next while nothing matched fully.
@@ -47,23 +51,36 @@ export class MatchMemo {
     return { score: best, index: bestIndex };
   }
 
-  private scan(at: number, ev: Analysis): Match {
+  private scansOf(ev: Analysis): EvidenceScans {
+    if (this.last?.ev === ev) return this.last;
     let scans = this.scans.get(ev);
-    if (!scans) this.scans.set(ev, (scans = []));
-    return (scans[at] ??= scan(this.claim.units[at], ev));
+    if (!scans) this.scans.set(ev, (scans = { ev, view: viewOf(ev), found: [] }));
+    return (this.last = scans);
+  }
+
+  private scan(at: number, ev: Analysis): Match {
+    const scans = this.scansOf(ev);
+    return (scans.found[at] ??= scan(this.claim.units[at], ev, scans.view));
   }
 }
 
+/** One piece of evidence's scans for the claim units, by unit index, with its view. */
+interface EvidenceScans {
+  ev: Analysis;
+  view: EvidenceView;
+  found: (Match | undefined)[];
+}
+
 /** The same word or name in the evidence: its first unit with the claim unit's key, if that is a word or a name. */
-function exactMatch(unit: Unit, ev: Analysis): Match | undefined {
+function exactMatch(unit: Unit, ev: Analysis, view: EvidenceView): Match | undefined {
   if (unit.kind !== 'word' && unit.kind !== 'name') return undefined;
-  const exact = viewOf(ev).keys.get(unit.key);
+  const exact = view.keys.get(unit.key);
   if (exact !== undefined && (ev.units[exact].kind === 'word' || ev.units[exact].kind === 'name')) return { score: 1, index: exact };
   return undefined;
 }
 
 /** The best match short of the exact one: by relation for words and names, by value for the other details. */
-function scan(unit: Unit, ev: Analysis): Match {
+function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
   let best = 0;
   let bestIndex: number | undefined;
   if (unit.kind === 'word' || unit.kind === 'name') {
@@ -72,7 +89,7 @@ function scan(unit: Unit, ev: Analysis): Match {
     const relations = relationScores(unit.lex);
     const phraseRelations = unit.phrase ? relationScores(unit.phrase.lex) : undefined;
     const isName = unit.kind === 'name';
-    const { words } = viewOf(ev);
+    const { words } = view;
     for (let w = 0; w < words.length && best < 1; w++) {
       const i = words[w];
       const other = ev.units[i];
@@ -112,6 +129,8 @@ function filterBit(lex: number): number {
 
 /** The score of another stem's relation in the table; 0 when unrelated. */
 function scoreIn(table: ScoreTable, lex: number): number {
+  // A stem WordNet lacks (most names) relates to nothing; its id would only pass the filter by chance.
+  if (lex < 0) return 0;
   const bit = filterBit(lex);
   return (table.bits[bit >>> 5] & (1 << (bit & 31))) === 0 ? 0 : table.scores.get(lex) ?? 0;
 }

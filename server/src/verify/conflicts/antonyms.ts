@@ -1,7 +1,7 @@
 // Antonyms: the opposite of the claim's word in its place ("accepted" against "declined an invitation"), and the
 // negated opposite as a paraphrase ("did not accept" = "declined").
 import type { Analysis, Unit } from '../../text/analyze';
-import { antonymsOf } from '../../text/lexicon';
+import { antonymListOf, antonymsOf } from '../../text/lexicon';
 import { stemWord } from '../../text/stem';
 import type { UnitAlignment } from '../alignment';
 import { viewOf } from '../match';
@@ -51,12 +51,13 @@ export function readNegatedAntonyms(units: UnitAlignment[], claim: Analysis, ev:
  */
 function antonymInPlace(ua: UnitAlignment, units: UnitAlignment[], ev: Analysis): Unit | undefined {
   // Most words have no antonym: nothing to look for.
-  const antonyms = antonymsOf(ua.unit.lex);
-  if (!antonyms) return undefined;
+  const antonymList = antonymListOf(ua.unit.lex);
+  if (!antonymList) return undefined;
   const { wordLexes } = viewOf(ev);
   let present = false;
-  for (const antonym of antonyms) if (wordLexes.has(antonym)) present = true;
+  for (let k = 0; k < antonymList.length && !present; k++) present = wordLexes.has(antonymList[k]);
   if (!present) return undefined;
+  const antonyms = antonymsOf(ua.unit.lex)!;
   let near: TokenRange[] | undefined;
   const inPlace = (u: Unit) => (near ??= closestBackedNeighbours(ua, units, ev)).some((range) => within(u, range));
   for (const evUnit of ev.units) {

@@ -107,8 +107,12 @@ function bodyNameEnd(units: UnitAlignment[], claim: Analysis, last: number, join
 
 /** "Venezuelan" and "Venezuela": a demonym or adjective built on the same name. */
 export function sameNameFamily(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3;
+  // Asked for every evidence word a claim name is scanned against: lengths rule most pairs out before any string is
+  // compared, and no pair of strings is allocated.
+  const aShorter = a.length <= b.length;
+  const short = aShorter ? a : b;
+  const long = aShorter ? b : a;
+  return short.length >= 5 && long.length - short.length <= 3 && long.startsWith(short);
 }
 
 /**

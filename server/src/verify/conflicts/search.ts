@@ -35,12 +35,15 @@ export function conflictSearch(ua: UnitAlignment, all: UnitAlignment[], claim: A
 
 /** The first unmatched evidence unit that passes `test`, in the given place. */
 export function findUnmatched(search: ConflictSearch, test: (unit: Unit) => boolean, place: Place): IndexedUnit | undefined {
-  const ranges = rangesOf(search, place);
+  // The place is worked out only once a unit passes the test (most evidence has no other value of the kind at all),
+  // and the cheap test comes before the lookup of matched units. Both are pure, so the first hit is the same.
+  let ranges: TokenRange[] | undefined | null = null;
   const { units } = search.ev;
   for (let index = 0; index < units.length; index++) {
-    if (search.used.has(index)) continue;
     const unit = units[index];
-    if (test(unit) && (!ranges || ranges.some((range) => within(unit, range)))) return { unit, index };
+    if (!test(unit) || search.used.has(index)) continue;
+    if (ranges === null) ranges = rangesOf(search, place);
+    if (!ranges || ranges.some((range) => within(unit, range))) return { unit, index };
   }
   return undefined;
 }
