@@ -11,6 +11,7 @@ import { checkDraftText } from '../../server/src/findings/checkedDraft';
 import { footnoteDefinitionText } from '../../server/src/findings/citations';
 import { applyOffsetEdits } from '../../server/src/findings/edits';
 import { citeAllEdits, citeAllRequests } from '../../server/src/findings/fixes';
+import { libraryCitationResolver } from '../../server/src/sources/citationResolver';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { AP, NORWAY } from '../fixtures/examples';
 
@@ -39,9 +40,14 @@ describe('footnote definitions in a CSL style', () => {
     }
   });
 
-  test('a note that opens with the author, without a URL, names the source by its id after it', () => {
+  test('a note that opens with the author names the source by the title it quotes; where it quotes none, by the id after it', () => {
     const source = { id: 'crespo-talks', title: 'Talks in Mexico', author: 'Veronica Crespo', outlet: 'Miami Herald', date: '2021-08-13' };
-    assert.equal(footnoteDefinitionText(source, 'chicago-note'), 'Veronica Crespo, “Talks in Mexico,” Miami Herald, August 13, 2021. crespo-talks');
+    const chicago = footnoteDefinitionText(source, 'chicago-note');
+    assert.equal(chicago, 'Veronica Crespo, “Talks in Mexico,” Miami Herald, August 13, 2021.');
+    const resolver = libraryCitationResolver([source, { id: 'other', title: 'Talks' }]);
+    assert.equal(resolver.sourceIdForTitle!(chicago), 'crespo-talks');
+    // APA sets the title after the date, unquoted: the id names the source.
+    assert.match(footnoteDefinitionText(source, 'apa'), /^Crespo, V\. \(2021, August 13\)\. Talks in Mexico\. Miami Herald\. crespo-talks$/);
     assert.equal(footnoteDefinitionText({ ...source, url: 'https://example.org/talks' }, 'chicago-note'), 'Veronica Crespo, “Talks in Mexico,” Miami Herald, August 13, 2021, https://example.org/talks.');
   });
 

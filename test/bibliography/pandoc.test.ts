@@ -89,7 +89,8 @@ describe('Pandoc', () => {
     const notes = pandoc(['cited-footnotes.md', '-t', 'plain', '--wrap=none']);
     assert.equal(notes.stderr, '');
     assert.ok(notes.stdout.includes('[1] Veronica Crespo and Antonio Maria Delgado, “Venezuelan officials and opposition open talks in Mexico City,” Miami Herald, August 13, 2021, https://example.org/news/venezuela-talks-mexico.'), notes.stdout);
-    assert.ok(notes.stdout.includes('[2] Wire Service staff, “Talks resume in Barbados after a pause,” Wire Service, July 2019. wire-barbados-round'), notes.stdout);
+    // A note that opens with the author names its source by the title it quotes: no id left in the rendered note.
+    assert.ok(notes.stdout.includes('[2] Wire Service staff, “Talks resume in Barbados after a pause,” Wire Service, July 2019.\n'), notes.stdout);
   });
 
   test("the README's Pandoc workflow, as written: its config and its three commands give a document with its references", { skip: process.env.CI ? false : skip }, () => {

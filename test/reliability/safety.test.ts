@@ -43,10 +43,11 @@ test('a footnote definition made from hostile metadata is one line of plain text
   };
   visit(definitions[0] as never);
   assert.deepEqual([...kinds].sort(), ['footnoteDefinition', 'link', 'paragraph', 'text']);
-  // The URL was no plain http(s) URL: left out; the title the note starts with names the source, else the id.
+  // The URL was no plain http(s) URL: left out; the title the note starts with or quotes names the source, else the id.
   assert.doesNotMatch(definition, /javascript/);
   assert.equal(footnoteDefinition('n', { id: 'src', title: 'T', url: 'https://example.com/a b' }, DEFAULT_FOOTNOTE_STYLE), '[^n]: “T.”');
-  assert.equal(footnoteDefinition('n', { id: 'src', title: 'T', author: 'Ann Lee', url: 'https://example.com/a b' }, DEFAULT_FOOTNOTE_STYLE), '[^n]: Ann Lee, “T.” src');
+  assert.equal(footnoteDefinition('n', { id: 'src', title: 'T', author: 'Ann Lee', url: 'https://example.com/a b' }, DEFAULT_FOOTNOTE_STYLE), '[^n]: Ann Lee, “T.”');
+  assert.equal(footnoteDefinition('n', { id: 'src', title: 'T', author: 'Ann Lee', url: 'https://example.com/a b' }, 'apa'), '[^n]: Lee, A. (n.d.). T. src');
   // A plain one goes in where the style puts it, unescaped: an autolink.
   assert.equal(footnoteDefinition('src', { id: 'src', title: 'T_1', url: 'https://example.com/a_b' }, DEFAULT_FOOTNOTE_STYLE), '[^src]: “T\\_1,” https://example.com/a_b.');
 });

@@ -1,5 +1,5 @@
 // Resolves what a draft cites to a library source: an id (case-insensitive), a URL (scheme, "www." and trailing
-// slashes ignored) or the title a footnote definition starts with. The engine and the language server's citation edits share it, so they always agree.
+// slashes ignored) or the title a footnote definition starts with or quotes. The engine and the language server's citation edits share it, so they always agree.
 import type { CitationResolver } from '../markdown/citations';
 import type { SourceMetadata } from '../model';
 
@@ -24,10 +24,31 @@ export function libraryCitationResolver(sources: readonly SourceMetadata[]): Cit
 const MAX_TITLE_LENGTH = 500;
 
 /**
- * The source whose title the definition text starts with ("Title. Outlet, date. URL"), tried at each space and at the
- * end, as far as the longest title reaches: linear in the title length, whatever the definition holds.
+ * The source whose title the definition text starts with ("Title. Outlet, date. URL"), or whose title one of its
+ * first quotations is (a note that opens with the author: `Veronica Crespo, “Talks in Mexico,” Miami Herald`).
  */
 function sourceIdForTitle(byTitle: ReadonlyMap<string, string>, longest: number, text: string): string | undefined {
+  const atStart = titleAtStart(byTitle, longest, text);
+  if (atStart !== undefined) return atStart;
+  // The whole of each of the first quotations, so "Talks" is not taken from “Talks in Mexico”.
+  let tried = 0;
+  for (const quotation of text.matchAll(QUOTATION)) {
+    const id = byTitle.get(normalizeTitle(quotation[1]!));
+    if (id !== undefined) return id;
+    if (++tried === QUOTATIONS_TRIED) break;
+  }
+  return undefined;
+}
+
+// A note quotes its source's title among its first quotations; trying a few keeps the search short.
+const QUOTATIONS_TRIED = 3;
+const QUOTATION = /[“"]([^“”"]{1,500})[”"]/g;
+
+/**
+ * The source whose title the text starts with, tried at each space and at the end, as far as the longest title
+ * reaches: linear in the title length, whatever the text holds.
+ */
+function titleAtStart(byTitle: ReadonlyMap<string, string>, longest: number, text: string): string | undefined {
   const trimmed = text.trim();
   const reach = Math.min(trimmed.length, 2 * longest + 16);
   for (let end = 1; end <= reach; end++) {
