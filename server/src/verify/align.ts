@@ -24,7 +24,9 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
   const units: UnitAlignment[] = claim.units.map((unit, at) => {
     const best = context.matches.bestMatch(at, ev, evidence.parts);
     if (best.score > 0 && best.index !== undefined) used.add(best.index);
-    return { unit, weight: context.weightOf(unit), score: best.score, evidenceUnit: best.index };
+    // Every field present from the start, so later steps that set a conflict or a coreference keep one object shape
+    // and the loops over unit alignments stay monomorphic.
+    return { unit, weight: context.weightOf(unit), score: best.score, evidenceUnit: best.index, conflict: undefined, coreferenced: undefined, negatedAntonym: undefined };
   });
   for (const ua of units) {
     if (ua.score < 1) readConflictOrCoreference(ua, units, claim, evidence, used, context);
@@ -59,7 +61,7 @@ function readConflictOrCoreference(ua: UnitAlignment, units: UnitAlignment[], cl
 function keepHeaviestConflict(units: UnitAlignment[]): void {
   const firstConflict = units.filter((u) => u.conflict).sort((a, b) => b.weight - a.weight)[0]?.conflict;
   for (const ua of units) {
-    if (ua.conflict && ua.conflict.claim !== firstConflict!.claim) delete ua.conflict;
+    if (ua.conflict && ua.conflict.claim !== firstConflict!.claim) ua.conflict = undefined;
   }
 }
 
