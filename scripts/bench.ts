@@ -1,7 +1,8 @@
 // `npm run bench`: speed and memory against the bundled sources. Targets (issues 2, 5 and 11): a 2,000-word draft
 // opened (extract + verify, no verdict cache) with its first diagnostics in at most 30 ms, a cold `grounded check` in
 // under 1 s, at least 10,000 claims per second on one core. Each figure is the median of several runs; the machine and
-// its load at the start are printed with them, since a busy machine slows every figure.
+// its load at the start are printed with them, since a busy machine slows every figure. `npm run bench` runs it bundled
+// (scripts/bench-bundled.mjs), as the product runs the engine.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
