@@ -3,17 +3,8 @@
 // beside the shipped bundles (so the paths it finds from its own folder are theirs) but never packaged.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { BUNDLE_OPTIONS } from './bundleOptions.mjs';
 
-await build({
-  entryPoints: ['scripts/bench.ts'],
-  outfile: 'dist/bench.cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['vscode'],
-  alias: { 'pg-native': './scripts/stubs/pg-native.cjs' },
-  logLevel: 'warning',
-});
+await build({ ...BUNDLE_OPTIONS, entryPoints: ['scripts/bench.ts'], outfile: 'dist/bench.cjs' });
 const run = spawnSync(process.execPath, ['dist/bench.cjs'], { stdio: 'inherit' });
 process.exitCode = run.status ?? 1;
