@@ -13,7 +13,7 @@ import type { Citation, ClaimSentence, Range, SkippedSentence } from '../model';
 import { partitionPoint } from '../index/partitionPoint';
 import type { CitationResolver } from './citations';
 import { claimsOfBlocks, guardNesting, type BlockClaims } from './extractClaims';
-import { parseDraft, parseDraftFragment, readsAppendedDefinitions, type ParsedDraft, type RootBlock } from './parseDraft';
+import { definitionsAtTopLevel, isDefinition, parseDraft, parseDraftFragment, readsAppendedDefinitions, type ParsedDraft, type RootBlock } from './parseDraft';
 import { LineIndex } from './positions';
 import { CHUNK_CHARS, extractInParts } from './slicedExtract';
 
@@ -31,7 +31,6 @@ export interface DraftExtraction extends BlockClaims {
 
 /** Blocks whose change may alter how other blocks read. */
 const REACHING_BLOCKS: ReadonlySet<string> = new Set(['code', 'html', 'definition', 'footnoteDefinition', 'yaml', 'toml']);
-const DEFINITIONS: ReadonlySet<string> = new Set(['definition', 'footnoteDefinition']);
 const FRONT_MATTER: ReadonlySet<string> = new Set(['yaml', 'toml']);
 
 /**
@@ -75,17 +74,8 @@ function extractWhole(markdown: string, resolver: CitationResolver): DraftExtrac
 }
 
 function isReparsable(draft: ParsedDraft, markdown: string): boolean {
-  if (draft.hasReachingDirectives || markdown.charCodeAt(0) === 0xfeff) return false;
   // A definition inside a quote or list could not be carried along by its top-level span.
-  const topLevelDefinitions = draft.roots.filter((root) => DEFINITIONS.has(root.type)).length;
-  return draft.footnotes.size + draft.definitions.size <= topLevelDefinitions && allDefinitionsTopLevel(draft);
-}
-
-function allDefinitionsTopLevel(draft: ParsedDraft): boolean {
-  const topLevel = new Set<unknown>(draft.tree.children);
-  for (const node of draft.footnotes.values()) if (!topLevel.has(node)) return false;
-  for (const node of draft.definitions.values()) if (!topLevel.has(node)) return false;
-  return true;
+  return !draft.hasReachingDirectives && markdown.charCodeAt(0) !== 0xfeff && definitionsAtTopLevel(draft);
 }
 
 function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction | undefined {
@@ -111,9 +101,9 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   for (let k = Math.max(first, 0); k <= Math.min(last, roots.length - 1); k++) if (REACHING_BLOCKS.has(roots[k]!.type)) return undefined;
   // Front matter is a margin of its own: the document reads afresh after its closing fence.
   const before = first - 1 >= 0 && FRONT_MATTER.has(roots[first - 1]!.type) ? -1 : first - 1;
-  const lines0 = previous.lines;
+  const oldLines = previous.lines;
   const start =
-    before >= 0 ? lines0.lineStart(lines0.positionAt(roots[before]!.start).line) : first >= 1 ? lines0.lineStart(lines0.positionAt(roots[first - 1]!.end).line + 1) : 0;
+    before >= 0 ? oldLines.lineStart(oldLines.positionAt(roots[before]!.start).line) : first >= 1 ? oldLines.lineStart(oldLines.positionAt(roots[first - 1]!.end).line + 1) : 0;
   if (start === 0 && /^(?:---|\+\+\+)/.test(text)) return undefined;
   // Two blocks on one line cannot be cut apart; an HTML block before the part may be an ignore comment for its first.
   const beforeStart = before >= 0 ? before : first;
@@ -124,7 +114,7 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const newEnd = oldEnd + delta;
 
   const definitions = roots
-    .filter((root, k) => DEFINITIONS.has(root.type) && (k < before || k > after))
+    .filter((root, k) => isDefinition(root.type) && (k < before || k > after))
     .map((root) => (root.start >= oldEnd ? text.slice(root.start + delta, root.end + delta) : text.slice(root.start, root.end)));
   const part = parseDraftFragment(text, start, newEnd, definitions.map((definition) => `\n\n${definition}`).join(''));
   if (part.hasReachingDirectives || part.roots.length === 0 || !readsAppendedDefinitions(part, newEnd, definitions.length)) return undefined;
@@ -136,7 +126,7 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   if (changed.some((root) => REACHING_BLOCKS.has(root.type))) return undefined;
 
   const lines = new LineIndex(text);
-  const lineDelta = lines.positionAt(newEnd).line - previous.lines.positionAt(oldEnd).line;
+  const lineDelta = lines.positionAt(newEnd).line - oldLines.positionAt(oldEnd).line;
   const reread = claimsOfBlocks(part, text, lines, previous.resolver);
 
   const claimsBefore = partitionPoint(previous.claims.length, (k) => previous.claims[k]!.startOffset < start);

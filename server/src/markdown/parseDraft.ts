@@ -209,8 +209,21 @@ export function parseDraftFragment(text: string, start: number, end: number, def
  */
 export function readsAppendedDefinitions(part: ParsedDraft, end: number, appended: number): boolean {
   let read = 0;
-  for (const node of part.tree.children) if (startOf(node) >= end && (node.type === 'definition' || node.type === 'footnoteDefinition')) read++;
+  for (const node of part.tree.children) if (startOf(node) >= end && isDefinition(node.type)) read++;
   return read === appended;
+}
+
+/** Whether a block is a footnote or link definition: it makes references resolve anywhere in the draft. */
+export function isDefinition(type: string): boolean {
+  return type === 'definition' || type === 'footnoteDefinition';
+}
+
+/** Whether every footnote and link definition of the draft is a top-level block (none inside a quote or list). */
+export function definitionsAtTopLevel(draft: ParsedDraft): boolean {
+  const topLevel = new Set<unknown>(draft.tree.children);
+  for (const node of draft.footnotes.values()) if (!topLevel.has(node)) return false;
+  for (const node of draft.definitions.values()) if (!topLevel.has(node)) return false;
+  return true;
 }
 
 /** The blocks of the tree's top-level nodes that start before `blocksEnd`; the definitions of all of them. */
@@ -220,7 +233,7 @@ function draftOfTree(tree: Root, blocksEnd: number, textLength: number): ParsedD
   walker.walk(own as Nodes[], false, undefined, true);
   // What follows the blocks (the definitions appended to a fragment) is read for its definitions only.
   for (const node of tree.children.slice(own.length)) {
-    if (node.type === 'footnoteDefinition' || node.type === 'definition') walker.walk([node], false, undefined);
+    if (isDefinition(node.type)) walker.walk([node], false, undefined);
   }
   walker.disabled.finish(textLength);
   return {

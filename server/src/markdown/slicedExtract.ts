@@ -11,13 +11,15 @@
 import type { CitationResolver } from './citations';
 import { claimsOfBlocks, type BlockClaims } from './extractClaims';
 import type { DraftExtraction } from './incrementalExtract';
-import { closedFrontMatterEnd, parseDraftFragment, readsAppendedDefinitions, type ParsedDraft } from './parseDraft';
+import { closedFrontMatterEnd, definitionsAtTopLevel, isDefinition, parseDraftFragment, readsAppendedDefinitions, type ParsedDraft } from './parseDraft';
 import { LineIndex } from './positions';
 
 /** Parts small enough to parse in a few tens of milliseconds on a slow machine. */
 export const CHUNK_CHARS = 16_384;
 
-const DEFINITION_TYPES = new Set(['definition', 'footnoteDefinition']);
+/** A line opening fenced code (three or more backticks or tildes, indented at most three), and one closing it. */
+const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 /** An HTML comment that opens and closes on its line (and nothing after it), as grounded-ignore comments are written. */
 const ONE_LINE_COMMENT = /^ {0,3}<!--(?:(?!-->).)*-->[ \t]*$/;
 
@@ -48,7 +50,7 @@ export function* extractInParts(markdown: string, resolver: CitationResolver, ch
     for (const [id, node] of part.footnotes) if (!footnotes.has(id)) footnotes.set(id, node);
     for (const [id, node] of part.definitions) if (!definitions.has(id)) definitions.set(id, node);
   }
-  const definitionRoots = parts.flatMap((part) => part.roots.filter((root) => DEFINITION_TYPES.has(root.type)));
+  const definitionRoots = parts.flatMap((part) => part.roots.filter((root) => isDefinition(root.type)));
   const definitionText = definitionRoots.map((root) => `\n\n${markdown.slice(root.start, root.end)}`).join('');
 
   const lines = new LineIndex(markdown);
@@ -75,13 +77,6 @@ export function* extractInParts(markdown: string, resolver: CitationResolver, ch
   };
 }
 
-function definitionsAtTopLevel(part: ParsedDraft): boolean {
-  const topLevel = new Set<unknown>(part.tree.children);
-  for (const node of part.footnotes.values()) if (!topLevel.has(node)) return false;
-  for (const node of part.definitions.values()) if (!topLevel.has(node)) return false;
-  return true;
-}
-
 /** Offsets where a part may start (see above), about `chunkChars` apart; undefined when the draft must not be cut. */
 export function cutPoints(markdown: string, chunkChars: number): number[] | undefined {
   const cuts: number[] = [];
@@ -101,11 +96,12 @@ export function cutPoints(markdown: string, chunkChars: number): number[] | unde
     while (lineEnd < markdown.length && markdown.charCodeAt(lineEnd) !== 10 && markdown.charCodeAt(lineEnd) !== 13) lineEnd++;
     const line = markdown.slice(lineStart, lineEnd);
     const blank = /^[ \t]*$/.test(line);
+    const opening = fence === undefined ? FENCE_OPENING.exec(line) : null;
     if (fence !== undefined) {
-      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      const closing = FENCE_CLOSING.exec(line);
       if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length) fence = undefined;
-    } else if (/^ {0,3}(`{3,}|~{3,})/.test(line)) {
-      fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)![1];
+    } else if (opening) {
+      fence = opening[1];
     } else if (ONE_LINE_COMMENT.test(line)) {
       afterComment = true;
     } else if (/^ {0,3}</.test(line)) {
