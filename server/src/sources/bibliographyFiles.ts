@@ -6,6 +6,7 @@
 import { extname, resolve } from 'node:path';
 import type { EntryWithoutText, SourceMetadata, SourceProblem } from '../model';
 import { readTextFile } from '../files/readTextFile';
+import { offsetToPosition } from '../markdown/positions';
 
 export const BIBLIOGRAPHY_FILE_EXTENSIONS: readonly string[] = ['.json', '.bib'];
 
@@ -49,7 +50,7 @@ export function parseCslJson(text: string): Parsed {
     const position = /at position (\d+)/.exec(message);
     // "Unexpected end of JSON input" has no position: the fault is where the text stops.
     const offset = position ? Number(position[1]) : text.length;
-    return { problem: `broken CSL-JSON on line ${lineAt(text, offset)}: ${message.replace(/\s*in JSON at position \d+.*$/s, '')}` };
+    return { problem: `broken CSL-JSON on line ${offsetToPosition(text, offset).line + 1}: ${message.replace(/\s*in JSON at position \d+.*$/s, '')}` };
   }
   if (!Array.isArray(value)) return { problem: 'not a CSL-JSON bibliography: the file must hold an array of items' };
   const items = value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item));
@@ -82,10 +83,6 @@ export function parseBibtex(text: string): Parsed {
     const first = message.split('\n')[0]!.replace(/\s*at line \d+ col \d+:?\s*$/, '').trim();
     return { problem: line ? `broken BibTeX on line ${line[1]}: ${first}` : `broken BibTeX: ${first}` };
   }
-}
-
-function lineAt(text: string, offset: number): number {
-  return text.slice(0, offset).split(/\r\n|\r|\n/).length;
 }
 
 function itemId(item: Record<string, unknown>): string {
