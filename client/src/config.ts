@@ -66,6 +66,12 @@ export class Config {
     return typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : DEFAULT_SETTINGS.maxFileSize;
   }
 
+  /** The server validates it too (fewer than a hundred falls back to the default). */
+  get maxFindingsPerDocument(): number {
+    const value = this.source.get<unknown>('maxFindingsPerDocument');
+    return typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : DEFAULT_SETTINGS.maxFindingsPerDocument;
+  }
+
   get citationStyle(): CitationStyle {
     return oneOf(this.source.get<unknown>('citationStyle'), CITATION_STYLES, DEFAULT_SETTINGS.citationStyle);
   }
@@ -88,6 +94,7 @@ export class Config {
       checkOn: this.checkOn,
       debounceMs: this.debounceMs,
       maxFileSize: this.maxFileSize,
+      maxFindingsPerDocument: this.maxFindingsPerDocument,
       citationStyle: this.citationStyle,
       severity,
     };

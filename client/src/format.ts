@@ -20,6 +20,11 @@ export function verdictBreakdown(counts: VerdictCounts): string {
   return `${counts.supported} supported, ${counts.unsupported} unsupported, ${counts.contradicted} contradicted`;
 }
 
+/** Why Problems does not list every finding of a document, and where to see them all. */
+export function unlistedNote(unlisted: number): string {
+  return `Problems lists the findings nearest the cursor; ${unlisted.toLocaleString('en')} more are not listed (grounded.maxFindingsPerDocument). "grounded check" lists them all.`;
+}
+
 /** "12 claims: 8 supported, 3 unsupported, 1 contradicted" (and "No claims to check" for a draft without any). */
 export function documentSummaryMessage(summary: Pick<DocumentSummary, 'claims' | 'counts'>): string {
   if (summary.claims === 0) return 'No claims to check';

@@ -1,7 +1,7 @@
 // What the status bar item says, as a pure state machine fed by `grounded/status` notifications, verify results and
 // the language client's life cycle. statusBar.ts renders it; test/client checks it without VS Code.
 import { ClientCommands, type CheckOn, type StatusParams, type VerdictCounts } from '../../server/src/protocol';
-import { countsText, verdictBreakdown } from './format';
+import { countsText, unlistedNote, verdictBreakdown } from './format';
 
 export type StatusKind = 'starting' | 'checking' | 'counts' | 'unchecked' | 'not-a-draft' | 'error';
 
@@ -45,6 +45,8 @@ const NOT_A_DRAFT_TOOLTIP = [
  */
 export class StatusModel {
   private readonly counts = new Map<string, VerdictCounts>();
+  /** Findings of a document not listed in Problems (over grounded.maxFindingsPerDocument), from its last counts. */
+  private readonly unlisted = new Map<string, number>();
   private readonly checkingUris = new Set<string>();
   private readonly documentErrors = new Map<string, string>();
   private readonly notDrafts = new Set<string>();
@@ -91,6 +93,7 @@ export class StatusModel {
           this.checkingUris.delete(params.uri);
           this.documentErrors.delete(params.uri);
           if (params.counts) {
+            this.setUnlisted(params.uri, params.unlistedFindings);
             this.counts.set(params.uri, { ...params.counts });
             this.notDrafts.delete(params.uri);
           }
@@ -109,6 +112,7 @@ export class StatusModel {
         this.notDrafts.delete(params.uri);
         if (params.counts) {
           this.documentErrors.delete(params.uri);
+          this.setUnlisted(params.uri, params.unlistedFindings);
           this.counts.set(params.uri, { ...params.counts });
           this.serverError = message;
         } else {
@@ -135,8 +139,14 @@ export class StatusModel {
     return this.counts.get(uri);
   }
 
+  private setUnlisted(uri: string, unlisted: number | undefined): void {
+    if (unlisted) this.unlisted.set(uri, unlisted);
+    else this.unlisted.delete(uri);
+  }
+
   forget(uri: string): void {
     this.counts.delete(uri);
+    this.unlisted.delete(uri);
     this.checkingUris.delete(uri);
     this.documentErrors.delete(uri);
     this.notDrafts.delete(uri);
@@ -193,7 +203,9 @@ export class StatusModel {
       return { kind: 'checking', text: CHECKING_TEXT, command: PROBLEMS_COMMAND, tooltip: `Grounded: checking claims…${last}` };
     }
     if (counts) {
-      return { kind: 'counts', text: countsText(counts), command: PROBLEMS_COMMAND, tooltip: `Grounded: ${verdictBreakdown(counts)}.\nClick to open Problems.` };
+      const unlisted = this.unlisted.get(uri);
+      const note = unlisted ? `\n${unlistedNote(unlisted)}` : '';
+      return { kind: 'counts', text: countsText(counts), command: PROBLEMS_COMMAND, tooltip: `Grounded: ${verdictBreakdown(counts)}.${note}\nClick to open Problems.` };
     }
     const hint =
       checkOn === 'manual'

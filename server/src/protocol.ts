@@ -2,7 +2,7 @@
 // Both sides import this module; besides types it imports only the findings' code constants, so the client bundle stays small.
 import { DEFAULT_SEVERITY, type CitationStyle, type FindingCode, type SeveritySetting } from './findings/codes';
 import type { BibliographyFormat } from './bibliography/formats';
-import type { Position, Range, RankedSource, SkipReason } from './model';
+import type { Position, RankedSource, SkipReason } from './model';
 
 export type { RankedSource } from './model';
 
@@ -32,6 +32,11 @@ export interface GroundedSettings {
   debounceMs: number;
   /** Larger documents (in UTF-8 bytes) are not checked; the writer is told so. */
   maxFileSize: number;
+  /**
+   * A document with more findings publishes only this many, those nearest where the writer works (findingWindow.ts):
+   * tens of thousands of diagnostics would stall the server and the editor at every keystroke.
+   */
+  maxFindingsPerDocument: number;
   citationStyle: CitationStyle;
   severity: Record<FindingCode, SeveritySetting>;
 }
@@ -42,6 +47,7 @@ export const DEFAULT_SETTINGS: GroundedSettings = {
   checkOn: 'type',
   debounceMs: 300,
   maxFileSize: 5_000_000,
+  maxFindingsPerDocument: 1_000,
   citationStyle: 'footnote',
   severity: { ...DEFAULT_SEVERITY },
 };
@@ -232,6 +238,8 @@ export interface StatusParams {
   /** The document the counts are for, when ready; the document that is not a draft. */
   uri?: string;
   counts?: VerdictCounts;
+  /** With counts: how many of the document's findings are not published (over `maxFindingsPerDocument`). */
+  unlistedFindings?: number;
   message?: string;
 }
 
@@ -264,15 +272,3 @@ export interface OpenSourceArguments {
   line?: number;
 }
 
-/** The `data` payload of each Grounded diagnostic: what its quick fixes need. */
-export interface DiagnosticData {
-  code: FindingCode;
-  version: number;
-  claimText: string;
-  /** Sources that back the claim, best first (for "Cite …"). */
-  backingSources: string[];
-  /** For a contradicted number, date or name: the claim's words and the source's replacement. */
-  replacement?: { range: Range; text: string };
-  /** Start of the block holding the claim (for "Ignore this claim"). */
-  blockStart: Position;
-}

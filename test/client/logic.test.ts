@@ -98,7 +98,13 @@ describe('the status bar model', () => {
     assert.equal(model.view(uri).text, '$(check) 8 $(warning) 3 $(error) 1');
     assert.equal(model.view(uri).kind, 'counts');
     assert.match(model.view(uri).tooltip, /8 supported, 3 unsupported, 1 contradicted/);
+    assert.doesNotMatch(model.view(uri).tooltip, /not listed/);
     assert.equal(model.view(other).text, UNCHECKED_TEXT);
+    // Over grounded.maxFindingsPerDocument: the tooltip says how many findings Problems leaves out, until a check lists all.
+    model.apply({ state: 'ready', uri, counts: COUNTS, unlistedFindings: 31_972 });
+    assert.match(model.view(uri).tooltip, /31,972 more are not listed \(grounded\.maxFindingsPerDocument\)/);
+    model.apply({ state: 'ready', uri, counts: COUNTS });
+    assert.doesNotMatch(model.view(uri).tooltip, /not listed/);
   });
 
   test('a checking without a URI spins for every document until ready', () => {

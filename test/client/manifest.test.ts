@@ -158,6 +158,7 @@ describe('package.json', () => {
       'grounded.drafts.exclude': DEFAULT_SETTINGS.drafts.exclude,
       'grounded.debounceMs': DEFAULT_SETTINGS.debounceMs,
       'grounded.maxFileSize': DEFAULT_SETTINGS.maxFileSize,
+      'grounded.maxFindingsPerDocument': DEFAULT_SETTINGS.maxFindingsPerDocument,
       'grounded.citationStyle': DEFAULT_SETTINGS.citationStyle,
       ...Object.fromEntries(DIAGNOSTIC_CODES.map((code) => [`grounded.severity.${code}`, DEFAULT_SETTINGS.severity[code]])),
       'grounded.trace.server': 'off',

@@ -239,6 +239,9 @@ describe('settings', () => {
     assert.equal(settings.debounceMs, 0);
     assert.equal(settings.citationStyle, 'pandoc');
     assert.deepEqual(settings.severity, { ...DEFAULT_SETTINGS.severity, uncited: 'off' });
+    // Fewer than a hundred findings would hide those of an ordinary article.
+    assert.equal(normalizeSettings({ maxFindingsPerDocument: 10 }).maxFindingsPerDocument, DEFAULT_SETTINGS.maxFindingsPerDocument);
+    assert.equal(normalizeSettings({ maxFindingsPerDocument: 250.4 }).maxFindingsPerDocument, 250);
   });
 
   test('dotted keys, as some editors send them, are read like nested ones', () => {

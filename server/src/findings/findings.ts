@@ -35,19 +35,27 @@ export function findingsOf(draft: CheckedDraft, options: FindingOptions): Findin
 /** The findings of one claim, in the order of FINDING_CODES; none for a claim the writer accepted. */
 export function claimFindings(draft: CheckedDraft, claimIndex: number, options: FindingOptions): Finding[] {
   const claim = draft.report.claims[claimIndex];
-  if (!claim || options.isAccepted?.(claim.text)) return [];
-  return findingCodes(claim).flatMap((code) => {
-    const severity = options.severity[code];
-    if (severity === 'off') return [];
+  return shownCodes(draft, claimIndex, options).map((code) => {
     const evidence = evidenceFor(code, claim);
-    return [{
+    return {
       code,
-      severity,
+      severity: options.severity[code] as Severity,
       claimIndex,
       claim,
       message: messageFor(code, claim, draft.engine),
       ...(evidence ? { evidence } : {}),
       backingSources: draft.backing[claimIndex] ?? [],
-    }];
+    };
   });
+}
+
+/** How many findings a claim gives, without wording them (a long draft counts them all, words only those it shows). */
+export function claimFindingCount(draft: CheckedDraft, claimIndex: number, options: FindingOptions): number {
+  return shownCodes(draft, claimIndex, options).length;
+}
+
+function shownCodes(draft: CheckedDraft, claimIndex: number, options: FindingOptions): FindingCode[] {
+  const claim = draft.report.claims[claimIndex];
+  if (!claim || options.isAccepted?.(claim.text)) return [];
+  return findingCodes(claim).filter((code) => options.severity[code] !== 'off');
 }

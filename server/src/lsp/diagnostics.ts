@@ -1,17 +1,18 @@
-// Findings → LSP diagnostics: one per finding, on the claim sentence, with the evidence line as related information
-// and the data the quick fixes need. Nothing here words a message: the findings module does.
+// Findings → LSP diagnostics: one per finding, on the claim sentence, with the evidence line as related information.
+// No `data` payload: the quick fixes are computed from the server's own check of the document (codeActions.ts), and
+// a document can publish thousands of diagnostics at every keystroke. Nothing here words a message: the findings
+// module does.
 
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import type { Engine } from '../engine';
-import { linesOf, sourceOf } from '../findings/checkedDraft';
+import { sourceOf } from '../findings/checkedDraft';
 import type { Severity } from '../findings/codes';
 import { claimFindings, findingsOf, type Finding, type FindingOptions } from '../findings/findings';
 import { codeHref } from '../findings/links';
-import { conflictReplacement } from '../findings/replacement';
 import type { Evidence } from '../model';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { CheckedDocument } from './checkedDocument';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -28,6 +29,11 @@ export function diagnosticsFor(document: CheckedDocument, options: FindingOption
   return findingsOf(document, options).map((finding) => toDiagnostic(document, finding));
 }
 
+/** The diagnostics of some of a document's findings (those published: findingWindow.ts). */
+export function diagnosticsOf(document: CheckedDocument, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((finding) => toDiagnostic(document, finding));
+}
+
 /** The diagnostics of one claim (what a code action for that claim fixes): the same as `diagnosticsFor` gives it. */
 export function claimDiagnostics(document: CheckedDocument, index: number, options: FindingOptions): Diagnostic[] {
   return claimFindings(document, index, options).map((finding) => toDiagnostic(document, finding));
@@ -35,16 +41,6 @@ export function claimDiagnostics(document: CheckedDocument, index: number, optio
 
 function toDiagnostic(document: CheckedDocument, finding: Finding): Diagnostic {
   const { claim, code } = finding;
-  const lines = linesOf(document);
-  const replacement = code === 'contradicted' ? conflictReplacement(document.text, claim, lines) : undefined;
-  const data: DiagnosticData = {
-    code,
-    version: document.version ?? 0,
-    claimText: claim.text,
-    backingSources: finding.backingSources,
-    ...(replacement ? { replacement: { range: replacement.range, text: replacement.text } } : {}),
-    blockStart: lines.positionAt(claim.blockStartOffset),
-  };
   const focus = code === 'contradicted' ? claim.conflict?.source : undefined;
   const related = finding.evidence ? relatedInformation(document.engine, finding.evidence, focus) : undefined;
   return {
@@ -55,7 +51,6 @@ function toDiagnostic(document: CheckedDocument, finding: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     ...(related ? { relatedInformation: [related] } : {}),
-    data,
   };
 }
 

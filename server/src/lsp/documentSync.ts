@@ -7,7 +7,7 @@ import { checkSteps, runInSlices } from './scheduler';
 import { filePath } from './workspaceFolders';
 
 export function registerDocumentSync(parts: ServerParts): void {
-  const { connection, documents, scheduler, policies, verifiedFromDisk, libraryFor, publish } = parts;
+  const { connection, documents, scheduler, policies, verifiedFromDisk, libraryFor, publish, focus } = parts;
 
   // didOpen fires onDidOpen then onDidChangeContent; only later content changes are edits.
   const opening = new Set<string>();
@@ -22,6 +22,7 @@ export function registerDocumentSync(parts: ServerParts): void {
     const uri = event.document.uri;
     scheduler.closed(uri);
     policies.closed(uri);
+    focus.forget(uri);
     if (verifiedFromDisk.has(uri)) void republishFromDisk(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

@@ -20,10 +20,11 @@ import { sourcesResult } from './library';
 import type { ServerParts } from './parts';
 
 export function registerFeatures(parts: ServerParts): void {
-  const { connection, documents, scheduler, policies, session, libraries, folders, verifiedFromDisk } = parts;
+  const { connection, documents, scheduler, policies, session, libraries, folders, verifiedFromDisk, focus } = parts;
 
   connection.onHover(async (params, token) => {
     const uri = params.textDocument.uri;
+    focus.at(uri, params.position.line);
     const document = documents.get(uri);
     if (!document) return null;
     const offset = document.offsetAt(params.position);
@@ -35,6 +36,7 @@ export function registerFeatures(parts: ServerParts): void {
 
   // Citation keys: completion after `[@` and `[^`, go to the source, every claim citing a source, links to sources.
   connection.onCompletion(async (params) => {
+    focus.at(params.textDocument.uri, params.position.line);
     await session.libraryReady;
     const document = documents.get(params.textDocument.uri);
     const engine = document ? parts.libraryFor(document.uri)?.engine : undefined;
@@ -50,6 +52,7 @@ export function registerFeatures(parts: ServerParts): void {
   });
 
   connection.onDefinition(async (params, token) => {
+    focus.at(params.textDocument.uri, params.position.line);
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const offset = document.offsetAt(params.position);
@@ -77,6 +80,7 @@ export function registerFeatures(parts: ServerParts): void {
 
   connection.onCodeAction(async (params, token) => {
     const uri = params.textDocument.uri;
+    focus.at(uri, params.range.start.line);
     const document = documents.get(uri);
     if (!document) return [];
     const checked = await scheduler.forRequest(uri, document.offsetAt(params.range.start), document.offsetAt(params.range.end), token);

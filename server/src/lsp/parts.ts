@@ -11,7 +11,7 @@ import type { CheckedDocument } from './checkedDocument';
 import { configDiagnostics } from './configDiagnostics';
 import { ConfigWatcher } from './configWatcher';
 import { sendNotification } from './customMessages';
-import { diagnosticsFor } from './diagnostics';
+import { diagnosticsOf } from './diagnostics';
 import { DocumentPolicies } from './documentPolicies';
 import type { LibraryContext, LoadedLibrary, SourceWatcher } from './library';
 import { LibrarySet } from './librarySet';
@@ -19,6 +19,7 @@ import { CheckScheduler } from './scheduler';
 import { SettingsStore } from './settings';
 import { StatusReporter, countVerdicts } from './status';
 import { WorkspaceFolders } from './workspaceFolders';
+import { WritingFocus } from './writingFocus';
 
 export interface ServerParts {
   connection: Connection;
@@ -31,13 +32,16 @@ export interface ServerParts {
   configWatcher: ConfigWatcher;
   scheduler: CheckScheduler;
   session: Session;
+  /** Where the writer works in each document: requests report it (the window of published findings follows it). */
+  focus: WritingFocus;
   /** Files whose diagnostics came from a workspace or file verification, kept when they are closed in the editor. */
   verifiedFromDisk: Set<string>;
   /** What the window's library is made of: the settings of the window and every folder, the folders, the trust. */
   libraryContext(): LibraryContext;
   /** The library a document is checked against: its project config's when the config names sources, else the window's. */
   libraryFor(uri: string): LoadedLibrary | undefined;
-  publish(checked: CheckedDocument): void;
+  /** Publishes a check's diagnostics; returns how many findings were left unlisted (over maxFindingsPerDocument). */
+  publish(checked: CheckedDocument): number;
   /**
    * Loads the window's library anew (settings or source files changed; in slices, the current library serving
    * meanwhile) and checks the open documents again.
@@ -100,13 +104,30 @@ export function createParts(connection: Connection): ServerParts {
     return loaded;
   };
 
-  const publish = (checked: CheckedDocument): void => {
+  const publish = (checked: CheckedDocument): number => {
+    const { findings, unlisted } = checked.draft
+      ? focus.publishedFindings(checked, policies.findingOptions(checked.uri), settings.forDocument(checked.uri).maxFindingsPerDocument)
+      : { findings: [], unlisted: 0 };
     void connection.sendDiagnostics({
       uri: checked.uri,
       ...(checked.version !== undefined ? { version: checked.version } : {}),
-      diagnostics: checked.draft ? diagnosticsFor(checked, policies.findingOptions(checked.uri)) : [],
+      diagnostics: diagnosticsOf(checked, findings),
     });
+    return unlisted;
   };
+  // The writer left the window of a document with more findings than are published: publish the window around them,
+  // from the check there is (a check on its way publishes around them anyway).
+  // After the request that told where the writer is has been answered.
+  const movedIn = new Set<string>();
+  const focus = new WritingFocus((uri) => {
+    if (movedIn.has(uri)) return;
+    movedIn.add(uri);
+    setImmediate(() => {
+      movedIn.delete(uri);
+      const fresh = scheduler.fresh(uri);
+      if (fresh) publish(fresh);
+    });
+  });
 
   const scheduler = new CheckScheduler({
     documents,
@@ -127,12 +148,12 @@ export function createParts(connection: Connection): ServerParts {
     },
     checkStarted: (uri) => status.checking(uri),
     checked: (checked) => {
-      publish(checked);
+      const unlisted = publish(checked);
       const unchecked = checked.report.unchecked ?? [];
       for (const sentence of unchecked) connection.console.error(`Not checked (line ${sentence.range.start.line + 1} of ${checked.uri}): ${sentence.error}`);
       if (checked.tooLarge !== undefined) status.failed(tooLargeNotice(checked.tooLarge, settings.forDocument(checked.uri).maxFileSize), checked.uri);
       else if (unchecked.length > 0) status.failed(`${unchecked.length === 1 ? 'A sentence' : `${unchecked.length} sentences`} could not be checked (see the output); the others were.`, checked.uri);
-      else if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims));
+      else if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims), unlisted);
       else status.notADraft(checked.uri);
     },
     checkFailed: (uri, error) => {
@@ -140,7 +161,7 @@ export function createParts(connection: Connection): ServerParts {
       connection.console.error(`Checking ${uri} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
       status.failed(`Checking failed: ${message}`, uri);
     },
-    checkAbandoned: (uri, last) => status.abandoned(uri, last ? countVerdicts(last.report.claims) : undefined),
+    checkAbandoned: (uri, last) => status.abandoned(uri, last ? countVerdicts(last.report.claims) : undefined, focus.unlistedIn(uri)),
   });
 
   const parts: ServerParts = {
@@ -154,6 +175,7 @@ export function createParts(connection: Connection): ServerParts {
     configWatcher,
     scheduler,
     session,
+    focus,
     verifiedFromDisk: new Set(),
     libraryContext,
     libraryFor,

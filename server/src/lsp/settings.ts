@@ -20,6 +20,8 @@ export const SETTINGS_SECTION = 'grounded';
 const MAX_DEBOUNCE_MS = 10_000;
 // A limit below a few paragraphs would switch checking off by mistake.
 const MIN_MAX_FILE_SIZE = 1_000;
+// Fewer would hide findings of an ordinary long article.
+const MIN_MAX_FINDINGS = 100;
 
 /** Any settings object (nested, or with dotted keys as some editors send) → complete, valid settings. */
 export function normalizeSettings(raw: unknown): GroundedSettings {
@@ -42,6 +44,10 @@ export function normalizeSettings(raw: unknown): GroundedSettings {
       typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize >= MIN_MAX_FILE_SIZE
         ? Math.round(value.maxFileSize)
         : DEFAULT_SETTINGS.maxFileSize,
+    maxFindingsPerDocument:
+      typeof value.maxFindingsPerDocument === 'number' && Number.isFinite(value.maxFindingsPerDocument) && value.maxFindingsPerDocument >= MIN_MAX_FINDINGS
+        ? Math.round(value.maxFindingsPerDocument)
+        : DEFAULT_SETTINGS.maxFindingsPerDocument,
     citationStyle: oneOf(value.citationStyle, CITATION_STYLES, DEFAULT_SETTINGS.citationStyle),
     severity: Object.fromEntries(
       DIAGNOSTIC_CODES.map((code) => [code, oneOf(severity[code], SEVERITY_SETTINGS, DEFAULT_SETTINGS.severity[code])]),

@@ -38,9 +38,11 @@ export class StatusReporter {
     this.send({ state: 'checking', uri });
   }
 
-  checked(uri: string, counts: VerdictCounts): void {
+  /** `unlisted`: findings of the document not published (over `grounded.maxFindingsPerDocument`). */
+  checked(uri: string, counts: VerdictCounts, unlisted = 0): void {
     const problem = this.problem();
-    this.send(problem ? { state: 'error', uri, counts, message: problem } : { state: 'ready', uri, counts });
+    const shown = unlisted > 0 ? { counts, unlistedFindings: unlisted } : { counts };
+    this.send(problem ? { state: 'error', uri, ...shown, message: problem } : { state: 'ready', uri, ...shown });
   }
 
   /**
@@ -65,9 +67,9 @@ export class StatusReporter {
    * A check was dropped (the document changed, closed, or the check was cancelled) and none follows it: the spinner
    * stops, on the counts of the last finished check when there is one.
    */
-  abandoned(uri: string, counts: VerdictCounts | undefined): void {
+  abandoned(uri: string, counts: VerdictCounts | undefined, unlisted = 0): void {
     if (counts) {
-      this.checked(uri, counts);
+      this.checked(uri, counts, unlisted);
       return;
     }
     this.send({ state: 'ready', uri });
