@@ -1,6 +1,8 @@
 // `npm run eval`: accuracy on ../shared/eval. Thresholds are fitted on claims-dev, the SummEdits `evaluation` split and
-// the FRANK `valid` split; the `test` splits are held out and reported apart.
-import { readFileSync, existsSync } from 'node:fs';
+// the FRANK `valid` split; the `test` splits are held out and reported apart. Last, the blind fixtures
+// (test/fixtures/blind: claims about the bundled sources labelled by a fact-checker before any engine output was
+// seen), per class: never fitted on, and not pinned as tests while the engine misses some.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkClaimAgainstText, createEngine } from '../server/src/engine';
 import type { ClaimVerdict, Verdict } from '../server/src/model';
@@ -119,6 +121,33 @@ function evalReferences(file: string): void {
   console.log(`  (${rows.length} claims in ${seconds.toFixed(1)} s)`);
 }
 
+const EXPECT = /<!-- expect: (supported|unsupported|contradicted)(?: source="([^"]+)")? -->/;
+const CLASS = /<!-- class: ([\w-]+) -->/;
+
+function evalBlind(folder: string): void {
+  const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.md')).sort()) {
+    const markdown = readFileSync(join(folder, file), 'utf8');
+    const lines = markdown.split('\n');
+    const classOf = (line: number) => lines.slice(0, line + 1).reverse().map((l) => CLASS.exec(l)?.[1]).find(Boolean) ?? 'none';
+    const scored = engine.checkDraft(markdown, file).claims.flatMap((claim) => {
+      const expected = EXPECT.exec(lines[claim.range.start.line]);
+      return expected ? [{ row: { id: `${file}:${claim.range.start.line + 1}`, claim: claim.text, label: expected[1] as Verdict, kind: classOf(claim.range.start.line) }, verdict: claim }] : [];
+    });
+    const right = scored.filter((s) => s.verdict.verdict === s.row.label).length;
+    console.log(`\nblind fixtures: ${file} (${scored.length} claims, never fitted on)`);
+    console.log(`  three-way accuracy ${pct(right / scored.length)} (${right}/${scored.length}), balanced accuracy ${pct(balancedAccuracy(scored))}`);
+    const unsafe = scored.filter((s) => s.row.label !== 'supported' && s.verdict.verdict === 'supported').length;
+    console.log(`  labelled not supported, reported supported: ${unsafe}`);
+    for (const kind of [...new Set(scored.map((s) => s.row.kind))]) {
+      const group = scored.filter((s) => s.row.kind === kind);
+      console.log(`    ${kind!.padEnd(24)} ${group.filter((s) => s.verdict.verdict === s.row.label).length}/${group.length}`);
+    }
+    console.log(confusion(scored, VERDICTS));
+    console.log(`  errors:\n${worstErrors(scored, 60) || '    none'}`);
+  }
+}
+
 // FRANK's XSum part is labelled by its publisher's name, BBC, in the data file.
 function isXsum(row: Row): boolean {
   return row.dataset === 'frank-xsum' || row.dataset === 'frank-bbc';
@@ -136,3 +165,4 @@ evalExternal('frank.jsonl', [
   { name: 'frank-xsum test (held out)', filter: (r) => isXsum(r) && r.split === 'test' },
 ]);
 evalReferences('cnndm_references.jsonl');
+evalBlind(join(__dirname, '..', 'test', 'fixtures', 'blind'));
