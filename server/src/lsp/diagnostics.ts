@@ -61,7 +61,7 @@ function relatedInformation(engine: Engine, evidence: Evidence, focus: string | 
   const preview = passagePreview(evidence.text, focus);
   return {
     location: {
-      uri: pathToFileURL(source.path).href,
+      uri: fileUri(source.path),
       range: { start: { line, character: 0 }, end: { line, character: lineLength(engine, source.path, line) } },
     },
     message: `"${source.title}", line ${evidence.line}: ${preview}`,
@@ -79,6 +79,15 @@ export function passagePreview(text: string, focus?: string): string {
   let end = Math.min(text.length, start + PASSAGE_PREVIEW_CHARS);
   if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+// Every publication names the same few source files again, and converting a path is not free.
+const fileUris = new Map<string, string>();
+
+function fileUri(path: string): string {
+  let uri = fileUris.get(path);
+  if (uri === undefined) fileUris.set(path, (uri = pathToFileURL(path).href));
+  return uri;
 }
 
 // Line lengths of source files, so the related location covers the evidence line exactly. Kept per engine: a reload
