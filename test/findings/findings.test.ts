@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createEngine } from '../../server/src/engine';
 import { loadSourceLibrary, sourceFromText } from '../../server/src/sources/loadSources';
 import { checkDraftText, type CheckedDraft } from '../../server/src/findings/checkedDraft';
-import { claimFindings, findingsOf, type Finding } from '../../server/src/findings/findings';
+import { claimFindingCount, claimFindings, findingsOf, type Finding } from '../../server/src/findings/findings';
 import { DEFAULT_SEVERITY, type SeverityMap } from '../../server/src/findings/codes';
 import { acceptClaimEdit, isAccepted } from '../../server/src/config/accepted';
 import { draftPolicy, type HostDefaults } from '../../server/src/config/policy';
@@ -287,4 +287,25 @@ test('the Lima Group sentence of the fixtures is backed by the AP article alone'
   const draft = check(`${LIMA}\n`);
   assert.equal(draft.report.claims[0]?.verdict, 'supported');
   assert.deepEqual(draft.backing[0], [AP]);
+});
+
+describe('counting without wording', () => {
+  test('claimFindingCount is the number of findings claimFindings words, under every severity map and acceptance', () => {
+    const draft = check(['mixed', 'contradicted', 'uncited', 'citation-mismatch', 'unsupported'].map(fixture).join('\n\n'));
+    const codes = Object.keys(DEFAULT_SEVERITY) as (keyof SeverityMap)[];
+    const maps: SeverityMap[] = [{ ...DEFAULT_SEVERITY }, ...codes.map((off) => ({ ...DEFAULT_SEVERITY, [off]: 'off' }))];
+    const accepted = draft.report.claims[0]!.text;
+    let counted = 0;
+    for (const severity of maps) {
+      for (const isAccepted of [undefined, (sentence: string) => sentence === accepted]) {
+        const options = { severity, ...(isAccepted ? { isAccepted } : {}) };
+        for (let index = 0; index < draft.report.claims.length; index++) {
+          const count = claimFindingCount(draft, index, options);
+          assert.equal(count, claimFindings(draft, index, options).length, `claim ${index} with ${JSON.stringify(severity)}`);
+          counted += count;
+        }
+      }
+    }
+    assert.ok(counted > 0, 'the fixtures give findings');
+  });
 });

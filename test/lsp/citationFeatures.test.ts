@@ -64,6 +64,19 @@ describe('citation keys', () => {
     assert.match((list2.items.find((i) => i.label === 'maduro-secret-meetings-us')!.documentation as MarkupContent).value, /Already cited/);
   });
 
+  test('[@ typed into a sentence just edited ranks the sources for the sentence as it now reads', async () => {
+    const uri = pathToFileURL(join(workspace, 'complete-after-edit.md')).href;
+    const text = `# Draft\n\n${NORWAY}\n\nA second paragraph.\n`;
+    await client.openAndWait(uri, text);
+    // The first paragraph becomes the Maduro sentence, and "[@]" is typed after it, before any check of the edit.
+    const paragraph = { start: { line: 2, character: 0 }, end: { line: 2, character: NORWAY.length } };
+    client.applyTextEdits(uri, [{ range: paragraph, newText: `${MADURO.slice(0, -1)} [@].` }]);
+    const position = positionOf(client.text(uri), '[@]', 2);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    const ids = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((item) => item.label);
+    assert.equal(ids[0], 'maduro-secret-meetings-us');
+  });
+
   test('[^ offers footnote keys; a source no definition names brings its definition along', async () => {
     const uri = pathToFileURL(join(workspace, 'complete-footnote.md')).href;
     const text = `# Draft\n\n${NORWAY}[^\n`;

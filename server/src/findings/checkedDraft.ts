@@ -6,7 +6,7 @@ import { partitionPoint } from '../index/partitionPoint';
 import { parseDraft, type ParsedDraft } from '../markdown/parseDraft';
 import { LineIndex } from '../markdown/positions';
 import type { CheckedClaim, ClaimSentence, FileReport, Source } from '../model';
-import type { FindingCode } from './codes';
+import { FINDING_CODES, type FindingCode } from './codes';
 
 export interface CheckedDraft {
   text: string;
@@ -22,16 +22,27 @@ export function checkDraftText(engine: Engine, text: string, path: string): Chec
   return { text, report, engine, backing: report.claims.map((claim) => backingSourcesOf(engine, claim)) };
 }
 
+export const CODE_BIT = Object.fromEntries(FINDING_CODES.map((code, i) => [code, 1 << i])) as Record<FindingCode, number>;
+
 /** The findings a claim gives, in the order of FINDING_CODES (the order they are listed in). */
 export function findingCodes(claim: CheckedClaim): FindingCode[] {
-  const codes: FindingCode[] = [];
-  if (claim.verdict === 'contradicted') codes.push('contradicted');
-  else if (claim.verdict === 'unsupported') codes.push('unsupported');
-  else if (claim.citations.length === 0) codes.push('uncited');
-  if (claim.citationMismatch) codes.push('citation-mismatch');
+  const bits = findingCodeBits(claim);
+  return FINDING_CODES.filter((_code, i) => bits & (1 << i));
+}
+
+/**
+ * The findings a claim gives as bits (1 << the code's index in FINDING_CODES): a long draft's publication counts
+ * tens of thousands of claims' findings, and this allocates nothing.
+ */
+export function findingCodeBits(claim: CheckedClaim): number {
+  let bits = 0;
+  if (claim.verdict === 'contradicted') bits |= CODE_BIT.contradicted;
+  else if (claim.verdict === 'unsupported') bits |= CODE_BIT.unsupported;
+  else if (claim.citations.length === 0) bits |= CODE_BIT.uncited;
+  if (claim.citationMismatch) bits |= CODE_BIT['citation-mismatch'];
   // The coverage floor lets a supported claim leave a few content words unbacked: the writer is shown them.
-  if (claim.verdict === 'supported' && claim.unbacked?.length) codes.push('unbacked-detail');
-  return codes;
+  if (claim.verdict === 'supported' && claim.unbacked?.length) bits |= CODE_BIT['unbacked-detail'];
+  return bits;
 }
 
 /** The claim under an offset; a cursor just after the sentence's last character still counts. -1 when none. */

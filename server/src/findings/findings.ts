@@ -3,8 +3,8 @@
 // the claim. Every view (CLI formats, diagnostics, hover, code actions) translates these and words nothing itself.
 
 import type { CheckedClaim, Evidence } from '../model';
-import { findingCodes, type CheckedDraft } from './checkedDraft';
-import { type FindingCode, type Severity, type SeverityMap } from './codes';
+import { CODE_BIT, findingCodeBits, findingCodes, type CheckedDraft } from './checkedDraft';
+import { FINDING_CODES, type FindingCode, type Severity, type SeverityMap } from './codes';
 import { evidenceFor, messageFor } from './messages';
 
 export interface Finding {
@@ -51,7 +51,24 @@ export function claimFindings(draft: CheckedDraft, claimIndex: number, options: 
 
 /** How many findings a claim gives, without wording them (a long draft counts them all, words only those it shows). */
 export function claimFindingCount(draft: CheckedDraft, claimIndex: number, options: FindingOptions): number {
-  return shownCodes(draft, claimIndex, options).length;
+  const claim = draft.report.claims[claimIndex];
+  if (!claim || options.isAccepted?.(claim.text)) return 0;
+  let bits = findingCodeBits(claim) & shownBits(options.severity);
+  let count = 0;
+  for (; bits; bits &= bits - 1) count++;
+  return count;
+}
+
+// Per severity map: the codes not turned off, as bits.
+const shownBitsBySeverity = new WeakMap<Readonly<SeverityMap>, number>();
+
+function shownBits(severity: Readonly<SeverityMap>): number {
+  let bits = shownBitsBySeverity.get(severity);
+  if (bits === undefined) {
+    bits = FINDING_CODES.reduce((all, code) => (severity[code] === 'off' ? all : all | CODE_BIT[code]), 0);
+    shownBitsBySeverity.set(severity, bits);
+  }
+  return bits;
 }
 
 function shownCodes(draft: CheckedDraft, claimIndex: number, options: FindingOptions): FindingCode[] {

@@ -199,7 +199,7 @@ async function sentenceAt(host: CommandHost, uri: string, position: Position, to
     // Let whatever is waiting go first: the parse is one step.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (token?.isCancellationRequested) throw cancelledError();
-    extracted = engine.extract(text);
+    extracted = engine.extract(text, document ? host.scheduler.lastExtraction(uri, engine) : undefined);
   }
   const offset = lines.offsetAt(position);
   const all = claims ?? extracted!.claims;

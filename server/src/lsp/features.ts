@@ -42,13 +42,15 @@ export function registerFeatures(parts: ServerParts): void {
     const engine = document ? parts.libraryFor(document.uri)?.engine : undefined;
     if (!document || !engine) return null;
     const lazyDefinitions = session.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('additionalTextEdits') === true;
-    return citationCompletions(document, params.position, engine, { footnoteStyle: policies.forDocument(document.uri).footnoteStyle, lazyDefinitions });
+    const previous = scheduler.lastExtraction(document.uri, engine);
+    return citationCompletions(document, params.position, engine, { footnoteStyle: policies.forDocument(document.uri).footnoteStyle, lazyDefinitions, previous });
   });
 
   connection.onCompletionResolve(async (item) => {
     const uri = (item.data as PendingDefinition | undefined)?.uri;
     if (uri === undefined) return item;
-    return resolveFootnoteDefinition(item, documents.get(uri), parts.libraryFor(uri)?.engine, policies.forDocument(uri).footnoteStyle);
+    const engine = parts.libraryFor(uri)?.engine;
+    return resolveFootnoteDefinition(item, documents.get(uri), engine, policies.forDocument(uri).footnoteStyle, engine && scheduler.lastExtraction(uri, engine));
   });
 
   connection.onDefinition(async (params, token) => {
@@ -68,7 +70,11 @@ export function registerFeatures(parts: ServerParts): void {
     const checked = document ? await scheduler.forRequest(uri, offset, offset, token) : undefined;
     const sourceId = referencedSource(uri, checked, checked ? linesOf(checked).offsetAt(params.position) : 0, parts.libraryFor(uri)?.engine);
     if (!sourceId) return null;
-    return referencesOf({ documents, engine: (other) => parts.libraryFor(other)?.engine, workspaceFolders: () => folders.paths() }, sourceId, token);
+    return referencesOf(
+      { documents, engine: (other) => parts.libraryFor(other)?.engine, lastExtraction: (other, engine) => scheduler.lastExtraction(other, engine), workspaceFolders: () => folders.paths() },
+      sourceId,
+      token,
+    );
   });
 
   connection.onDocumentLinks(async (params, token) => {

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDraftFiles } from '../files/findDraftFiles';
 import { readTextFile } from '../files/readTextFile';
 import { LineIndex } from '../markdown/positions';
+import type { DraftExtraction } from '../markdown/incrementalExtract';
 import type { Engine } from '../engine';
 import type { CheckedDocument } from './checkedDocument';
 import { citationKeyAt, keyRange } from './citationKeys';
@@ -22,6 +23,8 @@ export interface ReferencesHost {
   documents: { all(): TextDocument[] };
   /** The engine a document is checked against. */
   engine(uri: string): Engine | undefined;
+  /** An open document as its last check read it, so that only the blocks edited since are read again. */
+  lastExtraction?(uri: string, engine: Engine): DraftExtraction | undefined;
   workspaceFolders(): string[];
 }
 
@@ -37,13 +40,13 @@ export function referencedSource(uri: string, checked: CheckedDocument | undefin
 export async function referencesOf(host: ReferencesHost, sourceId: string, token?: CancellationToken): Promise<Location[]> {
   const locations: Location[] = [];
   const seen = new Set<string>();
-  const search = (uri: string, text: string, engine: Engine) => {
+  const search = (uri: string, text: string, engine: Engine, previous?: DraftExtraction) => {
     seen.add(uri);
     const source = engine.source(sourceId);
     // A text that names the source nowhere (id, URL or title: what a citation resolves by) cites it nowhere.
     if (!source || ![source.id, source.url, source.title].some((name) => name && text.includes(name))) return;
     const lines = new LineIndex(text);
-    for (const claim of engine.extract(text).claims) {
+    for (const claim of engine.extract(text, previous).claims) {
       for (const citation of claim.citations) {
         if (citation.sourceId !== sourceId) continue;
         locations.push({ uri, range: citation.kind === 'link' ? citation.range : keyRange(text, lines, citation) });
@@ -52,7 +55,7 @@ export async function referencesOf(host: ReferencesHost, sourceId: string, token
   };
   for (const document of host.documents.all()) {
     const engine = host.engine(document.uri);
-    if (engine) search(document.uri, document.getText(), engine);
+    if (engine) search(document.uri, document.getText(), engine, host.lastExtraction?.(document.uri, engine));
   }
   const sourcePaths = new Set<string>();
   for (const document of host.documents.all()) host.engine(document.uri)?.library.sources.forEach((source) => sourcePaths.add(realpathOrSelf(source.path)));

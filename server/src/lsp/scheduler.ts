@@ -203,6 +203,16 @@ export class CheckScheduler {
     for (const document of this.host.documents.all()) this.opened(document.uri);
   }
 
+  /**
+   * The draft as the last finished check of the document read it (of whatever version), when checked with `engine`:
+   * a request that must read the current text reads only the blocks edited since (a whole parse of a long draft
+   * would hold up everything else).
+   */
+  lastExtraction(uri: string, engine: Engine): DraftExtraction | undefined {
+    const reading = this.results.get(uri)?.reading;
+    return reading?.engine === engine ? reading.extraction : undefined;
+  }
+
   /** The check of the document's current version against the current library, if one finished. */
   fresh(uri: string): CheckedDocument | undefined {
     const result = this.results.get(uri);
