@@ -28,6 +28,8 @@ import type { LoadedLibrary } from './library';
 const SLICE_MS = 12;
 /** How long a hover or code action on an edited claim waits for the check that is due, before answering without it. */
 export const REQUEST_WAIT_MS = 2_000;
+/** Claims whose check carries over to the new version, per step of a check. */
+const CARRIED_PER_STEP = 2_000;
 
 export interface SchedulerHost {
   documents: TextDocuments<TextDocument>;
@@ -82,9 +84,12 @@ export function* checkSteps(
   const backing: string[][] = [];
   const unchecked: UncheckedSentence[] = [];
   const checks = new Map<ClaimSentence, ClaimCheck>();
-  for (const claim of extracted.claims) {
+  for (let k = 0; k < extracted.claims.length; k++) {
+    const claim = extracted.claims[k];
     // A claim the edit did not reach is the very object the last extraction made, or that one moved: its check stands.
     let check = sameEngine ? previousCheck(previous!, claim, extracted) : undefined;
+    // Tens of thousands of claims carried over take a while too: requests get their turn between.
+    if (check && k % CARRIED_PER_STEP === CARRIED_PER_STEP - 1) yield;
     if (!check) {
       yield;
       const checked = checkOrName(() => engine.checkSentence(claim), claim);
