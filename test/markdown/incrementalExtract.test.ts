@@ -68,6 +68,18 @@ test('a draft read in parts gives what one parse gives', () => {
   assert.ok(cut >= 100, `only ${cut} drafts were cut into parts`);
 });
 
+test('backticks that open no fence ("```a``` b": inline code) are no fence to cut around', () => {
+  // Found by the property above: the part scan took the first line for a fence that the third closed, and read the
+  // rest as paragraphs where one parse reads the third line's fence running to the end.
+  const text = '```The talks resumed on Monday. ```\r\nlet x = 1;\r\n```\r\n\r\nNorway said the talks continue.\r\n\r\n> Norway said so.\r\n';
+  const steps = extractInParts(text, resolver, 1);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const read = step.value ?? extractDraft(text, resolver);
+  assert.deepEqual(plain(read), extractClaims(text, resolver));
+  assert.deepEqual(read.roots, extractDraft(text, resolver).roots);
+});
+
 const paragraphs = (count: number) =>
   Array.from({ length: count }, (_, k) => `Paragraph ${k} says the talks resumed on day ${k}. ${NORWAY}`).join('\n\n') + '\n';
 

@@ -152,7 +152,7 @@ export function nestingDepthExceeds(markdown: string, limit: number): boolean {
         break;
       }
       if (c === '`' || c === '~') {
-        const run = /^(`{3,}|~{3,})/.exec(markdown.slice(i, Math.min(lineEnd, i + 64)));
+        const run = /^(`{3,}(?![^`]*`)|~{3,})/.exec(markdown.slice(i, lineEnd));
         if (run) fence = run[1];
         break;
       }

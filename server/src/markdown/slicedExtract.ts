@@ -17,8 +17,11 @@ import { LineIndex } from './positions';
 /** Parts small enough to parse in a few tens of milliseconds on a slow machine. */
 export const CHUNK_CHARS = 16_384;
 
-/** A line opening fenced code (three or more backticks or tildes, indented at most three), and one closing it. */
-const FENCE_OPENING = /^ {0,3}(`{3,}|~{3,})/;
+/**
+ * A line opening fenced code (three or more backticks or tildes, indented at most three; after backticks, no backtick
+ * on the line: "```a``` b" is inline code in a paragraph), and one closing it.
+ */
+const FENCE_OPENING = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 /** An HTML comment that opens and closes on its line (and nothing after it), as grounded-ignore comments are written. */
 const ONE_LINE_COMMENT = /^ {0,3}<!--(?:(?!-->).)*-->[ \t]*$/;
