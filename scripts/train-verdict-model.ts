@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PassageIndex } from '../server/src/index/passageIndex';
 import { loadSourceLibrary, sourceFromText } from '../server/src/sources/loadSources';
 import { assessSentence, backsEveryDetail, claimSentences, contradictionOf } from '../server/src/verify/assess';
+import { structuralFault } from '../server/src/verify/gate';
 import { aggregateFeatures, FEATURE_NAMES, sentenceFeatures, supportCoverage } from '../server/src/verify/features';
 import type { VerdictModel } from '../server/src/verify/verdictModel';
 
@@ -56,8 +57,11 @@ function readJsonl(path: string): Row[] {
 function example(part: string, row: Row, index: PassageIndex): Example {
   const assessments = claimSentences(row.claim).map((s) => assessSentence(s, index)).filter((a) => a.claim.units.length);
   const features = aggregateFeatures(assessments.length ? assessments.map((a) => sentenceFeatures(a, index)) : [FEATURE_NAMES.map(() => 0)]);
-  // The same gate as decide(): no contradiction (by rule) and every name, number and date backed.
-  const eligible = assessments.length > 0 && assessments.every(backsEveryDetail) &&
+  // The gate of decide(): no contradiction (by rule), every name, number and date backed, a sentence with the
+  // passage's roles (gate.ts).
+  // (decide() also turns away a claim whose passage has another word in its place; the model has always been fitted
+  // without that rule, and adding it here moved the validated regularisation within its noise: left as it was.)
+  const eligible = assessments.length > 0 && assessments.every(backsEveryDetail) && !structuralFault(assessments) &&
     !assessments.some((a) => contradictionOf(a) || a.roleConflict);
   const coverage = assessments.length ? supportCoverage(assessments) : 0;
   return { part, features, supported: row.label === 'supported', eligible, coverage };

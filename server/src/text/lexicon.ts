@@ -60,6 +60,17 @@ export function lexiconId(stem: string): number {
   return load().ids.get(stem) ?? -1;
 }
 
+let verbIds: ReadonlySet<number> | undefined;
+
+/**
+ * Whether WordNet has the stem as a verb (the build keeps hypernyms for verbs only, so a stem with one is a verb):
+ * "can be a verb", not "is one here" — "station" and "police" are verbs too.
+ */
+export function canBeVerb(stem: string): boolean {
+  verbIds ??= new Set(data().hypernym);
+  return verbIds.has(lexiconId(stem));
+}
+
 let adjacency: Map<number, Map<number, Relation>> | undefined;
 
 /** Every stem related to one stem, by lexicon id: a small map a hot loop can probe many times. */

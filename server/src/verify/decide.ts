@@ -9,6 +9,7 @@ import { aggregateFeatures, sentenceFeatures, supportCoverage } from './features
 import { spanText } from './spans';
 import { THRESHOLDS } from './thresholds';
 import { replacedWord } from './replacedWords';
+import { passesRules, structuralFault, type StructuralFault } from './gate';
 import { unbackedDetailsOf } from './unbackedDetails';
 import { minimumCoverage, supportProbability, supportThreshold } from './verdictModel';
 
@@ -40,7 +41,7 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
 
   const probability = supportProbability(aggregateFeatures(checkable.map((a) => sentenceFeatures(a, index))));
   const coverage = supportCoverage(checkable);
-  const eligible = checkable.every(backsEveryDetail) && coverage >= minimumCoverage() && !checkable.some(saysOtherWord);
+  const eligible = passesRules(checkable) && coverage >= minimumCoverage();
   if (eligible && probability >= supportThreshold()) {
     const weakest = checkable.reduce((x, y) => (y.support!.coverage < x.support!.coverage ? y : x));
     const support = weakest.support!;
@@ -57,6 +58,9 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
       ...(missing.length ? { unbacked: missing } : {}),
     };
   }
+  const fault = structuralFault(checkable);
+  // A fragment or moved roles are what is wrong only when every detail is backed; otherwise the unbacked ones are.
+  if (fault && checkable.every(backsEveryDetail) && coverage >= minimumCoverage()) return structurallyUnsupported(fault, coverage, index);
   const worst = checkable.reduce((x, y) => ((y.alignments[0]?.coverage ?? 0) < (x.alignments[0]?.coverage ?? 0) ? y : x));
   const best = worst.alignments[0];
   const unbacked = unbackedOf(best, worst);
@@ -70,10 +74,19 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
   };
 }
 
-/** Whether the sentence's support has another word where the claim has one of its own (replacedWords.ts). */
-function saysOtherWord(assessment: SentenceAssessment): boolean {
-  const support = assessment.support!;
-  return support.units.some((ua) => replacedWord(ua, support, assessment.claim) !== undefined);
+/** A claim whose words are backed but whose sentence says nothing (a fragment) or says it with the roles changed. */
+function structurallyUnsupported(fault: StructuralFault, coverage: number, index: PassageIndex): ClaimVerdict {
+  const { claim, alignments } = fault.sentence;
+  const moved = fault.kind === 'roles' ? fault.moved.map((u) => spanText(claim, u)) : [];
+  return {
+    verdict: 'unsupported',
+    confidence: round(Math.max(UNDECIDED, 1 - coverage)),
+    evidence: topEvidence(alignments, index),
+    reason: fault.kind === 'fragment'
+      ? `"${claim.text.trim()}" is not a sentence (no verb with a subject): it states nothing a source can back.`
+      : `No source backs ${moved.map((w) => `"${w}"`).join(' and ')} in that role: the source has these words with who did what to whom changed.`,
+    unbacked: moved,
+  };
 }
 
 function heaviestUnbacked(alignment: Alignment): UnitAlignment[] {
