@@ -74,3 +74,15 @@ test('"in front of" is a place, not the opposite of "back"', () => {
 test('"£25k" is 25,000', () => {
   assert.equal(analyze('ordered to pay £25k costs').units.find((u) => u.kind === 'number')?.number?.value, 25_000);
 });
+
+test('a negation read in another sentence than the claim\'s other words is no contradiction, and backs nothing', () => {
+  const article = "The minister's resignation will not be on the table, officials said. The union leaders met the minister in Oslo for negotiating sessions.";
+  const verdict = checkClaimAgainstText('The minister and the union leaders sat at the negotiating table in Oslo.', article);
+  assert.equal(verdict.verdict, 'unsupported', verdict.reason);
+});
+
+test('a negation in the same sentence still contradicts, across a colon and quotation marks', () => {
+  const verdict = checkClaimAgainstText('Maduro said he will negotiate with the opposition.', 'Maduro said: "We will not negotiate with the opposition."');
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  assert.equal(verdict.conflict?.source, 'not negotiate');
+});

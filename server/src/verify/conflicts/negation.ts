@@ -27,7 +27,12 @@ export function negationConflict(units: UnitAlignment[], claim: Analysis, ev: An
     // "not yet negotiations" against "did not yet amount to negotiations", "no longer holds power" against "no longer
     // in power": a negation a few words back reaches over a verb.
     const reachingNegation = claimNegated ? negationWithin(ev, evUnit.start, NEGATION_REACH) : negationWithin(claim, ua.unit.start, NEGATION_REACH);
-    if (!reachingNegation && negatedBefore(ev, nearestOccurrence(ua, units, ev).start) !== claimNegated) {
+    const occurrence = reachingNegation ? undefined : nearestOccurrence(ua, units, ev);
+    if (occurrence && negatedBefore(ev, occurrence.start) !== claimNegated) {
+      // A negation read in another clause than the claim's other words ("no longer see the war as a defeat and now
+      // think of themselves as victims"; "I don't think 'my nanna shouldn't', it's cool") may be about something
+      // else: not a contradiction, but the word is not backed either.
+      if (!clauseShared(ua, units, ev, occurrence)) return { holder: ua, unbackedOnly: true };
       return {
         holder: ua,
         conflict: {
@@ -39,6 +44,23 @@ export function negationConflict(units: UnitAlignment[], claim: Analysis, ev: An
     }
   }
   return undefined;
+}
+
+/**
+ * Between two places of one clause: no sentence end, semicolon or clause joined by ", and", ", while"…. Not a colon
+ * or a quotation mark: `Maduro said: "We will not negotiate"` contradicts "Maduro said he will negotiate". Not "but":
+ * "rejected any coexistence, but he abandoned that position" contradicts "never abandoned".
+ */
+const CLAUSE_END = /;|[.!?](?:\s|$)|,\s*(?:and|while|whereas|although|though)\b/i;
+
+/** Whether one of the claim word's backed neighbours stands in the evidence in the same clause as the word's occurrence. */
+function clauseShared(ua: UnitAlignment, units: UnitAlignment[], ev: Analysis, occurrence: Unit): boolean {
+  return backedNeighbours(ua, units, ev).some(({ unit }) => {
+    const [first, second] = unit.start < occurrence.start ? [unit, occurrence] : [occurrence, unit];
+    const from = ev.tokens[first.end - 1].end;
+    const to = ev.tokens[second.start].start;
+    return from <= to && !CLAUSE_END.test(ev.text.slice(from, to));
+  });
 }
 
 /** A negation negates the first content word after it: "do not recognize", "not to send". */

@@ -7,13 +7,16 @@ import { frameConflict } from './frames';
 import { negationConflict } from './negation';
 import { otherValue, type ConflictSearch } from './search';
 
-export interface PolarityConflict {
-  /** The claim word in conflict. */
-  holder: UnitAlignment;
-  /** The evidence has the word's antonym, not the word. */
-  antonym?: boolean;
-  conflict: EvidenceConflict;
-}
+export type PolarityConflict =
+  | {
+      /** The claim word in conflict. */
+      holder: UnitAlignment;
+      /** The evidence has the word's antonym, not the word. */
+      antonym?: boolean;
+      conflict: EvidenceConflict;
+    }
+  /** A reversed polarity too uncertain to be a contradiction: the word is only not backed. */
+  | { holder: UnitAlignment; unbackedOnly: true };
 
 /**
  * Marks the first reversed polarity as the claim's conflict. A word in its antonym's place is not backed, even by a
@@ -22,6 +25,10 @@ export interface PolarityConflict {
 export function markPolarityConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis): void {
   const polarity = negationConflict(units, claim, ev) ?? antonymConflict(units, claim, ev) ?? frameConflict(units, claim, ev);
   if (!polarity) return;
+  if ('unbackedOnly' in polarity) {
+    polarity.holder.score = 0;
+    return;
+  }
   polarity.holder.conflict = polarity.conflict;
   if (polarity.antonym) polarity.holder.score = 0;
 }
