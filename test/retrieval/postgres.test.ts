@@ -104,13 +104,22 @@ describe('PostgreSQL archive', { skip: skipUnlessDatabase() }, () => {
       writeFileSync(join(folder, 'a.md'), '---\nid: extra-a\ntitle: A\n---\nThe mayor of Springfield opened a bridge on Monday.\n');
       writeFileSync(join(folder, 'b.md'), '---\nid: extra-b\ntitle: B\n---\nThe council of Shelbyville approved a budget of 40 million dollars.\n');
       assert.equal((await ingestFolders(pool, [folder])).added, 2);
-      writeFileSync(join(folder, 'a.md'), '---\nid: extra-a\ntitle: A\n---\nThe mayor of Springfield closed a bridge on Tuesday.\n');
+      // A backslash and a tab: what COPY's text format escapes.
+      writeFileSync(join(folder, 'a.md'), '---\nid: extra-a\ntitle: A\n---\nThe mayor of Springfield closed the \\ bridge\ton Tuesday.\n');
       utimesSync(join(folder, 'a.md'), new Date(), new Date(Date.now() + 5000));
       rmSync(join(folder, 'b.md'));
       const report = await ingestFolders(pool, [folder]);
       assert.deepEqual([report.added, report.updated, report.removed], [0, 1, 1]);
       const { rows } = await pool.query("SELECT s.id, p.text FROM grounded.sources s JOIN grounded.passages p ON p.source_key = s.key WHERE s.id LIKE 'extra-%'");
-      assert.deepEqual(rows, [{ id: 'extra-a', text: 'The mayor of Springfield closed a bridge on Tuesday.' }]);
+      const loaded = loadSourceLibrary({ dirs: [folder], includeBundled: false }).sources[0]!;
+      assert.deepEqual(rows, loaded.passages.map((passage) => ({ id: 'extra-a', text: passage.text })));
+      assert.match(rows[0]!.text, /the \\ bridge/);
+      // The replaced and the removed article's passages are gone with them, though a first ingest loads without the
+      // reference to their source; the reference and the search index are there again afterwards.
+      const orphans = await pool.query('SELECT count(*) AS n FROM grounded.passages p WHERE NOT EXISTS (SELECT 1 FROM grounded.sources s WHERE s.key = p.source_key)');
+      assert.equal(Number(orphans.rows[0].n), 0);
+      const built = await pool.query("SELECT (SELECT count(*) FROM pg_constraint WHERE conname = 'passages_source_key_fkey') AS reference, to_regclass('grounded.passages_stems') IS NOT NULL AS search_index");
+      assert.deepEqual(built.rows[0], { reference: '1', search_index: true });
       // Term statistics follow: nothing of the removed article is left counted.
       const terms = await pool.query("SELECT df FROM grounded.terms WHERE stem = 'shelbyvill' OR stem = 'shelbyville'");
       assert.ok(terms.rows.every((r: { df: string }) => Number(r.df) === 0));

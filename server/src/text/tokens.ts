@@ -33,13 +33,19 @@ export function tokenize(text: string): Token[] {
   let lastEnd = 0;
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index!;
-    const between = text.slice(lastEnd, start);
-    if (/[.!?:;]["'”’)]*\s/.test(between) || (lastEnd === 0 && /^\s*$/.test(between))) sentenceInitial = true;
-    lastEnd = start + match[0].length;
-    let raw = match[0].replace(/['’]s$/i, '');
+    const word = match[0];
+    // Most words follow a single space, which neither ends a sentence nor holds a clitic's apostrophe.
+    const between = start === lastEnd + 1 && lastEnd !== 0 && text.charCodeAt(lastEnd) === 0x20 ? ' ' : text.slice(lastEnd, start);
+    if ((between !== ' ' && /[.!?:;]["'”’)]*\s/.test(between)) || (lastEnd === 0 && /^\s*$/.test(between))) sentenceInitial = true;
+    lastEnd = start + word.length;
+    const last = word.charCodeAt(word.length - 1);
+    let raw = last === 0x73 || last === 0x53 ? word.replace(/['’]s$/i, '') : word;
     const possessiveEnd = start + raw.length;
-    const contraction = CONTRACTION.exec(raw);
-    const folded = foldWord(raw);
+    // Only a word ending in "t" (or in a letter outside ASCII, which may fold to one) can be "n't" or "cannot".
+    const rawLast = raw.charCodeAt(raw.length - 1);
+    const mayNegate = rawLast === 0x74 || rawLast === 0x54 || rawLast > 0x7f;
+    const contraction = mayNegate ? CONTRACTION.exec(raw) : null;
+    const folded = mayNegate ? foldWord(raw) : '';
     if (contraction && raw.length > 3) {
       const base = IRREGULAR_NEGATIVE[folded] ?? contraction[1];
       const baseEnd = start + contraction[1].length;
@@ -49,18 +55,20 @@ export function tokenize(text: string): Token[] {
       tokens.push(makeToken('can', start, start + 3, sentenceInitial));
       tokens.push(makeToken('not', start + 3, possessiveEnd, false));
     } else {
-      if (/^n['’]t$/i.test(raw)) raw = 'not';
-      const token = makeToken(raw, start, possessiveEnd, sentenceInitial, match[0]);
+      if (raw.length === 3 && /^n['’]t$/i.test(raw)) raw = 'not';
+      const token = makeToken(raw, start, possessiveEnd, sentenceInitial, word);
       // The clitic of tokenised text ("we 're", "i 'm") is a function word; "M." the initial and "100 m" are not.
       if (CLITICS.has(raw) && /['’]$/.test(between)) token.stop = true;
       const previous = tokens[tokens.length - 1];
-      // "no longer seeks" negates "seeks"; "not only … but also" negates nothing.
-      if (previous?.folded === 'no' && token.folded === 'longer') token.stop = true;
-      // "have yet to be signed": not signed.
-      if (previous?.folded === 'yet' && token.folded === 'to') previous.negation = true;
-      // "in front of" is a preposition, not the front that "back" is the opposite of.
-      if (previous?.folded === 'in' && token.folded === 'front') token.stop = true;
-      if (previous?.folded === 'not' && (token.folded === 'only' || token.folded === 'just')) Object.assign(previous, { negation: false, stop: true });
+      if (previous !== undefined) {
+        // "no longer seeks" negates "seeks"; "not only … but also" negates nothing.
+        if (previous.folded === 'no' && token.folded === 'longer') token.stop = true;
+        // "have yet to be signed": not signed.
+        if (previous.folded === 'yet' && token.folded === 'to') previous.negation = true;
+        // "in front of" is a preposition, not the front that "back" is the opposite of.
+        if (previous.folded === 'in' && token.folded === 'front') token.stop = true;
+        if (previous.folded === 'not' && (token.folded === 'only' || token.folded === 'just')) Object.assign(previous, { negation: false, stop: true });
+      }
       tokens.push(token);
     }
     sentenceInitial = false;

@@ -83,6 +83,16 @@ export const MIGRATIONS: readonly Migration[] = [
 /** The passages' search index, as migration 2 leaves it: what a bulk ingest drops and builds again after loading. */
 export const PASSAGE_STEMS_INDEX = 'CREATE INDEX IF NOT EXISTS passages_stems ON grounded.passages USING gin (stems) WITH (fastupdate = off)';
 
+/** The passages' reference to their source (migration 1 names it so), which a bulk ingest drops and adds again. */
+export const PASSAGE_SOURCE_REFERENCE = 'passages_source_key_fkey';
+export const ADD_PASSAGE_SOURCE_REFERENCE = `
+  DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '${PASSAGE_SOURCE_REFERENCE}' AND conrelid = 'grounded.passages'::regclass) THEN
+      ALTER TABLE grounded.passages ADD CONSTRAINT ${PASSAGE_SOURCE_REFERENCE}
+        FOREIGN KEY (source_key) REFERENCES grounded.sources (key) ON DELETE CASCADE;
+    END IF;
+  END $$`;
+
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Applies the migrations the database lacks; returns the versions applied. */
@@ -123,16 +133,19 @@ export async function schemaVersion(client: Pick<PoolClient, 'query'>): Promise<
 
 /** A tsvector literal holding each stem with positions 1..tf. */
 export function stemsVector(counts: ReadonlyMap<string, number>): string {
-  const parts: string[] = [];
-  for (const [stem, tf] of counts) {
-    let positions = '1';
-    for (let i = 2; i <= Math.min(tf, 256); i++) positions += `,${i}`;
-    parts.push(`${quoteLexeme(stem)}:${positions}`);
-  }
-  return parts.join(' ');
+  let vector = '';
+  for (const [stem, tf] of counts) vector += `${vector === '' ? '' : ' '}${quoteLexeme(stem)}:${positions(Math.min(tf, 256))}`;
+  return vector;
+}
+
+/** "1,2,…,n", made once per n (the ingest writes one per stem of every passage). */
+const POSITIONS = ['', '1'];
+function positions(n: number): string {
+  while (POSITIONS.length <= n) POSITIONS.push(`${POSITIONS[POSITIONS.length - 1]},${POSITIONS.length}`);
+  return POSITIONS[n]!;
 }
 
 /** A lexeme quoted for a tsvector or tsquery literal. */
 export function quoteLexeme(stem: string): string {
-  return /['\\]/.test(stem) ? `'${stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${stem}'`;
+  return stem.includes("'") || stem.includes('\\') ? `'${stem.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${stem}'`;
 }
