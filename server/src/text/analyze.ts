@@ -144,11 +144,11 @@ function markPhrase(unit: Unit, tokens: Token[]): void {
   const first = tokens[unit.start].folded;
   if (unit.start + 1 >= tokens.length) return;
   const phrases = phraseSynonyms();
-  for (const length of [3, 2]) {
-    if (unit.start + length > tokens.length) continue;
-    const phrase = tokens.slice(unit.start, unit.start + length).map((t) => t.folded).join(' ');
-    // The phrase with its verb in the base form: the first word is the first token's folded form, which has no space.
-    const key = phrases.get(phrase) ?? phrases.get(baseForm(first) + phrase.slice(first.length));
+  // The words after the first, longest phrase first; then the phrase with its verb in the base form.
+  const second = ` ${tokens[unit.start + 1].folded}`;
+  const rests = unit.start + 2 < tokens.length ? [`${second} ${tokens[unit.start + 2].folded}`, second] : [second];
+  for (const rest of rests) {
+    const key = phrases.get(first + rest) ?? phrases.get(baseForm(first) + rest);
     if (key) {
       unit.phrase = { key, lex: lexiconId(key) };
       return;
