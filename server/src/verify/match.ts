@@ -87,26 +87,29 @@ function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
     // The hot loop of the checker: the claim word's relations are looked up once, not per evidence word, and only
     // the evidence's words and names are visited, read from the view's arrays.
     const relations = relationScores(unit.lex);
-    const { words, lexes, special } = view;
-    if (unit.phrase === undefined && unit.kind === 'word') {
-      // The common case: a plain claim word. Only an evidence name (its family) or phrase adds to the relation score.
+    const { words, lexes, special, keyLengths } = view;
+    const isName = unit.kind === 'name';
+    if (unit.phrase === undefined) {
+      // The common case, a claim word or name that starts no phrase: the evidence unit itself is read only when it
+      // may add to the relation score, as a phrase, a name or (for a claim name) a key long enough to share a family.
+      const length = unit.key.length;
       for (let w = 0; w < words.length && best < 1; w++) {
         let score = relations ? scoreIn(relations, lexes[w]) : 0;
-        if (special[w] !== 0) score = withOtherPhraseOrName(unit, ev.units[words[w]], score, false);
+        // A name is not backed by a word it merely falls under ("Central" of a university's name under "change").
+        if (isName && score === SCORES.hypernym) score = 0;
+        if (special[w] !== 0 || (isName && mayShareFamily(length, keyLengths[w]))) score = withOtherPhraseOrName(unit, ev.units[words[w]], score, isName);
         if (score > best) [best, bestIndex] = [score, words[w]];
       }
       return { score: best, index: bestIndex };
     }
-    const phraseRelations = unit.phrase ? relationScores(unit.phrase.lex) : undefined;
-    const isName = unit.kind === 'name';
+    const phraseRelations = relationScores(unit.phrase.lex);
     for (let w = 0; w < words.length && best < 1; w++) {
       const i = words[w];
       const other = ev.units[i];
       let score = relations ? scoreIn(relations, lexes[w]) : 0;
-      // A name is not backed by a word it merely falls under ("Central" of a university's name under "change").
       if (isName && score === SCORES.hypernym) score = 0;
-      if (phraseRelations || unit.phrase?.key === other.key) {
-        score = Math.max(score, unit.phrase!.key === other.key ? SCORES.synonym : phraseRelations ? scoreIn(phraseRelations, other.lex) : 0);
+      if (phraseRelations || unit.phrase.key === other.key) {
+        score = Math.max(score, unit.phrase.key === other.key ? SCORES.synonym : phraseRelations ? scoreIn(phraseRelations, other.lex) : 0);
       }
       score = withOtherPhraseOrName(unit, other, score, isName);
       if (score > best) [best, bestIndex] = [score, i];
@@ -118,6 +121,11 @@ function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
     if (score > best) [best, bestIndex] = [score, i];
   }
   return { score: best, index: bestIndex };
+}
+
+/** Whether keys of these lengths can be of one name family (sameNameFamily's own test of lengths). */
+function mayShareFamily(a: number, b: number): boolean {
+  return a >= 5 && b >= 5 && Math.abs(a - b) <= 3;
 }
 
 /** The score raised by the evidence word's phrase ("step down" for "resign") or by a name of the same family. */
@@ -217,6 +225,8 @@ export interface EvidenceView {
   lexes: Int32Array;
   /** Beside `words`: 1 for a name or a word that starts a phrase (matching reads more of those), else 0. */
   special: Uint8Array;
+  /** Beside `words`: the length of each one's key. */
+  keyLengths: Int32Array;
   /** The lexicon ids of the word units (not names). */
   wordLexes: Set<number>;
 }
@@ -238,12 +248,14 @@ export function viewOf(analysis: Analysis): EvidenceView {
     }
     const lexes = new Int32Array(words.length);
     const special = new Uint8Array(words.length);
+    const keyLengths = new Int32Array(words.length);
     for (let w = 0; w < words.length; w++) {
       const unit = analysis.units[words[w]];
       lexes[w] = unit.lex;
       special[w] = unit.kind === 'name' || unit.phrase ? 1 : 0;
+      keyLengths[w] = unit.key.length;
     }
-    view = { keys, words, lexes, special, wordLexes };
+    view = { keys, words, lexes, special, keyLengths, wordLexes };
     views.set(analysis, view);
   }
   return view;
