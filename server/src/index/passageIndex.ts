@@ -223,10 +223,14 @@ export class PassageIndex {
   /** How many passages of a source name this stem: the stem's postings within the source's range of ids. */
   sourceMentions(sourceId: string, stem: string): number {
     const range = this.sourceRanges.get(sourceId);
-    const ids = range && this.passagesWith(stem);
-    if (!range || !ids || ids.length === 0) return 0;
+    const id = range && this.indexedStem(stem);
+    if (!range || id === undefined) return 0;
+    // Asked for every claim detail short of an exact match against every piece of evidence: the posting list is
+    // searched in place, with no view of it made.
+    const start = this.postingStarts[id];
+    const length = this.postingStarts[id + 1] - start;
     const [first, end] = range;
-    return partitionPoint(ids.length, (k) => ids[k] < end) - partitionPoint(ids.length, (k) => ids[k] < first);
+    return partitionPoint(length, (k) => this.postingIds[start + k] < end) - partitionPoint(length, (k) => this.postingIds[start + k] < first);
   }
 
   /** The analysed form of a passage, computed on first use and kept in a bounded cache. */

@@ -88,12 +88,21 @@ function classify(text: string, words: Word[]): SkipReason | undefined {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[.,\-][\p{L}\p{N}]+)*/gu;
 
+// A claim is classified and then asked where its fact starts: the words of the last sentence are kept for the second
+// question (nothing changes a sentence's words once read).
+let lastText: string | undefined;
+let lastWords: Word[] = [];
+
 function toWords(text: string): Word[] {
+  if (text === lastText) return lastWords;
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
-    words.push({ raw, lower: raw.toLowerCase().replace(/’/g, "'"), start: match.index!, end: match.index! + raw.length, index: words.length });
+    const lower = raw.toLowerCase();
+    words.push({ raw, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start: match.index!, end: match.index! + raw.length, index: words.length });
   }
+  lastText = text;
+  lastWords = words;
   return words;
 }
 

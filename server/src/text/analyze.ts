@@ -79,43 +79,76 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
   }
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || tokens[i].negation) continue;
-    const alias = aliasAt(tokens, i);
+    const token = tokens[i];
+    const facts = factsOf(token);
+    const alias = facts.startsAlias ? aliasAt(tokens, i) : undefined;
     if (alias) {
-      units.push({ kind: 'name', start: i, end: i + alias.length, key: alias.key, country: COUNTRY_NAMES.has(alias.key), superlative: false, lex: -1 });
+      units.push({ kind: 'name', start: i, end: i + alias.length, key: alias.key, country: COUNTRY_NAMES.has(alias.key), superlative: false, lex: lexiconId(alias.key) });
       for (let k = i; k < i + alias.length; k++) taken[k] = true;
       i += alias.length - 1;
       continue;
     }
-    const token = tokens[i];
-    if (token.stop || TITLES.has(token.folded)) continue;
+    if (token.stop || facts.title) continue;
     const next = tokens[i + 1];
     // A capitalised first word is a name when the sources know it as one, or when a capitalised word follows it
     // directly ("Juan Guaido said"), not across punctuation ("Simultaneously, Guaido").
     const nameFollows = next !== undefined && next.capitalized && !next.stop && /^\s+$/.test(text.slice(token.end, next.start));
-    const name = token.capitalized && (!token.sentenceInitial || isKnownName(token.stem) || COUNTRY_NAMES.has(token.folded) || nameFollows);
-    units.push({
-      kind: name ? 'name' : 'word', start: i, end: i + 1, key: token.stem,
-      country: COUNTRY_NAMES.has(token.folded), superlative: isSuperlative(token.folded), lex: -1,
-    });
-  }
-  for (const unit of units) {
-    unit.lex = unit.kind === 'word' || unit.kind === 'name' ? lexiconId(unit.key) : -1;
-    if (unit.kind === 'word') markPhrase(unit, tokens);
+    const name = token.capitalized && (!token.sentenceInitial || isKnownName(token.stem) || facts.country || nameFollows);
+    const unit: Unit = {
+      kind: name ? 'name' : 'word', start: i, end: i + 1, key: token.stem, country: facts.country, superlative: facts.superlative, lex: facts.lex,
+    };
+    if (!name && facts.startsPhrase) markPhrase(unit, tokens);
+    units.push(unit);
   }
   units.sort((a, b) => a.start - b.start);
   return { text, tokens, units };
 }
 
+/** What analysis asks of a word by its folded form alone: the same every time the word comes. */
+interface WordFacts {
+  title: boolean;
+  country: boolean;
+  superlative: boolean;
+  /** The lexicon id of its stem (a function of the folded form). */
+  lex: number;
+  /** It, or its base form, starts a multi-word expression of the lexicon. */
+  startsPhrase: boolean;
+  /** It starts a multi-word place name. */
+  startsAlias: boolean;
+}
+
+const wordFacts = new Map<string, WordFacts>();
+
+// Looked up once per word rather than in six sets and maps (the lexicon's of every WordNet stem among them) per token:
+// analysing the claim is a fifth of checking it.
+function factsOf(token: Token): WordFacts {
+  const folded = token.folded;
+  let facts = wordFacts.get(folded);
+  if (facts === undefined) {
+    facts = {
+      title: TITLES.has(folded),
+      country: COUNTRY_NAMES.has(folded),
+      superlative: isSuperlative(folded),
+      lex: lexiconId(token.stem),
+      startsPhrase: phraseStarts().has(folded) || phraseStarts().has(baseForm(folded)),
+      startsAlias: ALIAS_STARTS.has(folded),
+    };
+    if (wordFacts.size >= WORD_CACHE_LIMIT) wordFacts.clear();
+    wordFacts.set(folded, facts);
+  }
+  return facts;
+}
+
 /** "step down", "turn down", "take over": a multi-word verb read as its one-word synonym too. */
 function markPhrase(unit: Unit, tokens: Token[]): void {
   const first = tokens[unit.start].folded;
-  if (unit.start + 1 >= tokens.length || (!phraseStarts().has(first) && !phraseStarts().has(baseForm(first)))) return;
+  if (unit.start + 1 >= tokens.length) return;
   const phrases = phraseSynonyms();
-  for (const length of [3, 2]) {
-    if (unit.start + length > tokens.length) continue;
-    const phrase = tokens.slice(unit.start, unit.start + length).map((t) => t.folded).join(' ');
-    // The phrase with its verb in the base form: the first word is the first token's folded form, which has no space.
-    const key = phrases.get(phrase) ?? phrases.get(baseForm(first) + phrase.slice(first.length));
+  // The words after the first, longest phrase first; then the phrase with its verb in the base form.
+  const second = ` ${tokens[unit.start + 1].folded}`;
+  const rests = unit.start + 2 < tokens.length ? [`${second} ${tokens[unit.start + 2].folded}`, second] : [second];
+  for (const rest of rests) {
+    const key = phrases.get(first + rest) ?? phrases.get(baseForm(first) + rest);
     if (key) {
       unit.phrase = { key, lex: lexiconId(key) };
       return;
@@ -141,7 +174,6 @@ function baseForm(verb: string): string {
 const ALIAS_STARTS: ReadonlySet<string> = new Set([...PLACE_ALIASES.keys()].map((alias) => alias.split(' ')[0]));
 
 function aliasAt(tokens: Token[], i: number): { key: string; length: number } | undefined {
-  if (!ALIAS_STARTS.has(tokens[i].folded)) return undefined;
   for (const length of [4, 3, 2]) {
     if (i + length > tokens.length) continue;
     const phrase = tokens.slice(i, i + length).map((t) => t.folded).join(' ');

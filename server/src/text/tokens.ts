@@ -76,6 +76,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+function apostropheBeforeLast(word: string): boolean {
+  const c = word.charCodeAt(word.length - 2);
+  return c === 0x27 || c === 0x2019;
+}
+
 /** What a token is by its word alone, whatever its place: read once per distinct word. */
 interface WordForm {
   folded: string;
@@ -112,8 +117,8 @@ function makeToken(word: string, start: number, end: number, sentenceInitial: bo
   const form = wordForm(word);
   const last = rawText.charCodeAt(rawText.length - 1);
   return {
-    // Only a word ending in "s" can end in "'s".
-    raw: last === 0x73 || last === 0x53 ? rawText.replace(/['’]s$/i, '') : rawText,
+    // Only a word ending in "s" after an apostrophe ends in "'s".
+    raw: (last === 0x73 || last === 0x53) && apostropheBeforeLast(rawText) ? rawText.slice(0, -2) : rawText,
     start,
     end,
     folded: form.folded,

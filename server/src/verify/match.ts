@@ -85,22 +85,33 @@ function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
   let bestIndex: number | undefined;
   if (unit.kind === 'word' || unit.kind === 'name') {
     // The hot loop of the checker: the claim word's relations are looked up once, not per evidence word, and only
-    // the evidence's words and names are visited.
+    // the evidence's words and names are visited, read from the view's arrays.
     const relations = relationScores(unit.lex);
-    const phraseRelations = unit.phrase ? relationScores(unit.phrase.lex) : undefined;
+    const { words, lexes, special, keyLengths } = view;
     const isName = unit.kind === 'name';
-    const { words } = view;
+    if (unit.phrase === undefined) {
+      // The common case, a claim word or name that starts no phrase: the evidence unit itself is read only when it
+      // may add to the relation score, as a phrase, a name or (for a claim name) a key long enough to share a family.
+      const length = unit.key.length;
+      for (let w = 0; w < words.length && best < 1; w++) {
+        let score = relations ? scoreIn(relations, lexes[w]) : 0;
+        // A name is not backed by a word it merely falls under ("Central" of a university's name under "change").
+        if (isName && score === SCORES.hypernym) score = 0;
+        if (special[w] !== 0 || (isName && mayShareFamily(length, keyLengths[w]))) score = withOtherPhraseOrName(unit, ev.units[words[w]], score, isName);
+        if (score > best) [best, bestIndex] = [score, words[w]];
+      }
+      return { score: best, index: bestIndex };
+    }
+    const phraseRelations = relationScores(unit.phrase.lex);
     for (let w = 0; w < words.length && best < 1; w++) {
       const i = words[w];
       const other = ev.units[i];
-      let score = relations ? scoreIn(relations, other.lex) : 0;
-      // A name is not backed by a word it merely falls under ("Central" of a university's name under "change").
+      let score = relations ? scoreIn(relations, lexes[w]) : 0;
       if (isName && score === SCORES.hypernym) score = 0;
-      if (phraseRelations || unit.phrase?.key === other.key) {
-        score = Math.max(score, unit.phrase!.key === other.key ? SCORES.synonym : phraseRelations ? scoreIn(phraseRelations, other.lex) : 0);
+      if (phraseRelations || unit.phrase.key === other.key) {
+        score = Math.max(score, unit.phrase.key === other.key ? SCORES.synonym : phraseRelations ? scoreIn(phraseRelations, other.lex) : 0);
       }
-      if (other.phrase) score = Math.max(score, other.phrase.key === unit.key ? SCORES.synonym : lexicalScore(unit.lex, other.phrase.lex));
-      if (score < SCORES.related && (isName || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = SCORES.related;
+      score = withOtherPhraseOrName(unit, other, score, isName);
       if (score > best) [best, bestIndex] = [score, i];
     }
     return { score: best, index: bestIndex };
@@ -112,27 +123,47 @@ function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
   return { score: best, index: bestIndex };
 }
 
+/** Whether keys of these lengths can be of one name family (sameNameFamily's own test of lengths). */
+function mayShareFamily(a: number, b: number): boolean {
+  return a >= 5 && b >= 5 && Math.abs(a - b) <= 3;
+}
+
+/** The score raised by the evidence word's phrase ("step down" for "resign") or by a name of the same family. */
+function withOtherPhraseOrName(unit: Unit, other: Unit, score: number, isName: boolean): number {
+  if (other.phrase) score = Math.max(score, other.phrase.key === unit.key ? SCORES.synonym : lexicalScore(unit.lex, other.phrase.lex));
+  if (score < SCORES.related && (isName || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = SCORES.related;
+  return score;
+}
+
 /**
- * A stem's relations as match scores, by lexicon id, behind a 1,024-bit filter of those ids: most evidence words are
- * unrelated to a claim word, and a bit test rules them out faster than a lookup.
+ * A stem's relations as match scores, in an open-addressing table of lexicon ids: most evidence words are unrelated
+ * to a claim word, and at most a quarter of the slots are taken, so one probe of a typed array mostly rules a word out.
  */
 interface ScoreTable {
-  bits: Uint32Array;
-  scores: Map<number, number>;
+  /** Lexicon ids by slot; -1 marks an empty slot. */
+  ids: Int32Array;
+  scores: Float64Array;
+  /** 32 minus log2 of the slot count: the hash's top bits pick the slot. */
+  shift: number;
 }
 
 const scoreTables = new Map<number, ScoreTable | null>();
 
-function filterBit(lex: number): number {
-  return Math.imul(lex, 0x9e3779b1) >>> 22;
+function slotOf(lex: number, shift: number): number {
+  return Math.imul(lex, 0x9e3779b1) >>> shift;
 }
 
 /** The score of another stem's relation in the table; 0 when unrelated. */
 function scoreIn(table: ScoreTable, lex: number): number {
-  // A stem WordNet lacks (most names) relates to nothing; its id would only pass the filter by chance.
+  // A stem WordNet lacks (most names) relates to nothing.
   if (lex < 0) return 0;
-  const bit = filterBit(lex);
-  return (table.bits[bit >>> 5] & (1 << (bit & 31))) === 0 ? 0 : table.scores.get(lex) ?? 0;
+  const { ids } = table;
+  const mask = ids.length - 1;
+  for (let slot = slotOf(lex, table.shift); ; slot = (slot + 1) & mask) {
+    const id = ids[slot];
+    if (id === lex) return table.scores[slot];
+    if (id === -1) return 0;
+  }
 }
 
 /** A stem's relations as match scores (built once per stem); undefined when WordNet relates it to nothing. */
@@ -143,13 +174,17 @@ function relationScores(lex: number): ScoreTable | undefined {
     const relations = relationsOf(lex);
     table = null;
     if (relations) {
-      table = { bits: new Uint32Array(32), scores: new Map() };
+      let bits = 4;
+      while (1 << bits < relations.size * 4) bits++;
+      table = { ids: new Int32Array(1 << bits).fill(-1), scores: new Float64Array(1 << bits), shift: 32 - bits };
+      const mask = table.ids.length - 1;
       for (const [other, relation] of relations) {
         const score = scoreOf(relation);
         if (score === 0) continue;
-        table.scores.set(other, score);
-        const bit = filterBit(other);
-        table.bits[bit >>> 5] |= 1 << (bit & 31);
+        let slot = slotOf(other, table.shift);
+        while (table.ids[slot] !== -1 && table.ids[slot] !== other) slot = (slot + 1) & mask;
+        table.ids[slot] = other;
+        table.scores[slot] = score;
       }
     }
     scoreTables.set(lex, table);
@@ -186,6 +221,12 @@ export interface EvidenceView {
   keys: Map<string, number>;
   /** Indexes of the word and name units, the only ones a word or name can match. */
   words: number[];
+  /** Beside `words`: each one's lexicon id. */
+  lexes: Int32Array;
+  /** Beside `words`: 1 for a name or a word that starts a phrase (matching reads more of those), else 0. */
+  special: Uint8Array;
+  /** Beside `words`: the length of each one's key. */
+  keyLengths: Int32Array;
   /** The lexicon ids of the word units (not names). */
   wordLexes: Set<number>;
 }
@@ -196,13 +237,25 @@ const views = new WeakMap<Analysis, EvidenceView>();
 export function viewOf(analysis: Analysis): EvidenceView {
   let view = views.get(analysis);
   if (!view) {
-    view = { keys: new Map(), words: [], wordLexes: new Set() };
+    const keys = new Map<string, number>();
+    const words: number[] = [];
+    const wordLexes = new Set<number>();
     for (let i = 0; i < analysis.units.length; i++) {
       const unit = analysis.units[i];
-      if (!view.keys.has(unit.key)) view.keys.set(unit.key, i);
-      if (unit.kind === 'word' || unit.kind === 'name') view.words.push(i);
-      if (unit.kind === 'word') view.wordLexes.add(unit.lex);
+      if (!keys.has(unit.key)) keys.set(unit.key, i);
+      if (unit.kind === 'word' || unit.kind === 'name') words.push(i);
+      if (unit.kind === 'word') wordLexes.add(unit.lex);
     }
+    const lexes = new Int32Array(words.length);
+    const special = new Uint8Array(words.length);
+    const keyLengths = new Int32Array(words.length);
+    for (let w = 0; w < words.length; w++) {
+      const unit = analysis.units[words[w]];
+      lexes[w] = unit.lex;
+      special[w] = unit.kind === 'name' || unit.phrase ? 1 : 0;
+      keyLengths[w] = unit.key.length;
+    }
+    view = { keys, words, lexes, special, keyLengths, wordLexes };
     views.set(analysis, view);
   }
   return view;
