@@ -3,6 +3,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingWindow, needsNewWindow } from '../../server/src/lsp/findingWindow';
+import { createEngine } from '../../server/src/engine';
+import { checkDraftText } from '../../server/src/findings/checkedDraft';
+import { DEFAULT_SEVERITY } from '../../server/src/findings/codes';
+import { WritingFocus } from '../../server/src/lsp/writingFocus';
+import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { UNSUPPORTED } from '../fixtures/examples';
 import { LspClient, ensureServerBuilt } from './harness';
 
@@ -46,6 +51,27 @@ test('a window at the start of the document does not move for work above it, nor
   const last = findingWindow(findings, line, 10_000, 20);
   assert.equal(needsNewWindow(last, 10_000), false);
   assert.equal(needsNewWindow(last, 0), true);
+});
+
+test('a claim giving two findings is listed whole or not at all, and what is left out is counted', () => {
+  const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
+  // Each claim is unsupported and cites a key that names no source: two findings a claim.
+  const text = `# Notes\n\n${Array.from({ length: 12 }, () => `${UNSUPPORTED.slice(0, -1)}.[^n]`).join('\n\n')}\n\n[^n]: no-such-source\n`;
+  const document = { ...checkDraftText(engine, text, 'notes.md'), uri: 'file:///notes.md', version: 1, libraryVersion: 1, draft: true };
+  const options = { severity: DEFAULT_SEVERITY };
+  const all = new WritingFocus(() => undefined).publishedFindings(document, options, 100);
+  assert.equal(all.findings.length, 24);
+  assert.deepEqual(new Set(all.findings.map((f) => f.code)), new Set(['unsupported', 'citation-mismatch']));
+  for (const [line, cap] of [[0, 5], [12, 5], [12, 6], [20, 7], [100, 5]] as const) {
+    const focus = new WritingFocus(() => undefined);
+    focus.at(document.uri, line);
+    const { findings, unlisted } = focus.publishedFindings(document, options, cap);
+    assert.ok(findings.length <= cap && findings.length >= cap - 2, `${findings.length} listed of cap ${cap}`);
+    assert.equal(unlisted, 24 - findings.length);
+    const perClaim = new Map<number, number>();
+    for (const finding of findings) perClaim.set(finding.claimIndex, (perClaim.get(finding.claimIndex) ?? 0) + 1);
+    assert.ok([...perClaim.values()].every((n) => n === 2), `line ${line}, cap ${cap}: each listed claim with both its findings`);
+  }
 });
 
 describe('the server publishes the window around the writer', () => {
