@@ -102,10 +102,20 @@ function engineOn(view: View, parts: EngineParts): Engine {
   const verdicts = caches.verdicts;
   const verifyClaim = (text: string, index: PassageIndex, verifyOptions?: Parameters<typeof verifyLocal>[2]): ClaimVerdict =>
     remote ? remote.verify(text, index, verifyOptions, verifyLocal) : verifyLocal(text, index, verifyOptions);
+  // The resolver over the local sources and the archive's met so far, built again only when a new one was met (a long
+  // session meets tens of thousands, and every check asks).
+  let knownResolver: { generation: number; resolver: CitationResolver } | undefined;
+  const resolverWithKnown = (): CitationResolver => {
+    const generation = remote!.knownGeneration;
+    if (knownResolver?.generation !== generation) {
+      knownResolver = { generation, resolver: libraryCitationResolver([...library.sources, ...remote!.knownSources()]) };
+    }
+    return knownResolver.resolver;
+  };
   const snapshotView = async (texts: readonly string[], labels?: { keys: string[]; urls: string[] }, rank?: string): Promise<View> => {
     // Every claim, cached or not: checking what a claim cites, or which sources back it, reads its sources too.
     const index = await remote!.prepare(texts, labels ?? { keys: [], urls: [] }, rank);
-    return { index, resolver: libraryCitationResolver([...library.sources, ...remote!.knownSources()]) };
+    return { index, resolver: resolverWithKnown() };
   };
   const draftView = async (markdown: string): Promise<View> => {
     const labels = { keys: [] as string[], urls: [] as string[] };

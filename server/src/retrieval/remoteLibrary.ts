@@ -17,6 +17,7 @@ const KNOWN_SOURCES_LIMIT = 50_000;
 
 export class RemoteLibrary {
   private readonly known = new Map<string, Source>();
+  private generation = 0;
 
   constructor(private readonly library: SourceLibrary, private readonly local: PassageIndex, private readonly retrieval: RemoteRetrieval) {}
 
@@ -91,6 +92,11 @@ export class RemoteLibrary {
     return verdict;
   }
 
+  /** Changes whenever a source is met for the first time (or the known ones are forgotten): what was built from them is stale. */
+  get knownGeneration(): number {
+    return this.generation;
+  }
+
   /** The archive's sources met so far (for citations and reports naming them). */
   knownSources(): Source[] {
     return [...this.known.values()];
@@ -101,7 +107,10 @@ export class RemoteLibrary {
   }
 
   private remember(source: Source): void {
-    if (this.known.size >= KNOWN_SOURCES_LIMIT) this.known.clear();
+    const before = this.known.get(source.id);
+    if (!before && this.known.size >= KNOWN_SOURCES_LIMIT) this.known.clear();
     this.known.set(source.id, source);
+    // Each round trip brings its sources anew; only a new one, or another title or URL (what citations resolve by), counts.
+    if (!before || before.title !== source.title || before.url !== source.url) this.generation++;
   }
 }
