@@ -16,6 +16,7 @@
 // - related: lexical `+` links between such senses. hypernym: verbs only, one level (`@`), same sense rule.
 // - every pair gets one relation: antonym > synonym > related > hypernym. Pairs of one stem, stopwords and
 //   negations are dropped.
+// - related, too: the reviewed restatements of server/data/paraphrases-supplement.txt.
 //
 // WordNet data format: https://wordnet.princeton.edu/documentation/wndb5wn
 // Licence: server/data/WORDNET-LICENSE.txt (must travel with the generated file).
@@ -28,10 +29,12 @@ import { stemWord } from '../server/src/text/stem';
 import type { LexiconData } from '../server/src/text/lexicon';
 import { STOPWORDS } from '../server/src/text/stopwords';
 
-type Pos = 'n' | 'v' | 'a' | 'r';
-const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+export type Pos = 'n' | 'v' | 'a' | 'r';
+export const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
-const SUPPLEMENT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'server', 'data', 'opposites-supplement.txt');
+const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'server', 'data');
+const SUPPLEMENT = path.join(DATA, 'opposites-supplement.txt');
+const PARAPHRASES = path.join(DATA, 'paraphrases-supplement.txt');
 
 /** How many senses of a word (in index.* order, most frequent first) count for synonyms, relatives and hypernyms. */
 export const TOP_SENSES = 2;
@@ -43,7 +46,7 @@ interface Pointer {
   targetWord: number; // 1-based word number in the target synset, 0 = whole synset
 }
 
-interface Synset {
+export interface Synset {
   key: string; // pos + offset, satellites filed under 'a'
   pos: Pos;
   satellite: boolean;
@@ -52,7 +55,7 @@ interface Synset {
   pointers: Pointer[];
 }
 
-interface IndexEntry {
+export interface IndexEntry {
   offsets: string[]; // synsets of the lemma, most frequent sense first
   tagged: number; // tagsense_cnt: how many of its senses occur in the semantic concordances
 }
@@ -69,6 +72,7 @@ export interface LexiconStats {
   related: number;
   hypernym: number;
   phrases: number;
+  paraphrases: number;
   droppedSynonymsThatAreAntonyms: number;
   bytes: number;
 }
@@ -82,7 +86,7 @@ function synsetKey(pos: string, offset: string): string {
   return (pos === 's' ? 'a' : pos) + offset;
 }
 
-function parseData(dictDir: string, pos: Pos, synsets: Map<string, Synset>): void {
+export function parseData(dictDir: string, pos: Pos, synsets: Map<string, Synset>): void {
   const text = readFileSync(path.join(dictDir, `data.${POS_FILES[pos]}`), 'utf8');
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith(' ')) continue; // licence header lines start with two spaces
@@ -113,7 +117,7 @@ function parseData(dictDir: string, pos: Pos, synsets: Map<string, Synset>): voi
   }
 }
 
-function parseIndex(dictDir: string, pos: Pos, index: Map<string, IndexEntry>): void {
+export function parseIndex(dictDir: string, pos: Pos, index: Map<string, IndexEntry>): void {
   const text = readFileSync(path.join(dictDir, `index.${POS_FILES[pos]}`), 'utf8');
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith(' ')) continue;
@@ -133,7 +137,7 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'n
 /** A lemma usable as one token of the checker's tokenizer ("resign", "well-known"). */
 const SINGLE = /^[a-z][a-z'-]*[a-z]$/;
 
-function singleStem(lemma: string): string | undefined {
+export function singleStem(lemma: string): string | undefined {
   const folded = foldWord(lemma);
   if (!SINGLE.test(folded)) return undefined;
   if (STOPWORDS.has(folded) || NEGATIONS.has(folded)) return undefined;
@@ -363,6 +367,18 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     }
   }
 
+  // ---- The reviewed restatements (server/data/paraphrases-supplement.txt), as related forms.
+  let paraphrases = 0;
+  for (const line of readFileSync(PARAPHRASES, 'utf8').split('\n')) {
+    const words = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
+    if (words.length !== 2) continue;
+    const [sa, sb] = words.map((w) => singleStem(w));
+    if (!sa || !sb || sa === sb) throw new Error(`paraphrases-supplement.txt: "${line}" is not two words of different stems`);
+    const key = pairKey(sa, sb);
+    if (!synonyms.has(key) && !related.has(key)) paraphrases++;
+    related.add(key);
+  }
+
   // ---- Precedence: a pair has one relation. antonym > synonym > related > hypernym.
   let droppedSynonymsThatAreAntonyms = 0;
   for (const key of synonyms) {
@@ -418,6 +434,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     related: related.size,
     hypernym: hypernyms.size,
     phrases: phrases.size,
+    paraphrases,
     droppedSynonymsThatAreAntonyms,
     bytes: Buffer.byteLength(json),
   };
