@@ -4,6 +4,7 @@ import { readDates, type DateSpan } from './dates';
 import { readNumbers, type NumberSpan } from './numbers';
 import { lexiconId, phraseStarts, phraseSynonyms } from './lexicon';
 import { IRREGULAR_BASE } from './irregular';
+import { isLightVerb } from './lightVerbs';
 import { tokenize, type Token } from './tokens';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date' | 'year' | 'weekday' | 'time';
@@ -90,7 +91,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
       i += alias.length - 1;
       continue;
     }
-    if (token.stop || facts.title) continue;
+    if (token.stop || facts.title || isLightVerb(tokens, i)) continue;
     const next = tokens[i + 1];
     // A capitalised first word is a name when the sources know it as one, or when a capitalised word follows it
     // directly ("Juan Guaido said"), not across punctuation ("Simultaneously, Guaido").
