@@ -12,7 +12,7 @@
 //   Inferred (non-direct) pairs only count for a stem through one of its frequent words, so that a rare word
 //   ("continual") does not oppose its stem-mate ("continue") to everything it opposes.
 // - synonym: lemmas sharing a synset that is among the first two senses of each, at least one of the two found
-//   in the concordances (tagsense_cnt > 0). Collocations ("step_down") become phrase → one-word synonym.
+//   in the concordances (tagsense_cnt > 0). Collocations ("step_down") become stems of their own, synonyms of those words.
 // - related: lexical `+` links between such senses. hypernym: verbs only, one level (`@`), same sense rule.
 // - every pair gets one relation: antonym > synonym > related > hypernym. Pairs of one stem, stopwords and
 //   negations are dropped.
@@ -157,8 +157,9 @@ function phraseKey(lemma: string): string | undefined {
 
 const STOP_STEMS = new Set([...STOPWORDS].map((w) => stemWord(w)));
 
+/** A pair of stems as one key; a tab between them, as a phrase stem ("step down") has a space of its own. */
 function pairKey(a: string, b: string): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
+  return a < b ? `${a}\t${b}` : `${b}\t${a}`;
 }
 
 export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats: LexiconStats } {
@@ -301,7 +302,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
   // ---- Synonyms: single-word lemmas sharing a synset that is one of the first senses of each, at least one of
   // them found in the concordances (two rare words add nothing). Collocations become phrase synonyms.
   const synonyms = new Set<string>();
-  const phraseCandidates = new Map<string, { stem: string; score: number[] }[]>();
+  const phraseCandidates = new Map<string, string[]>();
   for (const s of synsets.values()) {
     const singles: { stem: string; lemma: string; tagged: boolean }[] = [];
     const phrases: { key: string; lemma: string; tagged: boolean }[] = [];
@@ -322,10 +323,8 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     for (const p of phrases) {
       for (const w of singles) {
         if (!(p.tagged || w.tagged)) continue;
-        // Prefer the phrase's most frequent sense, then the word's most frequent sense, then the most tagged word.
-        const score = [senseRank(p.lemma, s), senseRank(w.lemma, s), -(index.get(`${s.pos}:${w.lemma}`)?.tagged ?? 0)];
         const list = phraseCandidates.get(p.key) ?? [];
-        list.push({ stem: w.stem, score });
+        list.push(w.stem);
         phraseCandidates.set(p.key, list);
       }
     }
@@ -391,20 +390,22 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
   for (const key of related) if (antonyms.has(key) || synonyms.has(key)) related.delete(key);
   for (const key of hypernyms) if (antonyms.has(key) || synonyms.has(key) || related.has(key)) hypernyms.delete(key);
 
+  // A phrase is a stem of its own ("step down"), a synonym of every word of its common senses ("quit", "resign"):
+  // one chosen word alone let "take over" mean only "usurp".
   const phrases = new Map<string, string>();
   for (const [key, list] of phraseCandidates) {
-    list.sort((x, y) => x.score[0] - y.score[0] || x.score[1] - y.score[1] || x.score[2] - y.score[2] || cmp(x.stem, y.stem));
-    phrases.set(key, list[0].stem);
+    phrases.set(key, key);
+    for (const stem of list) if (!antonyms.has(pairKey(key, stem))) synonyms.add(pairKey(key, stem));
   }
 
   // ---- Interning and serialisation (sorted, so the output is reproducible).
   const stemSet = new Set<string>();
-  for (const set of [antonyms.keys(), synonyms, related, hypernyms]) for (const key of set) for (const s of key.split(' ')) stemSet.add(s);
+  for (const set of [antonyms.keys(), synonyms, related, hypernyms]) for (const key of set) for (const s of key.split('\t')) stemSet.add(s);
   for (const stem of phrases.values()) stemSet.add(stem);
   const stems = [...stemSet].sort(cmp);
   const id = new Map(stems.map((s, i) => [s, i]));
   const encode = (keys: Iterable<string>): number[] => {
-    const pairs = [...keys].map((k) => k.split(' ').map((s) => id.get(s)!)).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const pairs = [...keys].map((k) => k.split('\t').map((s) => id.get(s)!)).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     return pairs.flat();
   };
   const data: LexiconJson = {

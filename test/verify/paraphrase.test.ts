@@ -51,9 +51,9 @@ test('a single word of the claim backed by a phrase of the source: "resign" for 
 
 test('a verb with a doubled consonant finds its phrase: "stepped down" reads as "step down"', () => {
   const unit = analyze('The minister stepped down on Monday.').units.find((u) => u.key === stemWord('stepped'));
-  assert.equal(unit?.phrase?.key, stemWord('quit'));
+  assert.equal(unit?.phrase?.key, 'step down');
   const putting = analyze('They are putting off the vote.').units.find((u) => u.key === stemWord('putting'));
-  assert.equal(putting?.phrase?.key, stemWord('defer'));
+  assert.equal(putting?.phrase?.key, 'put off');
 });
 
 test('a light verb before a noun made from a verb: "made the decision not to" reads as "decided not to"', () => {

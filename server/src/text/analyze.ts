@@ -20,7 +20,7 @@ export interface Unit {
   superlative: boolean;
   /** `lexiconId(key)` for words and names, -1 otherwise: relations are looked up by number in hot loops. */
   lex: number;
-  /** A one-word synonym of the phrase this word starts ("step down" → "quit"), with its lexicon id. */
+  /** The multi-word expression this word starts ("step down"), as a lexicon stem with its id. */
   phrase?: { key: string; lex: number; end: number };
   /** The unit whose phrase this word ends ("place" of "took place"): backed wherever that phrase is. */
   partOf?: Unit;
