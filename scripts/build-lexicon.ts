@@ -12,10 +12,11 @@
 //   Inferred (non-direct) pairs only count for a stem through one of its frequent words, so that a rare word
 //   ("continual") does not oppose its stem-mate ("continue") to everything it opposes.
 // - synonym: lemmas sharing a synset that is among the first two senses of each, at least one of the two found
-//   in the concordances (tagsense_cnt > 0). Collocations ("step_down") become phrase → one-word synonym.
+//   in the concordances (tagsense_cnt > 0). Collocations ("step_down") become stems of their own, synonyms of those words.
 // - related: lexical `+` links between such senses. hypernym: verbs only, one level (`@`), same sense rule.
 // - every pair gets one relation: antonym > synonym > related > hypernym. Pairs of one stem, stopwords and
 //   negations are dropped.
+// - related, too: the reviewed restatements of server/data/paraphrases-supplement.txt.
 //
 // WordNet data format: https://wordnet.princeton.edu/documentation/wndb5wn
 // Licence: server/data/WORDNET-LICENSE.txt (must travel with the generated file).
@@ -28,10 +29,12 @@ import { stemWord } from '../server/src/text/stem';
 import type { LexiconData } from '../server/src/text/lexicon';
 import { STOPWORDS } from '../server/src/text/stopwords';
 
-type Pos = 'n' | 'v' | 'a' | 'r';
-const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+export type Pos = 'n' | 'v' | 'a' | 'r';
+export const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
-const SUPPLEMENT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'server', 'data', 'opposites-supplement.txt');
+const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'server', 'data');
+const SUPPLEMENT = path.join(DATA, 'opposites-supplement.txt');
+const PARAPHRASES = path.join(DATA, 'paraphrases-supplement.txt');
 
 /** How many senses of a word (in index.* order, most frequent first) count for synonyms, relatives and hypernyms. */
 export const TOP_SENSES = 2;
@@ -43,7 +46,7 @@ interface Pointer {
   targetWord: number; // 1-based word number in the target synset, 0 = whole synset
 }
 
-interface Synset {
+export interface Synset {
   key: string; // pos + offset, satellites filed under 'a'
   pos: Pos;
   satellite: boolean;
@@ -52,7 +55,7 @@ interface Synset {
   pointers: Pointer[];
 }
 
-interface IndexEntry {
+export interface IndexEntry {
   offsets: string[]; // synsets of the lemma, most frequent sense first
   tagged: number; // tagsense_cnt: how many of its senses occur in the semantic concordances
 }
@@ -69,6 +72,7 @@ export interface LexiconStats {
   related: number;
   hypernym: number;
   phrases: number;
+  paraphrases: number;
   droppedSynonymsThatAreAntonyms: number;
   bytes: number;
 }
@@ -82,7 +86,7 @@ function synsetKey(pos: string, offset: string): string {
   return (pos === 's' ? 'a' : pos) + offset;
 }
 
-function parseData(dictDir: string, pos: Pos, synsets: Map<string, Synset>): void {
+export function parseData(dictDir: string, pos: Pos, synsets: Map<string, Synset>): void {
   const text = readFileSync(path.join(dictDir, `data.${POS_FILES[pos]}`), 'utf8');
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith(' ')) continue; // licence header lines start with two spaces
@@ -113,7 +117,7 @@ function parseData(dictDir: string, pos: Pos, synsets: Map<string, Synset>): voi
   }
 }
 
-function parseIndex(dictDir: string, pos: Pos, index: Map<string, IndexEntry>): void {
+export function parseIndex(dictDir: string, pos: Pos, index: Map<string, IndexEntry>): void {
   const text = readFileSync(path.join(dictDir, `index.${POS_FILES[pos]}`), 'utf8');
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith(' ')) continue;
@@ -133,7 +137,7 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'n
 /** A lemma usable as one token of the checker's tokenizer ("resign", "well-known"). */
 const SINGLE = /^[a-z][a-z'-]*[a-z]$/;
 
-function singleStem(lemma: string): string | undefined {
+export function singleStem(lemma: string): string | undefined {
   const folded = foldWord(lemma);
   if (!SINGLE.test(folded)) return undefined;
   if (STOPWORDS.has(folded) || NEGATIONS.has(folded)) return undefined;
@@ -153,8 +157,9 @@ function phraseKey(lemma: string): string | undefined {
 
 const STOP_STEMS = new Set([...STOPWORDS].map((w) => stemWord(w)));
 
+/** A pair of stems as one key; a tab between them, as a phrase stem ("step down") has a space of its own. */
 function pairKey(a: string, b: string): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
+  return a < b ? `${a}\t${b}` : `${b}\t${a}`;
 }
 
 export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats: LexiconStats } {
@@ -297,7 +302,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
   // ---- Synonyms: single-word lemmas sharing a synset that is one of the first senses of each, at least one of
   // them found in the concordances (two rare words add nothing). Collocations become phrase synonyms.
   const synonyms = new Set<string>();
-  const phraseCandidates = new Map<string, { stem: string; score: number[] }[]>();
+  const phraseCandidates = new Map<string, string[]>();
   for (const s of synsets.values()) {
     const singles: { stem: string; lemma: string; tagged: boolean }[] = [];
     const phrases: { key: string; lemma: string; tagged: boolean }[] = [];
@@ -318,10 +323,8 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     for (const p of phrases) {
       for (const w of singles) {
         if (!(p.tagged || w.tagged)) continue;
-        // Prefer the phrase's most frequent sense, then the word's most frequent sense, then the most tagged word.
-        const score = [senseRank(p.lemma, s), senseRank(w.lemma, s), -(index.get(`${s.pos}:${w.lemma}`)?.tagged ?? 0)];
         const list = phraseCandidates.get(p.key) ?? [];
-        list.push({ stem: w.stem, score });
+        list.push(w.stem);
         phraseCandidates.set(p.key, list);
       }
     }
@@ -363,6 +366,18 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     }
   }
 
+  // ---- The reviewed restatements (server/data/paraphrases-supplement.txt), as related forms.
+  let paraphrases = 0;
+  for (const line of readFileSync(PARAPHRASES, 'utf8').split('\n')) {
+    const words = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
+    if (words.length !== 2) continue;
+    const [sa, sb] = words.map((w) => singleStem(w));
+    if (!sa || !sb || sa === sb) throw new Error(`paraphrases-supplement.txt: "${line}" is not two words of different stems`);
+    const key = pairKey(sa, sb);
+    if (!synonyms.has(key) && !related.has(key)) paraphrases++;
+    related.add(key);
+  }
+
   // ---- Precedence: a pair has one relation. antonym > synonym > related > hypernym.
   let droppedSynonymsThatAreAntonyms = 0;
   for (const key of synonyms) {
@@ -375,20 +390,22 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
   for (const key of related) if (antonyms.has(key) || synonyms.has(key)) related.delete(key);
   for (const key of hypernyms) if (antonyms.has(key) || synonyms.has(key) || related.has(key)) hypernyms.delete(key);
 
+  // A phrase is a stem of its own ("step down"), a synonym of every word of its common senses ("quit", "resign"):
+  // one chosen word alone let "take over" mean only "usurp".
   const phrases = new Map<string, string>();
   for (const [key, list] of phraseCandidates) {
-    list.sort((x, y) => x.score[0] - y.score[0] || x.score[1] - y.score[1] || x.score[2] - y.score[2] || cmp(x.stem, y.stem));
-    phrases.set(key, list[0].stem);
+    phrases.set(key, key);
+    for (const stem of list) if (!antonyms.has(pairKey(key, stem))) synonyms.add(pairKey(key, stem));
   }
 
   // ---- Interning and serialisation (sorted, so the output is reproducible).
   const stemSet = new Set<string>();
-  for (const set of [antonyms.keys(), synonyms, related, hypernyms]) for (const key of set) for (const s of key.split(' ')) stemSet.add(s);
+  for (const set of [antonyms.keys(), synonyms, related, hypernyms]) for (const key of set) for (const s of key.split('\t')) stemSet.add(s);
   for (const stem of phrases.values()) stemSet.add(stem);
   const stems = [...stemSet].sort(cmp);
   const id = new Map(stems.map((s, i) => [s, i]));
   const encode = (keys: Iterable<string>): number[] => {
-    const pairs = [...keys].map((k) => k.split(' ').map((s) => id.get(s)!)).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const pairs = [...keys].map((k) => k.split('\t').map((s) => id.get(s)!)).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     return pairs.flat();
   };
   const data: LexiconJson = {
@@ -418,6 +435,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     related: related.size,
     hypernym: hypernyms.size,
     phrases: phrases.size,
+    paraphrases,
     droppedSynonymsThatAreAntonyms,
     bytes: Buffer.byteLength(json),
   };

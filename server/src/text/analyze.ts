@@ -4,6 +4,7 @@ import { readDates, type DateSpan } from './dates';
 import { readNumbers, type NumberSpan } from './numbers';
 import { lexiconId, phraseStarts, phraseSynonyms } from './lexicon';
 import { IRREGULAR_BASE } from './irregular';
+import { isLightVerb } from './lightVerbs';
 import { tokenize, type Token } from './tokens';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date' | 'year' | 'weekday' | 'time';
@@ -19,8 +20,10 @@ export interface Unit {
   superlative: boolean;
   /** `lexiconId(key)` for words and names, -1 otherwise: relations are looked up by number in hot loops. */
   lex: number;
-  /** A one-word synonym of the phrase this word starts ("step down" → "quit"), with its lexicon id. */
-  phrase?: { key: string; lex: number };
+  /** The multi-word expression this word starts ("step down"), as a lexicon stem with its id. */
+  phrase?: { key: string; lex: number; end: number };
+  /** The unit whose phrase this word ends ("place" of "took place"): backed wherever that phrase is. */
+  partOf?: Unit;
   number?: NumberSpan & { unitStems: string[]; days?: number };
   date?: DateSpan;
 }
@@ -88,7 +91,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
       i += alias.length - 1;
       continue;
     }
-    if (token.stop || facts.title) continue;
+    if (token.stop || facts.title || isLightVerb(tokens, i)) continue;
     const next = tokens[i + 1];
     // A capitalised first word is a name when the sources know it as one, or when a capitalised word follows it
     // directly ("Juan Guaido said"), not across punctuation ("Simultaneously, Guaido").
@@ -101,6 +104,10 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     units.push(unit);
   }
   units.sort((a, b) => a.start - b.start);
+  for (let u = 0; u < units.length; u++) {
+    const phrase = units[u].phrase;
+    if (phrase) for (let k = u + 1; k < units.length && units[k].start < phrase.end; k++) units[k].partOf = units[u];
+  }
   return { text, tokens, units };
 }
 
@@ -150,20 +157,22 @@ function markPhrase(unit: Unit, tokens: Token[]): void {
   for (const rest of rests) {
     const key = phrases.get(first + rest) ?? phrases.get(baseForm(first) + rest);
     if (key) {
-      unit.phrase = { key, lex: lexiconId(key) };
+      unit.phrase = { key, lex: lexiconId(key), end: unit.start + (rest === second ? 2 : 3) };
       return;
     }
   }
 }
 
 const baseForms = new Map<string, string>();
+const DOUBLED = /([bgmnprt])\1(?:ed|ing)$/;
 
 /** "stepped" → "step", "steps" → "step": enough to find a phrase written in another tense. */
 function baseForm(verb: string): string {
   // Asked for nearly every word of every sentence analysed: two regular expressions each time cost more than a lookup.
   let base = baseForms.get(verb);
   if (base === undefined) {
-    base = IRREGULAR_BASE.get(verb) ?? verb.replace(/(?:ped|ged|ted|ned|red)$/, (m) => m[0]).replace(/(?:ed|ing|s)$/, '');
+    // A doubled consonant goes with the ending ("stepped", "putting" → "step", "put"); "wanted" keeps its "t".
+    base = IRREGULAR_BASE.get(verb) ?? (DOUBLED.test(verb) ? verb.replace(DOUBLED, '$1') : verb.replace(/(?:ped|ged|ted|ned|red)$/, (m) => m[0]).replace(/(?:ed|ing|s)$/, ''));
     if (baseForms.size >= WORD_CACHE_LIMIT) baseForms.clear();
     baseForms.set(verb, base);
   }

@@ -146,6 +146,8 @@ export function synonymsOf(stem: string): readonly string[] {
       else synonymLists!.set(a, [b]);
     };
     for (let i = 0; i < synonym.length; i += 2) {
+      // A phrase's stem ("step down") is no search term: the index holds single words.
+      if (stems[synonym[i]].includes(' ') || stems[synonym[i + 1]].includes(' ')) continue;
       add(stems[synonym[i]], stems[synonym[i + 1]]);
       add(stems[synonym[i + 1]], stems[synonym[i]]);
     }
@@ -174,7 +176,10 @@ export function lexiconSize(): number {
   return load().size;
 }
 
-/** Multi-word expressions → a one-word synonym's stem: "step down" → "resign". Keys are folded words joined by one space. */
+/**
+ * Multi-word expressions → their own stem in the lexicon ("step down" → "step down"), a synonym of the words of its
+ * common senses ("quit", "resign"). Keys are folded words joined by one space.
+ */
 let phraseFirstWords: ReadonlySet<string> | undefined;
 
 /** The first words of the multi-word expressions, to rule most words out before building a phrase. */

@@ -100,6 +100,11 @@ function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
         if (special[w] !== 0 || (isName && mayShareFamily(length, keyLengths[w]))) score = withOtherPhraseOrName(unit, ev.units[words[w]], score, isName);
         if (score > best) [best, bestIndex] = [score, words[w]];
       }
+      // The later word of a phrase ("place" of "took place") is backed wherever its phrase is ("happened").
+      if (unit.partOf?.phrase && best < SCORES.synonym) {
+        const viaPhrase = phraseScan(unit.partOf.phrase, ev, view);
+        if (viaPhrase.score > best) return viaPhrase;
+      }
       return { score: best, index: bestIndex };
     }
     const phraseRelations = relationScores(unit.phrase.lex);
@@ -108,9 +113,7 @@ function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
       const other = ev.units[i];
       let score = relations ? scoreIn(relations, lexes[w]) : 0;
       if (isName && score === SCORES.hypernym) score = 0;
-      if (phraseRelations || unit.phrase.key === other.key) {
-        score = Math.max(score, unit.phrase.key === other.key ? SCORES.synonym : phraseRelations ? scoreIn(phraseRelations, other.lex) : 0);
-      }
+      score = Math.max(score, phraseScore(unit.phrase, phraseRelations, other));
       score = withOtherPhraseOrName(unit, other, score, isName);
       if (score > best) [best, bestIndex] = [score, i];
     }
@@ -119,6 +122,28 @@ function scan(unit: Unit, ev: Analysis, view: EvidenceView): Match {
   for (let i = 0; i < ev.units.length && best < 1; i++) {
     const score = detailScore(unit, ev.units[i]);
     if (score > best) [best, bestIndex] = [score, i];
+  }
+  return { score: best, index: bestIndex };
+}
+
+/**
+ * How well an evidence word backs a claim phrase's one-word synonym: the same stem, a relation of it, or an evidence
+ * phrase with the same synonym ("called off" for "put off" only through a shared sense).
+ */
+function phraseScore(phrase: NonNullable<Unit['phrase']>, relations: ScoreTable | undefined, other: Unit): number {
+  if (phrase.key === other.key || phrase.key === other.phrase?.key) return SCORES.synonym;
+  if (!relations) return 0;
+  return Math.max(scoreIn(relations, other.lex), other.phrase ? scoreIn(relations, other.phrase.lex) : 0);
+}
+
+/** The best evidence word for a claim phrase alone, for the phrase's later words. */
+function phraseScan(phrase: NonNullable<Unit['phrase']>, ev: Analysis, view: EvidenceView): Match {
+  const relations = relationScores(phrase.lex);
+  let best = 0;
+  let bestIndex: number | undefined;
+  for (let w = 0; w < view.words.length && best < SCORES.synonym; w++) {
+    const score = phraseScore(phrase, relations, ev.units[view.words[w]]);
+    if (score > best) [best, bestIndex] = [score, view.words[w]];
   }
   return { score: best, index: bestIndex };
 }
