@@ -229,6 +229,8 @@ export interface EvidenceView {
   keyLengths: Int32Array;
   /** The lexicon ids of the word units (not names). */
   wordLexes: Set<number>;
+  /** Every word or name unit of each key the evidence has more than once, in order (occurrence.ts picks one). */
+  repeated: Map<string, number[]>;
 }
 
 const views = new WeakMap<Analysis, EvidenceView>();
@@ -240,12 +242,19 @@ export function viewOf(analysis: Analysis): EvidenceView {
     const keys = new Map<string, number>();
     const words: number[] = [];
     const wordLexes = new Set<number>();
+    const occurrences = new Map<string, number[]>();
     for (let i = 0; i < analysis.units.length; i++) {
       const unit = analysis.units[i];
       if (!keys.has(unit.key)) keys.set(unit.key, i);
-      if (unit.kind === 'word' || unit.kind === 'name') words.push(i);
+      if (unit.kind === 'word' || unit.kind === 'name') {
+        words.push(i);
+        const seen = occurrences.get(unit.key);
+        if (seen) seen.push(i);
+        else occurrences.set(unit.key, [i]);
+      }
       if (unit.kind === 'word') wordLexes.add(unit.lex);
     }
+    const repeated = new Map([...occurrences].filter(([, at]) => at.length > 1));
     const lexes = new Int32Array(words.length);
     const special = new Uint8Array(words.length);
     const keyLengths = new Int32Array(words.length);
@@ -255,7 +264,7 @@ export function viewOf(analysis: Analysis): EvidenceView {
       special[w] = unit.kind === 'name' || unit.phrase ? 1 : 0;
       keyLengths[w] = unit.key.length;
     }
-    view = { keys, words, lexes, special, keyLengths, wordLexes };
+    view = { keys, words, lexes, special, keyLengths, wordLexes, repeated };
     views.set(analysis, view);
   }
   return view;
