@@ -14,9 +14,10 @@ import type { PolarityConflict } from './polarity';
  * with the same polarity ("did not rule out talks" does not oppose "agreed to talks").
  */
 export function frameConflict(units: UnitAlignment[], claim: Analysis, ev: Analysis): PolarityConflict | undefined {
-  for (const { own, opposite, at } of framesOf(claim)) {
+  for (const frame of framesOf(claim)) {
+    const { opposite, at, end } = frame;
     // The claim word that carries the frame: its first content word ("agreed", "ready", "attended").
-    const holder = units.find((ua) => ua.unit.kind === 'word' && ua.unit.start >= at && ua.unit.start < at + own.length);
+    const holder = units.find((ua) => ua.unit.kind === 'word' && ua.unit.start >= at && ua.unit.start < end);
     if (!holder || holder.conflict) continue;
     const near = closestBackedNeighbours(holder, units, ev);
     // The claim's own word in place too ("did not accept an invitation to attend" against "declined an invitation to
@@ -26,8 +27,11 @@ export function frameConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
       if (!overlaps(found, opposite.length, near) || negatedBefore(claim, at) !== negatedBefore(ev, found)) continue;
       return {
         holder,
+        // The frame's other words ("behind bars" of "put … behind bars") are the same conflict, not missing words;
+        // the object between them is the claim's own detail.
+        also: units.filter((ua) => ua !== holder && ua.score < THRESHOLDS.closeMatch && inFrame(ua.unit.start, frame)),
         antonym: true,
-        conflict: { slot: 'polarity', claim: textOf(claim, at, own.length), source: textOf(ev, found, opposite.length) },
+        conflict: { slot: 'polarity', claim: textOf(claim, at, end - at), source: textOf(ev, found, opposite.length) },
       };
     }
   }
@@ -35,11 +39,24 @@ export function frameConflict(units: UnitAlignment[], claim: Analysis, ev: Analy
 }
 
 interface ClaimFrame {
-  own: readonly string[];
   opposite: readonly string[];
-  /** The token where the claim states `own`. */
+  /** The tokens [at, end) where the claim states its side of the frame. */
   at: number;
+  end: number;
+  /** Where the frame's words after the first start (past a verb's object; `at + 1` when none stands between). */
+  rest: number;
 }
+
+/** Whether the token is one of the frame's own words: its first, or one from `rest` on. */
+function inFrame(token: number, { at, end, rest }: ClaimFrame): boolean {
+  return token === at || (token >= rest && token < end);
+}
+
+/** How many words of an object may stand between a verb and the rest of its frame: "put Freddy Guevara behind bars". */
+const OBJECT_GAP = 4;
+
+/** The stop words an object may hold: determiners and pronouns ("put him behind bars", "closed the door"). */
+const OBJECT_WORDS = new Set('the a an this that these those his her its their our my your him them me us it'.split(' '));
 
 // The claim's frames are the same for every piece of evidence it is aligned with: read once per claim.
 const claimFrames = new WeakMap<Analysis, ClaimFrame[]>();
@@ -48,13 +65,60 @@ function framesOf(claim: Analysis): ClaimFrame[] {
   let found = claimFrames.get(claim);
   if (!found) {
     found = [];
-    for (const [own, opposite] of opposedFrames()) {
-      const at = occurrence(claim, own, 0);
-      if (at >= 0) found.push({ own, opposite, at });
+    const byFirst = framesByFirstStem();
+    const { tokens } = claim;
+    // Hundreds of frames, most claims none of their first words: each token looks up the frames it may start.
+    for (let at = 0; at < tokens.length; at++) {
+      for (const [own, opposite] of byFirst.get(tokens[at].stem) ?? []) {
+        const end = frameEnd(claim, own, at);
+        if (end >= 0) found.push({ opposite, at, end, rest: end - own.length + 1 });
+      }
     }
+    found.sort((a, b) => a.at - b.at);
     claimFrames.set(claim, found);
   }
   return found;
+}
+
+let firstStems: Map<string, (readonly [string[], string[]])[]> | undefined;
+
+function framesByFirstStem(): Map<string, (readonly [string[], string[]])[]> {
+  if (!firstStems) {
+    firstStems = new Map();
+    for (const frame of opposedFrames()) {
+      const list = firstStems.get(frame[0][0]);
+      if (list) list.push(frame);
+      else firstStems.set(frame[0][0], [frame]);
+    }
+  }
+  return firstStems;
+}
+
+/**
+ * Where the frame `words` that starts at `at` ends, or -1: its words in a row, or a verb's object between the verb and
+ * the rest ("put opposition leader Freddy Guevara behind bars"), within one phrase (no punctuation in between).
+ */
+function frameEnd(analysis: Analysis, words: readonly string[], at: number): number {
+  if (follows(analysis, words, 1, at + 1)) return at + words.length;
+  const { tokens, text } = analysis;
+  if (words.length < 2 || tokens[at].stop) return -1;
+  const joined = (i: number) => !/[^\s\p{L}\p{N}'’-]/u.test(text.slice(tokens[i].end, tokens[i + 1].start));
+  for (let gap = 1; gap <= OBJECT_GAP && at + gap + 1 < tokens.length; gap++) {
+    const word = tokens[at + gap];
+    // An object is content words, a determiner or a pronoun: a preposition or a verb's helper starts another
+    // phrase ("facing fines of up to" is no "face up").
+    if (!joined(at + gap - 1) || (word.stop && !OBJECT_WORDS.has(word.folded)) || word.stem === tokens[at].stem) return -1;
+    if (joined(at + gap) && follows(analysis, words, 1, at + gap + 1)) return at + gap + words.length;
+  }
+  return -1;
+}
+
+/** Whether the stems of `words` from index `k` on follow one another from token `from`. */
+function follows(analysis: Analysis, words: readonly string[], k: number, from: number): boolean {
+  const { tokens } = analysis;
+  if (from + words.length - k > tokens.length) return false;
+  for (let i = k; i < words.length; i++) if (tokens[from + i - k].stem !== words[i]) return false;
+  return true;
 }
 
 /** The first token at or after `from` where the stems of `words` follow one another, or -1. */
