@@ -52,6 +52,11 @@ test('a collocation WordNet gives one side of an antonym pair opposes the other 
   assert.deepEqual(conflictOf('The court put the two men behind bars on Friday.', released), ['put the two men behind bars', 'released']);
 });
 
+test('"gave in to calls" against "resisted calls" (the reviewed supplement)', () => {
+  const resisted = 'The president has resisted calls to resign for months, his party said.';
+  assert.deepEqual(conflictOf('The president gave in to calls to resign, his party said.', resisted), ['gave in to', 'resisted']);
+});
+
 test('a verb with its frame\'s particle only past a preposition, or its own word in place, is no opposed frame', () => {
   // "facing fines of up to" is no "face up" (against "avoid"): the words between are no object.
   const avoid = 'The club will try to avoid fines for the breaches, its chairman said.';
