@@ -17,7 +17,7 @@ const NEIGHBOUR_REACH = 3;
 /** Moves each matched claim unit to its best occurrence of the evidence word it matched (in place). */
 export function chooseOccurrences(units: UnitAlignment[], ev: Analysis): void {
   const { repeated } = viewOf(ev);
-  if (repeated.size === 0) return;
+  if (repeated.size === 0 || !units.some((ua) => matched(ua) && repeated.has(ev.units[ua.evidenceUnit!].key))) return;
   const taken = new Map<number, number>();
   const take = (at: number, by: number) => taken.set(at, (taken.get(at) ?? 0) + by);
   for (const ua of units) if (matched(ua)) take(ua.evidenceUnit!, 1);

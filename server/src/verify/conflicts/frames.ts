@@ -69,8 +69,12 @@ function framesOf(claim: Analysis): ClaimFrame[] {
     const { tokens } = claim;
     // Hundreds of frames, most claims none of their first words: each token looks up the frames it may start.
     for (let at = 0; at < tokens.length; at++) {
-      for (const [own, opposite] of byFirst.get(tokens[at].stem) ?? []) {
-        const end = frameEnd(claim, own, at);
+      const frames = byFirst.get(tokens[at].stem);
+      if (!frames) continue;
+      let gap = -1;
+      for (const [own, opposite] of frames) {
+        let end = follows(claim, own, 1, at + 1) ? at + own.length : -1;
+        if (end < 0 && own.length > 1) end = frameEnd(claim, own, at, gap < 0 ? (gap = objectGap(claim, at)) : gap);
         if (end >= 0) found.push({ opposite, at, end, rest: end - own.length + 1 });
       }
     }
@@ -95,21 +99,36 @@ function framesByFirstStem(): Map<string, (readonly [string[], string[]])[]> {
 }
 
 /**
- * Where the frame `words` that starts at `at` ends, or -1: its words in a row, or a verb's object between the verb and
- * the rest ("put opposition leader Freddy Guevara behind bars"), within one phrase (no punctuation in between).
+ * How many words after the verb at `at` may be its object before the rest of a frame: content words, determiners
+ * and pronouns within one phrase. A preposition or a verb's helper starts another phrase ("facing fines of up to" is
+ * no "face up"); so does punctuation.
  */
-function frameEnd(analysis: Analysis, words: readonly string[], at: number): number {
-  if (follows(analysis, words, 1, at + 1)) return at + words.length;
-  const { tokens, text } = analysis;
-  if (words.length < 2 || tokens[at].stop) return -1;
-  const joined = (i: number) => !/[^\s\p{L}\p{N}'’-]/u.test(text.slice(tokens[i].end, tokens[i + 1].start));
-  for (let gap = 1; gap <= OBJECT_GAP && at + gap + 1 < tokens.length; gap++) {
-    const word = tokens[at + gap];
-    // An object is content words, a determiner or a pronoun: a preposition or a verb's helper starts another
-    // phrase ("facing fines of up to" is no "face up").
-    if (!joined(at + gap - 1) || (word.stop && !OBJECT_WORDS.has(word.folded)) || word.stem === tokens[at].stem) return -1;
-    if (joined(at + gap) && follows(analysis, words, 1, at + gap + 1)) return at + gap + words.length;
+function objectGap(analysis: Analysis, at: number): number {
+  const { tokens } = analysis;
+  if (tokens[at].stop) return 0;
+  let gap = 0;
+  while (gap < OBJECT_GAP && at + gap + 2 < tokens.length) {
+    const word = tokens[at + gap + 1];
+    if (!joined(analysis, at + gap) || (word.stop && !OBJECT_WORDS.has(word.folded)) || word.stem === tokens[at].stem) break;
+    gap++;
   }
+  // The rest of the frame must follow the object within the phrase too.
+  while (gap > 0 && !joined(analysis, at + gap)) gap--;
+  return gap;
+}
+
+/** Whether nothing but a space (or a hyphen or apostrophe) stands between token `i` and the next. */
+function joined({ tokens, text }: Analysis, i: number): boolean {
+  const from = tokens[i].end;
+  const to = tokens[i + 1].start;
+  // Mostly one space: no slice, no regular expression.
+  if (to - from === 1 && text.charCodeAt(from) === 32) return true;
+  return !/[^\s\p{L}\p{N}'’-]/u.test(text.slice(from, to));
+}
+
+/** Where the frame `words` that starts at `at` ends with 1 to `gap` object words after its first, or -1. */
+function frameEnd(analysis: Analysis, words: readonly string[], at: number, gap: number): number {
+  for (let g = 1; g <= gap; g++) if (follows(analysis, words, 1, at + g + 1)) return at + g + words.length;
   return -1;
 }
 
