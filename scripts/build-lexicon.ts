@@ -299,6 +299,43 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     if (sa && sb && sa !== sb && !antonyms.has(pairKey(sa, sb))) antonyms.set(pairKey(sa, sb), 'supplement');
   }
 
+  // ---- Opposed collocations: a multi-word lemma whose first sense is the synset of one side of an antonym pair
+  // stands for that side ("put behind bars" for "imprison", against "release"; "in public" for "publicly", against
+  // "in secret"). Sense by sense from WordNet's own antonym pointers, and from the first senses of the reviewed
+  // supplement's words; never through a phrase's rarer sense, which would oppose it where it means something else.
+  const collocationFrames: string[][] = [];
+  const seenFrames = new Set<string>();
+  const collocationsOf = (s: Synset) =>
+    s.words.filter((w) => senseRank(w, s) === 0).map((w) => phraseKey(w)).filter((k): k is string => k !== undefined);
+  const addFrames = (a: Synset, wordB: string, b: Synset) => {
+    const stemB = singleStem(wordB);
+    const stems = (phrase: string) => phrase.split(' ').map((w) => stemWord(w)).join(' ');
+    for (const phrase of collocationsOf(a).map(stems)) {
+      for (const side of [...(stemB && senseRank(wordB, b) < TOP_SENSES ? [stemB] : []), ...collocationsOf(b).map(stems)]) {
+        const sides = [phrase, side];
+        const key = [...sides].sort(cmp).join(' | ');
+        if (sides[0] === sides[1] || seenFrames.has(key)) continue;
+        seenFrames.add(key);
+        collocationFrames.push(sides);
+      }
+    }
+  };
+  const opposedSenses: [Synset, string, Synset, string][] = antonymSenses
+    .filter(([, , kind]) => kind === 'direct')
+    .map(([a, b]) => [a.synset, a.synset.words[a.word], b.synset, b.synset.words[b.word]]);
+  for (const line of readFileSync(SUPPLEMENT, 'utf8').split('\n')) {
+    const words = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
+    if (line.includes('|') || words.length !== 2) continue;
+    for (const pos of Object.keys(POS_FILES) as Pos[]) {
+      const [a, b] = words.map((w) => index.get(`${pos}:${w}`)?.offsets[0]).map((o) => (o ? synsets.get(synsetKey(pos, o)) : undefined));
+      if (a && b) opposedSenses.push([a, words[0], b, words[1]]);
+    }
+  }
+  for (const [a, wordA, b, wordB] of opposedSenses) {
+    addFrames(a, wordB, b);
+    addFrames(b, wordA, a);
+  }
+
   // ---- Synonyms: single-word lemmas sharing a synset that is one of the first senses of each, at least one of
   // them found in the concordances (two rare words add nothing). Collocations become phrase synonyms.
   const synonyms = new Set<string>();
@@ -417,7 +454,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     related: encode(related),
     hypernym: encode(hypernyms),
     phrases: [...phrases.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([k, v]) => [k, id.get(v)!]),
-    frames: opposedFrames(),
+    frames: [...opposedFrames(), ...collocationFrames],
   };
   const json = JSON.stringify(data) + '\n';
   if (debug) writeFileSync(debug, [...new Set(debugLines)].sort().join('\n') + '\n');

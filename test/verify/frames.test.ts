@@ -42,3 +42,25 @@ test('a frame read with the other polarity, or about something else, is no confl
   // The army's offensive is not what the prime minister ruled out.
   assert.notEqual(checkClaimAgainstText('The army agreed to keep up its offensive.', talks).verdict, 'contradicted');
 });
+
+test('a collocation WordNet gives one side of an antonym pair opposes the other side, its object between', () => {
+  // "put behind bars" is WordNet's imprison (the reviewed supplement opposes it to release); "in public" its publicly.
+  const frames = opposedFrames().map(([own, opposite]) => `${own.join(' ')} | ${opposite.join(' ')}`);
+  assert.ok(frames.includes('put behind bar | releas'));
+  assert.ok(frames.includes('in public | in secret'));
+  const released = 'On Friday the court released the two men, who had been held since March.';
+  assert.deepEqual(conflictOf('The court put the two men behind bars on Friday.', released), ['put the two men behind bars', 'released']);
+});
+
+test('"gave in to calls" against "resisted calls" (the reviewed supplement)', () => {
+  const resisted = 'The president has resisted calls to resign for months, his party said.';
+  assert.deepEqual(conflictOf('The president gave in to calls to resign, his party said.', resisted), ['gave in to', 'resisted']);
+});
+
+test('a verb with its frame\'s particle only past a preposition, or its own word in place, is no opposed frame', () => {
+  // "facing fines of up to" is no "face up" (against "avoid"): the words between are no object.
+  const avoid = 'The club will try to avoid fines for the breaches, its chairman said.';
+  assert.notEqual(checkClaimAgainstText('The club is facing fines of up to 50 million pounds for the breaches.', avoid).verdict, 'contradicted');
+  const both = 'On Friday the court put the two men behind bars and released a third.';
+  assert.equal(checkClaimAgainstText('The court put the two men behind bars on Friday.', both).verdict, 'supported');
+});

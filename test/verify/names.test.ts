@@ -57,3 +57,30 @@ test('a name past a comma or bracket from the one word that anchors the slot bel
   assert.equal(verdict.verdict, 'contradicted', verdict.reason);
   assert.equal(verdict.conflict?.source, 'Arsenal');
 });
+
+/** A claim's contradiction against the bundled sources: its slot, the claim's words and the source's. */
+function contradiction(claim: string): [string, string, string] | undefined {
+  const verdict = engine.checkClaim(claim);
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  return verdict.conflict && [verdict.conflict.slot, verdict.conflict.claim, verdict.conflict.source];
+}
+
+test('another body of the same kind in the slot, where the claim verb shares its stem with the source body\'s name', () => {
+  // The source: "A senior State Department official stated in the Miami Herald". The claim's "stated" is the verb
+  // "stated", not the "State" of "State Department", which is left to fill the slot of "Treasury".
+  const claim = 'A senior Treasury Department official stated in the Miami Herald that negotiations are not possible with the Maduro government.';
+  assert.deepEqual(contradiction(claim), ['organisation', 'Treasury', 'State Department']);
+});
+
+test('a name the claim repeats stands for the occurrence beside its own neighbours', () => {
+  // The source: "his U.S. envoy to open relations with the U.S. military and set a meeting with the U.S. Southern
+  // Command". The claim's second "U.S." is the one before "Command", so "Northern" meets "Southern".
+  const claim = 'Guaidó said he had instructed his U.S. envoy to set a meeting next week with the U.S. Northern Command, which oversees military operations in Latin America.';
+  assert.deepEqual(contradiction(claim), ['organisation', 'Northern', 'Southern Command']);
+});
+
+test('both halves of a name against one name of the source are one conflict', () => {
+  const verdict = checkClaimAgainstText('Adviser Mike Pompeo said the talks were over.', 'Adviser John Bolton said the talks were over, and left.');
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  assert.deepEqual(verdict.conflict && [verdict.conflict.claim, verdict.conflict.source], ['Mike Pompeo', 'John Bolton']);
+});

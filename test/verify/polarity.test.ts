@@ -39,3 +39,10 @@ test('a negation is read on the occurrence of the word that belongs to the claim
   assert.equal(checkClaimAgainstText('Smith was arrested on Monday.', passage).verdict, 'contradicted');
   assert.equal(checkClaimAgainstText('Jones was arrested.', passage).verdict, 'supported');
 });
+
+test('"acknowledged" against "denied" (the reviewed supplement) in the same place is a contradiction', () => {
+  const denied = 'The minister on Monday denied that he had met the envoy in secret, his office said.';
+  const verdict = checkClaimAgainstText('The minister on Monday acknowledged that he had met the envoy in secret.', denied);
+  assert.equal(verdict.verdict, 'contradicted', verdict.reason);
+  assert.deepEqual(verdict.conflict && [verdict.conflict.slot, verdict.conflict.claim, verdict.conflict.source], ['polarity', 'acknowledged', 'denied']);
+});

@@ -8,6 +8,7 @@ import { findConflict } from './conflicts/findConflict';
 import { extendNameConflicts } from './conflicts/names';
 import { afterPlacePreposition } from './conflicts/places';
 import { markPolarityConflict } from './conflicts/polarity';
+import { chooseOccurrences } from './occurrence';
 import { evidenceSlot, within } from './slots';
 import { spanText } from './spans';
 import { SCORES, THRESHOLDS } from './thresholds';
@@ -20,14 +21,15 @@ const SUBJECT_MENTIONS = 3;
 
 export function align(claim: Analysis, evidence: EvidenceText, context: AlignmentContext): Alignment {
   const ev = evidence.analysis;
-  const used = new Set<number>();
   const units: UnitAlignment[] = claim.units.map((unit, at) => {
     const best = context.matches.bestMatch(at, ev, evidence.parts);
-    if (best.score > 0 && best.index !== undefined) used.add(best.index);
     // Every field present from the start, so later steps that set a conflict or a coreference keep one object shape
     // and the loops over unit alignments stay monomorphic.
     return { unit, weight: context.weightOf(unit), score: best.score, evidenceUnit: best.index, conflict: undefined, coreferenced: undefined, negatedAntonym: undefined };
   });
+  chooseOccurrences(units, ev);
+  const used = new Set<number>();
+  for (const ua of units) if (ua.score > 0 && ua.evidenceUnit !== undefined) used.add(ua.evidenceUnit);
   for (const ua of units) {
     if (ua.score < 1) readConflictOrCoreference(ua, units, claim, evidence, used, context);
   }

@@ -254,9 +254,25 @@ export interface EvidenceView {
   keyLengths: Int32Array;
   /** The lexicon ids of the word units (not names). */
   wordLexes: Set<number>;
+  /** Every word or name unit of each key the evidence has more than once, in order (occurrence.ts picks one). */
+  repeated: Map<string, number[]>;
 }
 
 const views = new WeakMap<Analysis, EvidenceView>();
+const NO_REPEATS: Map<string, number[]> = new Map();
+
+/** The word and name units of each key that more than one of them has (most sentences have none). */
+function repeatedKeys(analysis: Analysis, words: number[]): Map<string, number[]> {
+  const occurrences = new Map<string, number[]>();
+  for (const i of words) {
+    const key = analysis.units[i].key;
+    const seen = occurrences.get(key);
+    if (seen) seen.push(i);
+    else occurrences.set(key, [i]);
+  }
+  for (const [key, at] of occurrences) if (at.length < 2) occurrences.delete(key);
+  return occurrences;
+}
 
 /** What matching reads of an analysis, built once per (cached) evidence analysis. */
 export function viewOf(analysis: Analysis): EvidenceView {
@@ -265,12 +281,15 @@ export function viewOf(analysis: Analysis): EvidenceView {
     const keys = new Map<string, number>();
     const words: number[] = [];
     const wordLexes = new Set<number>();
+    let repeats = false;
     for (let i = 0; i < analysis.units.length; i++) {
       const unit = analysis.units[i];
       if (!keys.has(unit.key)) keys.set(unit.key, i);
+      else repeats = true;
       if (unit.kind === 'word' || unit.kind === 'name') words.push(i);
       if (unit.kind === 'word') wordLexes.add(unit.lex);
     }
+    const repeated = repeats ? repeatedKeys(analysis, words) : NO_REPEATS;
     const lexes = new Int32Array(words.length);
     const special = new Uint8Array(words.length);
     const keyLengths = new Int32Array(words.length);
@@ -280,7 +299,7 @@ export function viewOf(analysis: Analysis): EvidenceView {
       special[w] = unit.kind === 'name' || unit.phrase ? 1 : 0;
       keyLengths[w] = unit.key.length;
     }
-    view = { keys, words, lexes, special, keyLengths, wordLexes };
+    view = { keys, words, lexes, special, keyLengths, wordLexes, repeated };
     views.set(analysis, view);
   }
   return view;

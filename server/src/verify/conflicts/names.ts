@@ -79,7 +79,10 @@ export function extendNameConflicts(units: UnitAlignment[], claim: Analysis): vo
   for (let i = 0; i < units.length; i++) {
     const conflict = units[i].conflict;
     if (!conflict || units[i].unit.kind !== 'name') continue;
-    const joinable = (k: number) => units[k] && units[k].unit.kind === 'name' && !units[k].conflict && units[k].score < 1;
+    // A name beside it that conflicts with the same evidence name is the same name's other half: "Mike" and "Pompeo"
+    // each against "John Bolton" are one conflict, "Mike Pompeo".
+    const joinable = (k: number) => units[k] && units[k].unit.kind === 'name' && units[k].score < 1 &&
+      (!units[k].conflict || units[k].conflict!.source === conflict.source);
     const [first, run] = nameRun(claim, i, (k) => units[k].unit, joinable);
     const last = bodyNameEnd(units, claim, run, joinable);
     if (first === i && last === i) continue;

@@ -13,6 +13,8 @@ export type PolarityConflict =
       holder: UnitAlignment;
       /** The evidence has the word's antonym, not the word. */
       antonym?: boolean;
+      /** Other claim words of the same conflict (an opposed frame's). */
+      also?: UnitAlignment[];
       conflict: EvidenceConflict;
     }
   /** A reversed polarity too uncertain to be a contradiction: the word is only not backed. */
@@ -29,8 +31,10 @@ export function markPolarityConflict(units: UnitAlignment[], claim: Analysis, ev
     polarity.holder.score = 0;
     return;
   }
-  polarity.holder.conflict = polarity.conflict;
-  if (polarity.antonym) polarity.holder.score = 0;
+  for (const ua of [polarity.holder, ...(polarity.also ?? [])]) {
+    ua.conflict = polarity.conflict;
+    if (polarity.antonym) ua.score = 0;
+  }
 }
 
 /** "the largest" against "the smallest": another superlative in the superlative's slot. */
