@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { checkClaimAgainstText, createEngine } from '../server/src/engine';
 import type { ClaimVerdict, Verdict } from '../server/src/model';
 import { loadSourceLibrary } from '../server/src/sources/loadSources';
+import { EXPECT, classesByLine } from '../test/fixtures/verdictAnnotations';
 
 const evalDir = process.env.GROUNDED_EVAL_DIR ?? join(__dirname, '..', '..', 'shared', 'eval');
 const VERDICTS: Verdict[] = ['supported', 'unsupported', 'contradicted'];
@@ -122,18 +123,16 @@ function evalReferences(file: string): void {
   console.log(`  (${rows.length} claims in ${seconds.toFixed(1)} s)`);
 }
 
-const EXPECT = /<!-- expect: (supported|unsupported|contradicted)(?: source="([^"]+)")? -->/;
-const CLASS = /<!-- class: ([\w-]+) -->/;
 
 function evalBlind(folder: string, listErrors: boolean): void {
   const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
   for (const file of readdirSync(folder).filter((f) => f.endsWith('.md')).sort()) {
     const markdown = readFileSync(join(folder, file), 'utf8');
     const lines = markdown.split('\n');
-    const classOf = (line: number) => lines.slice(0, line + 1).reverse().map((l) => CLASS.exec(l)?.[1]).find(Boolean) ?? 'none';
+    const classes = classesByLine(lines);
     const scored = engine.checkDraft(markdown, file).claims.flatMap((claim) => {
       const expected = EXPECT.exec(lines[claim.range.start.line]);
-      return expected ? [{ row: { id: `${file}:${claim.range.start.line + 1}`, claim: claim.text, label: expected[1] as Verdict, kind: classOf(claim.range.start.line) }, verdict: claim }] : [];
+      return expected ? [{ row: { id: `${file}:${claim.range.start.line + 1}`, claim: claim.text, label: expected[1] as Verdict, kind: classes[claim.range.start.line] }, verdict: claim }] : [];
     });
     const right = scored.filter((s) => s.verdict.verdict === s.row.label).length;
     console.log(`\nblind fixtures${listErrors ? '' : ', held out'}: ${file} (${scored.length} claims, never fitted on)`);

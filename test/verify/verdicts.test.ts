@@ -6,10 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../server/src/engine';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
+import { EXPECT } from '../fixtures/verdictAnnotations';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'verdicts');
 const engine = createEngine(loadSourceLibrary({ dirs: [], includeBundled: true }));
-const EXPECT = /<!-- expect: (supported|unsupported|contradicted)(?: source="([^"]+)")? -->/;
 
 for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.md'))) {
   const markdown = readFileSync(join(fixtures, file), 'utf8');

@@ -26,8 +26,12 @@ export const CODE_BIT = Object.fromEntries(FINDING_CODES.map((code, i) => [code,
 
 /** The findings a claim gives, in the order of FINDING_CODES (the order they are listed in). */
 export function findingCodes(claim: CheckedClaim): FindingCode[] {
-  const bits = findingCodeBits(claim);
-  return FINDING_CODES.filter((_code, i) => bits & (1 << i));
+  return codesOfBits(findingCodeBits(claim));
+}
+
+/** The codes a set of bits holds, in the order of FINDING_CODES. */
+export function codesOfBits(bits: number): FindingCode[] {
+  return FINDING_CODES.filter((code) => bits & CODE_BIT[code]);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the claim. Every view (CLI formats, diagnostics, hover, code actions) translates these and words nothing itself.
 
 import type { CheckedClaim, Evidence } from '../model';
-import { CODE_BIT, findingCodeBits, findingCodes, type CheckedDraft } from './checkedDraft';
+import { CODE_BIT, codesOfBits, findingCodeBits, type CheckedDraft } from './checkedDraft';
 import { FINDING_CODES, type FindingCode, type Severity, type SeverityMap } from './codes';
 import { evidenceFor, messageFor } from './messages';
 
@@ -35,7 +35,7 @@ export function findingsOf(draft: CheckedDraft, options: FindingOptions): Findin
 /** The findings of one claim, in the order of FINDING_CODES; none for a claim the writer accepted. */
 export function claimFindings(draft: CheckedDraft, claimIndex: number, options: FindingOptions): Finding[] {
   const claim = draft.report.claims[claimIndex];
-  return shownCodes(draft, claimIndex, options).map((code) => {
+  return codesOfBits(shownCodeBits(draft, claimIndex, options)).map((code) => {
     const evidence = evidenceFor(code, claim);
     return {
       code,
@@ -51,12 +51,16 @@ export function claimFindings(draft: CheckedDraft, claimIndex: number, options: 
 
 /** How many findings a claim gives, without wording them (a long draft counts them all, words only those it shows). */
 export function claimFindingCount(draft: CheckedDraft, claimIndex: number, options: FindingOptions): number {
+  let count = 0;
+  for (let bits = shownCodeBits(draft, claimIndex, options); bits; bits &= bits - 1) count++;
+  return count;
+}
+
+/** The codes of the claim's findings that are shown: not turned off, and none for a claim the writer accepted. */
+function shownCodeBits(draft: CheckedDraft, claimIndex: number, options: FindingOptions): number {
   const claim = draft.report.claims[claimIndex];
   if (!claim || options.isAccepted?.(claim.text)) return 0;
-  let bits = findingCodeBits(claim) & shownBits(options.severity);
-  let count = 0;
-  for (; bits; bits &= bits - 1) count++;
-  return count;
+  return findingCodeBits(claim) & shownBits(options.severity);
 }
 
 // Per severity map: the codes not turned off, as bits.
@@ -69,10 +73,4 @@ function shownBits(severity: Readonly<SeverityMap>): number {
     shownBitsBySeverity.set(severity, bits);
   }
   return bits;
-}
-
-function shownCodes(draft: CheckedDraft, claimIndex: number, options: FindingOptions): FindingCode[] {
-  const claim = draft.report.claims[claimIndex];
-  if (!claim || options.isAccepted?.(claim.text)) return [];
-  return findingCodes(claim).filter((code) => options.severity[code] !== 'off');
 }

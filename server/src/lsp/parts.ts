@@ -115,9 +115,9 @@ export function createParts(connection: Connection): ServerParts {
     });
     return unlisted;
   };
-  // The writer left the window of a document with more findings than are published: publish the window around them,
-  // from the check there is (a check on its way publishes around them anyway).
-  // After the request that told where the writer is has been answered.
+  // The writer left the window of a document with more findings than are published: once the request that said
+  // where they are is answered, publish the window around them from the check there is (a check on its way publishes
+  // around them anyway).
   const movedIn = new Set<string>();
   const focus = new WritingFocus((uri) => {
     if (movedIn.has(uri)) return;
