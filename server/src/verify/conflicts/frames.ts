@@ -142,12 +142,7 @@ function follows(analysis: Analysis, words: readonly string[], k: number, from: 
 
 /** The first token at or after `from` where the stems of `words` follow one another, or -1. */
 function occurrence(analysis: Analysis, words: readonly string[], from: number): number {
-  const { tokens } = analysis;
-  for (let i = from; i + words.length <= tokens.length; i++) {
-    let k = 0;
-    while (k < words.length && tokens[i + k].stem === words[k]) k++;
-    if (k === words.length) return i;
-  }
+  for (let i = from; i + words.length <= analysis.tokens.length; i++) if (follows(analysis, words, 0, i)) return i;
   return -1;
 }
 
