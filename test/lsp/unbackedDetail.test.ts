@@ -7,7 +7,8 @@ import { createEngine } from '../../server/src/engine';
 import { checkDraftText } from '../../server/src/findings/checkedDraft';
 import { DEFAULT_SEVERITY } from '../../server/src/findings/codes';
 import type { CheckedDocument } from '../../server/src/lsp/checkedDocument';
-import { diagnosticsFor } from '../../server/src/lsp/diagnostics';
+import { findingsOf } from '../../server/src/findings/findings';
+import { diagnosticsOf } from '../../server/src/lsp/diagnostics';
 import { hoverAt } from '../../server/src/lsp/hover';
 import { sourceFromText } from '../../server/src/sources/loadSources';
 
@@ -20,7 +21,8 @@ function document(): CheckedDocument {
 }
 
 test('a diagnostic of its own: information, the message naming the word, the code linking to its README section', () => {
-  const [diagnostic, ...others] = diagnosticsFor(document(), { severity: DEFAULT_SEVERITY });
+  const checked = document();
+  const [diagnostic, ...others] = diagnosticsOf(checked, findingsOf(checked, { severity: DEFAULT_SEVERITY }));
   assert.deepEqual(others, [], 'the claim is cited: no uncited hint');
   assert.equal(diagnostic!.code, 'unbacked-detail');
   assert.equal(diagnostic!.severity, DiagnosticSeverity.Information);

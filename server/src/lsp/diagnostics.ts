@@ -9,7 +9,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import type { Engine } from '../engine';
 import { sourceOf } from '../findings/checkedDraft';
 import type { Severity } from '../findings/codes';
-import { claimFindings, findingsOf, type Finding, type FindingOptions } from '../findings/findings';
+import { claimFindings, type Finding, type FindingOptions } from '../findings/findings';
 import { codeHref } from '../findings/links';
 import type { Evidence } from '../model';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -25,18 +25,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 // The related-information message quotes the passage; a whole paragraph would swamp the problems list.
 const PASSAGE_PREVIEW_CHARS = 160;
 
-export function diagnosticsFor(document: CheckedDocument, options: FindingOptions): Diagnostic[] {
-  return findingsOf(document, options).map((finding) => toDiagnostic(document, finding));
-}
-
-/** The diagnostics of some of a document's findings (those published: findingWindow.ts). */
+/** The diagnostics of a document's findings (those published: findingWindow.ts). */
 export function diagnosticsOf(document: CheckedDocument, findings: readonly Finding[]): Diagnostic[] {
   return findings.map((finding) => toDiagnostic(document, finding));
 }
 
-/** The diagnostics of one claim (what a code action for that claim fixes): the same as `diagnosticsFor` gives it. */
+/** The diagnostics of one claim (what a code action for that claim fixes): the same as its publication gives. */
 export function claimDiagnostics(document: CheckedDocument, index: number, options: FindingOptions): Diagnostic[] {
-  return claimFindings(document, index, options).map((finding) => toDiagnostic(document, finding));
+  return diagnosticsOf(document, claimFindings(document, index, options));
 }
 
 function toDiagnostic(document: CheckedDocument, finding: Finding): Diagnostic {
