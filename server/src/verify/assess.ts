@@ -8,6 +8,7 @@ import type { Alignment, AlignmentContext } from './alignment';
 import { findRoleConflict, type RoleConflict } from './conflicts/roles';
 import { ElsewhereFinder } from './detailsElsewhere';
 import { pairedEvidence, singleEvidence } from './evidenceText';
+import { withoutPlaceholders } from './placeholders';
 import { queryTerms } from './queryTerms';
 import { MatchMemo } from './match';
 import { THRESHOLDS, WEIGHTS } from './thresholds';
@@ -47,7 +48,8 @@ export interface SentenceAssessment {
 }
 
 /** A claim's sentences; a one-sentence claim (every claim of a draft) is itself. */
-export function claimSentences(text: string): string[] {
+export function claimSentences(claim: string): string[] {
+  const text = withoutPlaceholders(claim);
   const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end)).filter((s) => /\p{L}/u.test(s));
   return sentences.length ? sentences : [text];
 }

@@ -77,14 +77,16 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
 /** A claim whose words are backed but whose sentence says nothing (a fragment) or says it with the roles changed. */
 function structurallyUnsupported(fault: StructuralFault, coverage: number, index: PassageIndex): ClaimVerdict {
   const { claim, alignments } = fault.sentence;
-  const moved = fault.kind === 'roles' ? fault.moved.map((u) => spanText(claim, u)) : [];
+  const moved = fault.kind === 'roles' ? fault.moved.map((u) => spanText(claim, u)) : fault.kind === 'doer' ? [spanText(claim, fault.doer.unit)] : [];
   return {
     verdict: 'unsupported',
     confidence: round(Math.max(UNDECIDED, 1 - coverage)),
     evidence: topEvidence(alignments, index),
     reason: fault.kind === 'fragment'
       ? `"${claim.text.trim()}" is not a sentence (no verb with a subject): it states nothing a source can back.`
-      : `No source backs ${moved.map((w) => `"${w}"`).join(' and ')} in that role: the source has these words with who did what to whom changed.`,
+      : fault.kind === 'doer'
+        ? `No source backs "${moved[0]}" as the one who does this: the source has "${fault.doer.other}" in that place.`
+        : `No source backs ${moved.map((w) => `"${w}"`).join(' and ')} in that role: the source has these words with who did what to whom changed.`,
     unbacked: moved,
   };
 }

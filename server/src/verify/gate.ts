@@ -5,12 +5,14 @@ import type { Unit } from '../text/analyze';
 import { backsEveryDetail, type SentenceAssessment } from './assess';
 import { replacedWord } from './replacedWords';
 import { movedRoles } from './roles/movedRoles';
+import { otherDoer, type OtherDoer } from './roles/otherDoer';
 import { isFragment } from './roles/wellFormed';
 
 /** What the structure of a sentence does wrong against its best conflict-free evidence. */
 export type StructuralFault =
   | { kind: 'fragment'; sentence: SentenceAssessment }
-  | { kind: 'roles'; sentence: SentenceAssessment; moved: Unit[] };
+  | { kind: 'roles'; sentence: SentenceAssessment; moved: Unit[] }
+  | { kind: 'doer'; sentence: SentenceAssessment; doer: OtherDoer };
 
 /** Whether every sentence passes the rules (the coverage floor and the model come after). */
 export function passesRules(checkable: SentenceAssessment[]): boolean {
@@ -23,6 +25,8 @@ export function structuralFault(checkable: SentenceAssessment[]): StructuralFaul
     if (isFragment(sentence.claim)) return { kind: 'fragment', sentence };
     const moved = movedRoles(sentence.claim, sentence.support);
     if (moved.length) return { kind: 'roles', sentence, moved };
+    const doer = otherDoer(sentence.claim, sentence.support);
+    if (doer) return { kind: 'doer', sentence, doer };
   }
   return undefined;
 }

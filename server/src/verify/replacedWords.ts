@@ -32,8 +32,31 @@ export function replacedWord(ua: UnitAlignment, alignment: Alignment, claim: Ana
   if (ua.unit.kind !== 'word' || ua.score >= THRESHOLDS.backed || ua.conflict || !isContentWord(ua, claim)) return undefined;
   const ev = alignment.evidence.analysis;
   const used = new Set(alignment.units.filter((u) => u.score > 0 && u.evidenceUnit !== undefined).map((u) => u.evidenceUnit!));
-  const other = modifierOfSharedHead(ua, alignment.units, claim, ev, used);
+  const other = modifierOfSharedHead(ua, alignment.units, claim, ev, used) ?? otherNamePart(ua, alignment.units, claim, ev, used);
   return other && spanText(ev, other);
+}
+
+/**
+ * In a claim written all in lower case (a tokenised summary), names are words: "frank jordan" against "Louis Jordan",
+ * "the chinese grand prix" against "the Malaysian Grand Prix". The claim word beside a word the passage has as a name,
+ * where the passage has another name in its place, is that name's part said otherwise (a claim in capitals has it
+ * read as a name, and the name rules judge it).
+ */
+function otherNamePart(ua: UnitAlignment, all: UnitAlignment[], claim: Analysis, ev: Analysis, used: Set<number>): Unit | undefined {
+  if (/\p{Lu}/u.test(claim.text)) return undefined;
+  const at = all.indexOf(ua);
+  for (const step of [1, -1] as const) {
+    const neighbour = all[at + step];
+    if (!neighbour || !isPinned(neighbour)) continue;
+    const adjacent = step > 0 ? neighbour.unit.start === ua.unit.end : neighbour.unit.end === ua.unit.start;
+    const name = ev.units[neighbour.evidenceUnit!];
+    if (!adjacent || name.kind !== 'name') continue;
+    const token = step > 0 ? name.start - 1 : name.end;
+    const other = ev.units.findIndex((u) => (step > 0 ? u.end - 1 : u.start) === token && u.kind === 'name' && !u.country);
+    // Side by side in the passage too, with nothing but a space between: one name's parts.
+    if (other >= 0 && !used.has(other) && /^\s+$/.test(ev.text.slice(ev.tokens[step > 0 ? token : name.end - 1].end, ev.tokens[step > 0 ? name.start : token].start))) return ev.units[other];
+  }
+  return undefined;
 }
 
 /**
