@@ -2,6 +2,7 @@
 // name's family; numbers and dates by value.
 import type { Analysis, Unit } from '../text/analyze';
 import { relationsOf } from '../text/lexicon';
+import { placeBacks } from '../text/places';
 import { dateScore } from './conflicts/dates';
 import { sameNameFamily } from './conflicts/names';
 import { numberScore } from './conflicts/numbers';
@@ -153,10 +154,15 @@ function mayShareFamily(a: number, b: number): boolean {
   return a >= 5 && b >= 5 && Math.abs(a - b) <= 3;
 }
 
-/** The score raised by the evidence word's phrase ("step down" for "resign") or by a name of the same family. */
+/**
+ * The score raised by the evidence word's phrase ("step down" for "resign"), by a name of the same family, or by a
+ * place within the claim's ("London" for "U.K.").
+ */
 function withOtherPhraseOrName(unit: Unit, other: Unit, score: number, isName: boolean): number {
   if (other.phrase) score = Math.max(score, other.phrase.key === unit.key ? SCORES.synonym : lexicalScore(unit.lex, other.phrase.lex));
-  if (score < SCORES.related && (isName || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = SCORES.related;
+  if (score < SCORES.related && (isName || other.kind === 'name') && (sameNameFamily(unit.key, other.key) || placeBacks(unit.key, other.key))) {
+    score = SCORES.related;
+  }
   return score;
 }
 
