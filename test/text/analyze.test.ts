@@ -121,3 +121,15 @@ test('"nearly" is just below the figure; "dozens of" and "hundreds of" are diffe
   assert.equal(numbersAgree(hundreds, dozens), 'different');
   assert.deepEqual(numbers('thousands of people').map((n) => [n.value, n.qualifier]), [[1000, 'more']]);
 });
+
+test('a number and its unit in one token count that unit: "a three-year deal" is three years', () => {
+  const [deal] = units('a three-year deal', 'number');
+  assert.equal(deal.number!.value, 3);
+  assert.deepEqual(deal.number!.unitStems.slice(0, 1), ['year']);
+  assert.equal(deal.number!.days, units('a deal for three years', 'number')[0].number!.days);
+  const [quarter] = numbers('fourth-quarter sales');
+  assert.deepEqual([quarter.value, quarter.ordinal], [4, true]);
+  // Only a unit of time or a quarter: "one-sided" and "first-class" are words.
+  assert.equal(numbers('a one-sided game').length, 0);
+  assert.equal(numbers('a first-class ticket').length, 0);
+});

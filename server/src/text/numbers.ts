@@ -37,6 +37,8 @@ export interface NumberSpan {
   /** Token range [start, end) covering qualifier and number words. */
   start: number;
   end: number;
+  /** The unit written in the number's own token ("three-year"), folded. */
+  unit?: string;
 }
 
 /** Finds the numbers in a token list; years and days of month are left to the date reader. */
@@ -56,7 +58,7 @@ export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
         break;
       }
     }
-    spans.push({ value: parsed.value, qualifier, ordinal: parsed.ordinal, share: parsed.share, start, end: parsed.end });
+    spans.push({ value: parsed.value, qualifier, ordinal: parsed.ordinal, share: parsed.share, start, end: parsed.end, ...(parsed.unit ? { unit: parsed.unit } : {}) });
     i = parsed.end - 1;
   }
   return spans;
@@ -71,8 +73,22 @@ function hyphenated(word: string): [value: number, ordinal: boolean] {
   return unit in SMALL ? [SMALL[tens] + SMALL[unit], false] : [SMALL[tens] + ORDINALS[unit], true];
 }
 
-function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean } | undefined {
+/** The units a number may carry in its own token: "a three-year deal", "fourth-quarter sales". */
+const UNITS_IN_TOKEN = new Set(['day', 'week', 'month', 'year', 'decade', 'hour', 'minute', 'quarter', 'century', 'season']);
+/** A number and its unit in one token: "three-year", "fourth-quarter"; never "one-sided" or "first-class". */
+function numberWithUnit(word: string): { value: number; ordinal: boolean; unit: string } | undefined {
+  const dash = word.indexOf('-');
+  if (dash < 0 || !UNITS_IN_TOKEN.has(word.slice(dash + 1))) return undefined;
+  const number = word.slice(0, dash);
+  if (number in SMALL) return { value: SMALL[number], ordinal: false, unit: word.slice(dash + 1) };
+  if (number in ORDINALS) return { value: ORDINALS[number], ordinal: true, unit: word.slice(dash + 1) };
+  return undefined;
+}
+
+function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean; unit?: string } | undefined {
   const word = tokens[i].folded;
+  const withUnit = numberWithUnit(word);
+  if (withUnit) return { ...withUnit, end: i + 1, share: false };
   if (word in VAGUE_PLURALS && tokens[i + 1]?.folded === 'of') {
     return { value: VAGUE_PLURALS[word], end: i + 1, ordinal: false, share: false, vague: true };
   }

@@ -241,11 +241,19 @@ function lexicalScore(a: number, b: number): number {
 function detailScore(a: Unit, b: Unit): number {
   if (a.kind !== b.kind) return 0;
   switch (a.kind) {
-    case 'number': return numberScore(a, b);
+    case 'number': return quarterAgainstOther(a, b) || quarterAgainstOther(b, a) ? 0 : numberScore(a, b);
     case 'date': return dateScore(a, b);
     default: return a.key === b.key ? 1 : 0;
   }
 }
+
+/** A quarter ("Q3", "the third quarter") against an amount that is no ordinal or counts another unit ("three years"). */
+function quarterAgainstOther(a: Unit, b: Unit): boolean {
+  const [x, y] = [a.number!, b.number!];
+  if (!x.ordinal || x.unitStems[0] !== QUARTER_STEM) return false;
+  return !y.ordinal || (y.unitStems.length > 0 && !y.unitStems.includes(QUARTER_STEM));
+}
+const QUARTER_STEM = 'quarter';
 
 export interface EvidenceView {
   /** First unit of each key. */
