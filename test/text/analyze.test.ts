@@ -133,3 +133,11 @@ test('a number and its unit in one token count that unit: "a three-year deal" is
   assert.equal(numbers('a one-sided game').length, 0);
   assert.equal(numbers('a first-class ticket').length, 0);
 });
+
+test('"m" and "b" after an amount of money are millions and billions; after other amounts, a unit', () => {
+  assert.equal(numbers('losses of $7.5m')[0].value, 7.5e6);
+  assert.equal(numbers('losses estimated at $ 7.5 m in Queensland')[0].value, 7.5e6);
+  assert.equal(numbers('a £2b deal')[0].value, 2e9);
+  assert.equal(numbers('the 100m sprint')[0].value, 100);
+  assert.equal(numbers('a 5 m wall')[0].value, 5);
+});

@@ -60,7 +60,7 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     const key = date.kind === 'date' ? `${date.month}/${date.day ?? ''}` : date.kind === 'year' ? String(date.year) : date.value!;
     units.push({ kind, start: date.start, end: date.end, key, country: false, superlative: false, lex: -1, date });
   }
-  for (const n of readNumbers(tokens, taken)) {
+  for (const n of readNumbers(tokens, taken, text)) {
     // An age in years reads as its number: "the 27-year-old" states what "Bueno, 27," does ("3-month-old" keeps its unit).
     if (tokens[n.end] && AGE.test(tokens[n.end].folded) && /^[\s-]*$/.test(text.slice(tokens[n.end - 1].end, tokens[n.end].start))) n.end++;
     for (let k = n.start; k < n.end; k++) taken[k] = true;

@@ -42,11 +42,11 @@ export interface NumberSpan {
 }
 
 /** Finds the numbers in a token list; years and days of month are left to the date reader. */
-export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
+export function readNumbers(tokens: Token[], taken: boolean[], text = ''): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const parsed = readNumberAt(tokens, i);
+    const parsed = readNumberAt(tokens, i, text);
     if (!parsed) continue;
     let start = i;
     let qualifier: Qualifier = parsed.vague ? 'more' : 'exact';
@@ -85,7 +85,11 @@ function numberWithUnit(word: string): { value: number; ordinal: boolean; unit: 
   return undefined;
 }
 
-function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean; unit?: string } | undefined {
+/** "m" and "b" after an amount of money: "$7.5m", "£2 b" (never "a 100m sprint"). */
+const MONEY_MULTIPLIERS: Record<string, number> = { m: 1e6, b: 1e9 };
+const MONEY_BEFORE = /[$£€]\s?$/;
+
+function readNumberAt(tokens: Token[], i: number, text = ''): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean; unit?: string } | undefined {
   const word = tokens[i].folded;
   const withUnit = numberWithUnit(word);
   if (withUnit) return { ...withUnit, end: i + 1, share: false };
@@ -114,6 +118,10 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
   }
   while (!ordinal && tokens[end] && tokens[end].folded in MULTIPLIERS) {
     value *= MULTIPLIERS[tokens[end].folded];
+    end++;
+  }
+  if (!ordinal && end === i + 1 && tokens[end]?.raw in MONEY_MULTIPLIERS && MONEY_BEFORE.test(text.slice(Math.max(0, tokens[i].start - 2), tokens[i].start))) {
+    value *= MONEY_MULTIPLIERS[tokens[end].raw];
     end++;
   }
   // "one in three", "1 in 4": a share of a whole.

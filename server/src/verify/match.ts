@@ -239,6 +239,8 @@ function lexicalScore(a: number, b: number): number {
 
 /** Match of two details other than words and names (bestMatch handles those). */
 function detailScore(a: Unit, b: Unit): number {
+  // A date that states its year ("in August 1941") states the year ("in 1941").
+  if (a.kind === 'year' && b.kind === 'date') return b.date!.year !== undefined && b.date!.year === a.date!.year ? 1 : 0;
   if (a.kind !== b.kind) return 0;
   switch (a.kind) {
     case 'number': return quarterAgainstOther(a, b) || quarterAgainstOther(b, a) ? 0 : numberScore(a, b);
