@@ -141,3 +141,11 @@ test('"m" and "b" after an amount of money are millions and billions; after othe
   assert.equal(numbers('the 100m sprint')[0].value, 100);
   assert.equal(numbers('a 5 m wall')[0].value, 5);
 });
+
+test('a share in one token, or in thirds: "two-thirds" = "two thirds", "three-quarters" = 75%', () => {
+  for (const text of ['two-thirds of voters', 'two thirds of voters']) assert.deepEqual([numbers(text)[0].value, numbers(text)[0].share], [2 / 3, true], text);
+  assert.equal(numbers('three-quarters of apprenticeships')[0].value, numbers('75% of apprenticeships')[0].value);
+  assert.equal(numbers('one-third of the staff')[0].value, numbers('a third of the staff')[0].value);
+  // Two of a year's quarters are no share.
+  assert.equal(numbers('two quarters of growth')[0].share, false);
+});

@@ -89,10 +89,21 @@ function numberWithUnit(word: string): { value: number; ordinal: boolean; unit: 
 const MONEY_MULTIPLIERS: Record<string, number> = { m: 1e6, b: 1e9 };
 const MONEY_BEFORE = /[$£€]\s?$/;
 
+/** "two-thirds", "three-quarters": a share in one token, as "two thirds" is. */
+function hyphenatedFraction(word: string): number | undefined {
+  const dash = word.indexOf('-');
+  if (dash < 0) return undefined;
+  const count = SMALL[word.slice(0, dash)];
+  const part = FRACTIONS[word.slice(dash + 1)];
+  return count !== undefined && part !== undefined && count >= 1 && count * part < 1 ? count * part : undefined;
+}
+
 function readNumberAt(tokens: Token[], i: number, text = ''): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean; unit?: string } | undefined {
   const word = tokens[i].folded;
   const withUnit = numberWithUnit(word);
   if (withUnit) return { ...withUnit, end: i + 1, share: false };
+  const fraction = hyphenatedFraction(word);
+  if (fraction !== undefined) return { value: fraction, end: i + 1, ordinal: false, share: true };
   if (word in VAGUE_PLURALS && tokens[i + 1]?.folded === 'of') {
     return { value: VAGUE_PLURALS[word], end: i + 1, ordinal: false, share: false, vague: true };
   }
@@ -111,6 +122,8 @@ function readNumberAt(tokens: Token[], i: number, text = ''): { value: number; e
   else if (word === 'a' && tokens[i + 1] && DURATIONS.has(tokens[i + 1].folded)) value = 1;
   else if ((word === 'a' || word === 'one') && tokens[i + 1] && tokens[i + 1].folded in MULTIPLIERS) value = 1;
   if (value === undefined) return undefined;
+  // "two thirds" is a share ("two quarters" may be two of a year's quarters, so only thirds).
+  if (!ordinal && value >= 1 && value < 3 && tokens[end]?.folded === 'thirds') return { value: value / 3, end: end + 1, ordinal: false, share: true };
   // "twenty five", "four million", "3.5 billion".
   if (!ordinal && value >= 20 && value < 100 && value % 10 === 0 && tokens[end] && SMALL[tokens[end].folded] < 10) {
     value += SMALL[tokens[end].folded];
