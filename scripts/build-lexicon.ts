@@ -403,10 +403,25 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
     }
   }
 
-  // ---- The reviewed restatements (server/data/paraphrases-supplement.txt), as related forms.
+  // ---- The reviewed restatements (server/data/paraphrases-supplement.txt), as related forms. A line with a "|" pairs
+  // a multi-word phrase with a word or another phrase ("take into custody | arrest"): the phrase becomes a stem of its
+  // own, read where a claim or a passage writes it, as WordNet's collocations are.
   let paraphrases = 0;
+  const supplementPhrases: string[] = [];
   for (const line of readFileSync(PARAPHRASES, 'utf8').split('\n')) {
-    const words = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
+    const text = line.replace(/#.*/, '').trim();
+    if (text.includes('|')) {
+      const sides = text.split('|').map((side) => side.trim().split(/\s+/).filter(Boolean));
+      const [sa, sb] = sides.map((words) => (words.length > 1 ? phraseKey(words.join('_')) : singleStem(words[0] ?? '')));
+      if (sides.length !== 2 || !sa || !sb || sa === sb || !sides.some((words) => words.length > 1)) {
+        throw new Error(`paraphrases-supplement.txt: "${line}" is not a phrase | a word or phrase`);
+      }
+      for (const [side, key] of [[sides[0], sa], [sides[1], sb]] as const) if (side.length > 1) supplementPhrases.push(key);
+      related.add(pairKey(sa, sb));
+      paraphrases++;
+      continue;
+    }
+    const words = text.split(/\s+/).filter(Boolean);
     if (words.length !== 2) continue;
     const [sa, sb] = words.map((w) => singleStem(w));
     if (!sa || !sb || sa === sb) throw new Error(`paraphrases-supplement.txt: "${line}" is not two words of different stems`);
@@ -430,6 +445,7 @@ export function buildLexicon(dictDir = defaultDictDir()): { json: string; stats:
   // A phrase is a stem of its own ("step down"), a synonym of every word of its common senses ("quit", "resign"):
   // one chosen word alone let "take over" mean only "usurp".
   const phrases = new Map<string, string>();
+  for (const key of supplementPhrases) phrases.set(key, key);
   for (const [key, list] of phraseCandidates) {
     phrases.set(key, key);
     for (const stem of list) if (!antonyms.has(pairKey(key, stem))) synonyms.add(pairKey(key, stem));

@@ -121,3 +121,31 @@ test('"nearly" is just below the figure; "dozens of" and "hundreds of" are diffe
   assert.equal(numbersAgree(hundreds, dozens), 'different');
   assert.deepEqual(numbers('thousands of people').map((n) => [n.value, n.qualifier]), [[1000, 'more']]);
 });
+
+test('a number and its unit in one token count that unit: "a three-year deal" is three years', () => {
+  const [deal] = units('a three-year deal', 'number');
+  assert.equal(deal.number!.value, 3);
+  assert.deepEqual(deal.number!.unitStems.slice(0, 1), ['year']);
+  assert.equal(deal.number!.days, units('a deal for three years', 'number')[0].number!.days);
+  const [quarter] = numbers('fourth-quarter sales');
+  assert.deepEqual([quarter.value, quarter.ordinal], [4, true]);
+  // Only a unit of time or a quarter: "one-sided" and "first-class" are words.
+  assert.equal(numbers('a one-sided game').length, 0);
+  assert.equal(numbers('a first-class ticket').length, 0);
+});
+
+test('"m" and "b" after an amount of money are millions and billions; after other amounts, a unit', () => {
+  assert.equal(numbers('losses of $7.5m')[0].value, 7.5e6);
+  assert.equal(numbers('losses estimated at $ 7.5 m in Queensland')[0].value, 7.5e6);
+  assert.equal(numbers('a £2b deal')[0].value, 2e9);
+  assert.equal(numbers('the 100m sprint')[0].value, 100);
+  assert.equal(numbers('a 5 m wall')[0].value, 5);
+});
+
+test('a share in one token, or in thirds: "two-thirds" = "two thirds", "three-quarters" = 75%', () => {
+  for (const text of ['two-thirds of voters', 'two thirds of voters']) assert.deepEqual([numbers(text)[0].value, numbers(text)[0].share], [2 / 3, true], text);
+  assert.equal(numbers('three-quarters of apprenticeships')[0].value, numbers('75% of apprenticeships')[0].value);
+  assert.equal(numbers('one-third of the staff')[0].value, numbers('a third of the staff')[0].value);
+  // Two of a year's quarters are no share.
+  assert.equal(numbers('two quarters of growth')[0].share, false);
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine } from '../../server/src/engine';
+import { checkClaimAgainstText, createEngine } from '../../server/src/engine';
 import { PassageIndex } from '../../server/src/index/passageIndex';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { analyze } from '../../server/src/text/analyze';
@@ -77,7 +77,21 @@ test('every pair of the paraphrase supplement is related in the built lexicon, n
   const pairs = readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
   assert.ok(pairs.length >= 40);
   for (const line of pairs) {
-    const [a, b] = line.split(/\s+/).map((w) => stemWord(w));
+    // "take into custody | arrest": a phrase is its own stem, its words joined by one space.
+    const sides = line.includes('|') ? line.split('|').map((side) => side.trim().split(/\s+/)) : line.split(/\s+/).map((w) => [w]);
+    const [a, b] = sides.map((words) => (words.length > 1 ? words.join(' ') : stemWord(words[0])));
     assert.ok(['related', 'synonym'].includes(relation(a, b)), `${line}: ${relation(a, b)}`);
   }
+});
+
+test('a reviewed phrase restatement backs its word both ways; the phrase\'s words elsewhere do not', () => {
+  const article = 'The founder of Ozy Media was arrested on Thursday on fraud charges.\nThe council shut down the market in May.';
+  const verdictOf = (claim: string) => checkClaimAgainstText(claim, article).verdict;
+  assert.equal(verdictOf('The founder of Ozy Media was taken into custody on Thursday on fraud charges.'), 'supported');
+  const reverse = 'Police took the founder of Ozy Media into custody on Thursday.';
+  assert.equal(checkClaimAgainstText('Police arrested the founder of Ozy Media on Thursday.', 'Police took into custody the founder of Ozy Media on Thursday.').verdict, 'supported');
+  // Words apart are no phrase: "took … into custody" is not read as the phrase, and "took" alone is not "arrested".
+  assert.notEqual(checkClaimAgainstText('Police arrested the founder of Ozy Media on Thursday.', reverse).verdict, 'contradicted');
+  assert.ok(!analyze('He was taken to court.').units.some((u) => u.phrase?.key === 'take into custody'), '"taken to court" is not "taken into custody"');
+  assert.equal(verdictOf('The council closed the market in May.'), 'supported');
 });

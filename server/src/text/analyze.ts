@@ -5,6 +5,7 @@ import { readNumbers, type NumberSpan } from './numbers';
 import { lexiconId, phraseStarts, phraseSynonyms } from './lexicon';
 import { IRREGULAR_BASE } from './irregular';
 import { isLightVerb } from './lightVerbs';
+import { stemWord } from './stem';
 import { tokenize, type Token } from './tokens';
 
 export type UnitKind = 'word' | 'name' | 'number' | 'date' | 'year' | 'weekday' | 'time';
@@ -59,11 +60,12 @@ export function analyze(text: string, isKnownName: NamePredicate = () => false):
     const key = date.kind === 'date' ? `${date.month}/${date.day ?? ''}` : date.kind === 'year' ? String(date.year) : date.value!;
     units.push({ kind, start: date.start, end: date.end, key, country: false, superlative: false, lex: -1, date });
   }
-  for (const n of readNumbers(tokens, taken)) {
+  for (const n of readNumbers(tokens, taken, text)) {
     // An age in years reads as its number: "the 27-year-old" states what "Bueno, 27," does ("3-month-old" keeps its unit).
     if (tokens[n.end] && AGE.test(tokens[n.end].folded) && /^[\s-]*$/.test(text.slice(tokens[n.end - 1].end, tokens[n.end].start))) n.end++;
     for (let k = n.start; k < n.end; k++) taken[k] = true;
-    const unitStems: string[] = [];
+    // "a three-year deal" counts years as "three years" does.
+    const unitStems: string[] = n.unit ? [stemWord(n.unit)] : [];
     for (let k = n.end; k < tokens.length && unitStems.length < 2 && k < n.end + 3; k++) {
       // A comma or bracket closes the amount: in "Saltare, 28, were stabbed" nothing is counted in stabbings.
       if (CLAUSE_BREAK.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;

@@ -37,14 +37,16 @@ export interface NumberSpan {
   /** Token range [start, end) covering qualifier and number words. */
   start: number;
   end: number;
+  /** The unit written in the number's own token ("three-year"), folded. */
+  unit?: string;
 }
 
 /** Finds the numbers in a token list; years and days of month are left to the date reader. */
-export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
+export function readNumbers(tokens: Token[], taken: boolean[], text = ''): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const parsed = readNumberAt(tokens, i);
+    const parsed = readNumberAt(tokens, i, text);
     if (!parsed) continue;
     let start = i;
     let qualifier: Qualifier = parsed.vague ? 'more' : 'exact';
@@ -56,7 +58,7 @@ export function readNumbers(tokens: Token[], taken: boolean[]): NumberSpan[] {
         break;
       }
     }
-    spans.push({ value: parsed.value, qualifier, ordinal: parsed.ordinal, share: parsed.share, start, end: parsed.end });
+    spans.push({ value: parsed.value, qualifier, ordinal: parsed.ordinal, share: parsed.share, start, end: parsed.end, ...(parsed.unit ? { unit: parsed.unit } : {}) });
     i = parsed.end - 1;
   }
   return spans;
@@ -71,8 +73,37 @@ function hyphenated(word: string): [value: number, ordinal: boolean] {
   return unit in SMALL ? [SMALL[tens] + SMALL[unit], false] : [SMALL[tens] + ORDINALS[unit], true];
 }
 
-function readNumberAt(tokens: Token[], i: number): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean } | undefined {
+/** The units a number may carry in its own token: "a three-year deal", "fourth-quarter sales". */
+const UNITS_IN_TOKEN = new Set(['day', 'week', 'month', 'year', 'decade', 'hour', 'minute', 'quarter', 'century', 'season']);
+/** A number and its unit in one token: "three-year", "fourth-quarter"; never "one-sided" or "first-class". */
+function numberWithUnit(word: string): { value: number; ordinal: boolean; unit: string } | undefined {
+  const dash = word.indexOf('-');
+  if (dash < 0 || !UNITS_IN_TOKEN.has(word.slice(dash + 1))) return undefined;
+  const number = word.slice(0, dash);
+  if (number in SMALL) return { value: SMALL[number], ordinal: false, unit: word.slice(dash + 1) };
+  if (number in ORDINALS) return { value: ORDINALS[number], ordinal: true, unit: word.slice(dash + 1) };
+  return undefined;
+}
+
+/** "m" and "b" after an amount of money: "$7.5m", "£2 b" (never "a 100m sprint"). */
+const MONEY_MULTIPLIERS: Record<string, number> = { m: 1e6, b: 1e9 };
+const MONEY_BEFORE = /[$£€]\s?$/;
+
+/** "two-thirds", "three-quarters": a share in one token, as "two thirds" is. */
+function hyphenatedFraction(word: string): number | undefined {
+  const dash = word.indexOf('-');
+  if (dash < 0) return undefined;
+  const count = SMALL[word.slice(0, dash)];
+  const part = FRACTIONS[word.slice(dash + 1)];
+  return count !== undefined && part !== undefined && count >= 1 && count * part < 1 ? count * part : undefined;
+}
+
+function readNumberAt(tokens: Token[], i: number, text = ''): { value: number; end: number; ordinal: boolean; share: boolean; vague?: boolean; unit?: string } | undefined {
   const word = tokens[i].folded;
+  const withUnit = numberWithUnit(word);
+  if (withUnit) return { ...withUnit, end: i + 1, share: false };
+  const fraction = hyphenatedFraction(word);
+  if (fraction !== undefined) return { value: fraction, end: i + 1, ordinal: false, share: true };
   if (word in VAGUE_PLURALS && tokens[i + 1]?.folded === 'of') {
     return { value: VAGUE_PLURALS[word], end: i + 1, ordinal: false, share: false, vague: true };
   }
@@ -91,6 +122,8 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
   else if (word === 'a' && tokens[i + 1] && DURATIONS.has(tokens[i + 1].folded)) value = 1;
   else if ((word === 'a' || word === 'one') && tokens[i + 1] && tokens[i + 1].folded in MULTIPLIERS) value = 1;
   if (value === undefined) return undefined;
+  // "two thirds" is a share ("two quarters" may be two of a year's quarters, so only thirds).
+  if (!ordinal && value >= 1 && value < 3 && tokens[end]?.folded === 'thirds') return { value: value / 3, end: end + 1, ordinal: false, share: true };
   // "twenty five", "four million", "3.5 billion".
   if (!ordinal && value >= 20 && value < 100 && value % 10 === 0 && tokens[end] && SMALL[tokens[end].folded] < 10) {
     value += SMALL[tokens[end].folded];
@@ -98,6 +131,10 @@ function readNumberAt(tokens: Token[], i: number): { value: number; end: number;
   }
   while (!ordinal && tokens[end] && tokens[end].folded in MULTIPLIERS) {
     value *= MULTIPLIERS[tokens[end].folded];
+    end++;
+  }
+  if (!ordinal && end === i + 1 && tokens[end]?.raw in MONEY_MULTIPLIERS && MONEY_BEFORE.test(text.slice(Math.max(0, tokens[i].start - 2), tokens[i].start))) {
+    value *= MONEY_MULTIPLIERS[tokens[end].raw];
     end++;
   }
   // "one in three", "1 in 4": a share of a whole.

@@ -1,3 +1,5 @@
+import { stemWord } from './stem';
+
 // Country names: two different countries in the same slot are a contradiction, two different people may not be.
 const COUNTRIES = `afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
 bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina burundi
@@ -39,3 +41,54 @@ export const PLACE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['sri lanka', 'sri-lanka'],
 ]);
 for (const alias of PLACE_ALIASES.values()) if (alias.includes('-')) (COUNTRY_NAMES as Set<string>).add(alias);
+
+// A place named at another level: a country's people ("British", "American") name the country, and a city or a nation
+// within a country ("London", "Scotland") places a thing in that country. So "U.K. activists" is backed by "activists
+// in London", never the other way round: the country does not say which city. "a=b": a names the same place as b;
+// "a:b": a lies within b.
+const LEVELS = `
+  american=us america=us usa=us british=uk britain=uk briton=uk holland=netherlands english:england england:uk
+  scottish:scotland scot:scotland scots:scotland scotland:uk welsh:wales wales:uk french=france chinese=china
+  spanish=spain dutch=netherlands swiss=switzerland swedish=sweden swede=sweden danish=denmark dane=denmark
+  finnish=finland polish=poland turkish=turkey greek=greece irish=ireland portuguese=portugal japanese=japan
+  vietnamese=vietnam lebanese=lebanon sudanese=sudan taiwanese=taiwan norwegian=norway filipino=philippines
+  thai=thailand iraqi=iraq israeli=israel pakistani=pakistan afghan=afghanistan saudi=saudi-arabia yemeni=yemen
+  kuwaiti=kuwait qatari=qatar bangladeshi=bangladesh iranian=iran cuban=cuba italian=italy belgian=belgium
+  german=germany russian=russia ukrainian=ukraine indian=india mexican=mexico canadian=canada australian=australia
+  brazilian=brazil egyptian=egypt syrian=syria nigerian=nigeria kenyan=kenya venezuelan=venezuela colombian=colombia
+  argentine=argentina argentinian=argentina chilean=chile peruvian=peru
+  london:england manchester:england liverpool:england leeds:england edinburgh:scotland glasgow:scotland cardiff:wales
+  belfast:uk washington:us chicago:us boston:us houston:us miami:us seattle:us atlanta:us philadelphia:us
+  paris:france marseille:france lyon:france berlin:germany munich:germany hamburg:germany frankfurt:germany
+  madrid:spain barcelona:spain rome:italy milan:italy moscow:russia kyiv:ukraine kiev:ukraine beijing:china
+  shanghai:china tokyo:japan delhi:india mumbai:india karachi:pakistan islamabad:pakistan kabul:afghanistan
+  tehran:iran baghdad:iraq damascus:syria beirut:lebanon jerusalem:israel cairo:egypt riyadh:saudi-arabia
+  ankara:turkey istanbul:turkey athens:greece lisbon:portugal dublin:ireland amsterdam:netherlands brussels:belgium
+  vienna:austria zurich:switzerland geneva:switzerland stockholm:sweden oslo:norway copenhagen:denmark
+  helsinki:finland warsaw:poland prague:czechia budapest:hungary toronto:canada ottawa:canada montreal:canada
+  vancouver:canada sydney:australia melbourne:australia canberra:australia caracas:venezuela bogota:colombia
+  havana:cuba brasilia:brazil nairobi:kenya lagos:nigeria johannesburg:south-africa pretoria:south-africa
+`;
+
+/** A place's key as analysis gives a name: the stem of the folded word, or the canonical key of a multi-word alias. */
+const placeKey = (word: string): string => (PLACE_ALIASES_KEYS.has(word) ? word : stemWord(word));
+const PLACE_ALIASES_KEYS: ReadonlySet<string> = new Set(PLACE_ALIASES.values());
+const SAME_PLACE = new Map<string, string>();
+const WITHIN = new Map<string, string>();
+for (const pair of LEVELS.split(/\s+/).filter(Boolean)) {
+  const [a, b] = pair.split(/[=:]/).map(placeKey);
+  (pair.includes('=') ? SAME_PLACE : WITHIN).set(a, b);
+}
+/** Country > nation > city: no chain is longer. */
+const LEVELS_UP = 3;
+
+/** Whether a place named in the evidence (a key) places a thing where the claim's place does. */
+export function placeBacks(claimKey: string, evidenceKey: string): boolean {
+  const claimPlace = SAME_PLACE.get(claimKey) ?? claimKey;
+  let place: string | undefined = SAME_PLACE.get(evidenceKey) ?? evidenceKey;
+  for (let level = 0; place !== undefined && level <= LEVELS_UP; level++) {
+    if (place === claimPlace) return level > 0 || claimKey !== evidenceKey;
+    place = WITHIN.get(place);
+  }
+  return false;
+}

@@ -2,6 +2,7 @@
 // matched in match.ts; each kind of conflict is read in conflicts/.
 import type { Analysis } from '../text/analyze';
 import { stemWord } from '../text/stem';
+import { backAcronyms } from './acronyms';
 import type { Alignment, AlignmentContext, DetailElsewhere, EvidenceText, UnitAlignment } from './alignment';
 import { readNegatedAntonyms } from './conflicts/antonyms';
 import { findConflict } from './conflicts/findConflict';
@@ -28,6 +29,7 @@ export function align(claim: Analysis, evidence: EvidenceText, context: Alignmen
     return { unit, weight: context.weightOf(unit), score: best.score, evidenceUnit: best.index, conflict: undefined, coreferenced: undefined, negatedAntonym: undefined };
   });
   chooseOccurrences(units, ev);
+  backAcronyms(units, claim, ev);
   const used = new Set<number>();
   for (const ua of units) if (ua.score > 0 && ua.evidenceUnit !== undefined) used.add(ua.evidenceUnit);
   for (const ua of units) {

@@ -2,6 +2,7 @@
 // name's family; numbers and dates by value.
 import type { Analysis, Unit } from '../text/analyze';
 import { relationsOf } from '../text/lexicon';
+import { placeBacks } from '../text/places';
 import { dateScore } from './conflicts/dates';
 import { sameNameFamily } from './conflicts/names';
 import { numberScore } from './conflicts/numbers';
@@ -153,10 +154,15 @@ function mayShareFamily(a: number, b: number): boolean {
   return a >= 5 && b >= 5 && Math.abs(a - b) <= 3;
 }
 
-/** The score raised by the evidence word's phrase ("step down" for "resign") or by a name of the same family. */
+/**
+ * The score raised by the evidence word's phrase ("step down" for "resign"), by a name of the same family, or by a
+ * place within the claim's ("London" for "U.K.").
+ */
 function withOtherPhraseOrName(unit: Unit, other: Unit, score: number, isName: boolean): number {
   if (other.phrase) score = Math.max(score, other.phrase.key === unit.key ? SCORES.synonym : lexicalScore(unit.lex, other.phrase.lex));
-  if (score < SCORES.related && (isName || other.kind === 'name') && sameNameFamily(unit.key, other.key)) score = SCORES.related;
+  if (score < SCORES.related && (isName || other.kind === 'name') && (sameNameFamily(unit.key, other.key) || placeBacks(unit.key, other.key))) {
+    score = SCORES.related;
+  }
   return score;
 }
 
@@ -233,13 +239,23 @@ function lexicalScore(a: number, b: number): number {
 
 /** Match of two details other than words and names (bestMatch handles those). */
 function detailScore(a: Unit, b: Unit): number {
+  // A date that states its year ("in August 1941") states the year ("in 1941").
+  if (a.kind === 'year' && b.kind === 'date') return b.date!.year !== undefined && b.date!.year === a.date!.year ? 1 : 0;
   if (a.kind !== b.kind) return 0;
   switch (a.kind) {
-    case 'number': return numberScore(a, b);
+    case 'number': return quarterAgainstOther(a, b) || quarterAgainstOther(b, a) ? 0 : numberScore(a, b);
     case 'date': return dateScore(a, b);
     default: return a.key === b.key ? 1 : 0;
   }
 }
+
+/** A quarter ("Q3", "the third quarter") against an amount that is no ordinal or counts another unit ("three years"). */
+function quarterAgainstOther(a: Unit, b: Unit): boolean {
+  const [x, y] = [a.number!, b.number!];
+  if (!x.ordinal || x.unitStems[0] !== QUARTER_STEM) return false;
+  return !y.ordinal || (y.unitStems.length > 0 && !y.unitStems.includes(QUARTER_STEM));
+}
+const QUARTER_STEM = 'quarter';
 
 export interface EvidenceView {
   /** First unit of each key. */
