@@ -74,10 +74,13 @@ export function decide(assessments: SentenceAssessment[], index: PassageIndex): 
   };
 }
 
-/** A claim whose words are backed but whose sentence says nothing (a fragment) or says it with the roles changed. */
+/** A claim whose words are backed but whose sentence says nothing (a fragment), says it with the roles changed, or
+ * surer than the source. */
 function structurallyUnsupported(fault: StructuralFault, coverage: number, index: PassageIndex): ClaimVerdict {
   const { claim, alignments } = fault.sentence;
-  const moved = fault.kind === 'roles' ? fault.moved.map((u) => spanText(claim, u)) : fault.kind === 'doer' ? [spanText(claim, fault.doer.unit)] : [];
+  const moved = fault.kind === 'roles' ? fault.moved.map((u) => spanText(claim, u))
+    : fault.kind === 'doer' ? [spanText(claim, fault.doer.unit)]
+      : fault.kind === 'certainty' ? [fault.overstated.word] : [];
   return {
     verdict: 'unsupported',
     confidence: round(Math.max(UNDECIDED, 1 - coverage)),
@@ -86,6 +89,8 @@ function structurallyUnsupported(fault: StructuralFault, coverage: number, index
       ? `"${claim.text.trim()}" is not a sentence (no verb with a subject): it states nothing a source can back.`
       : fault.kind === 'doer'
         ? `No source backs "${moved[0]}" as the one who does this: the source has "${fault.doer.other}" in that place.`
+        : fault.kind === 'certainty'
+          ? `No source backs "${moved[0]}": the source says "${fault.overstated.hedge}", not that it is certain.`
         : `No source backs ${moved.map((w) => `"${w}"`).join(' and ')} in that role: the source has these words with who did what to whom changed.`,
     unbacked: moved,
   };

@@ -1,9 +1,11 @@
 // The rules a claim must pass before the learned model may call it supported, shared by decide() and the trainer (so the
 // model learns among exactly the claims it will judge): every name, number and date backed; no word the source says
-// otherwise; a sentence, not a fragment; and the passage's roles, not other ones, for the words it backs.
+// otherwise; a sentence, not a fragment; the passage's roles, not other ones, for the words it backs; and no more
+// certainty than the passage has.
 import type { Unit } from '../text/analyze';
 import { backsEveryDetail, type SentenceAssessment } from './assess';
 import { replacedWord } from './replacedWords';
+import { overstatedCertainty, type Overstated } from './roles/certainty';
 import { movedRoles } from './roles/movedRoles';
 import { otherDoer, type OtherDoer } from './roles/otherDoer';
 import { isFragment } from './roles/wellFormed';
@@ -12,7 +14,8 @@ import { isFragment } from './roles/wellFormed';
 export type StructuralFault =
   | { kind: 'fragment'; sentence: SentenceAssessment }
   | { kind: 'roles'; sentence: SentenceAssessment; moved: Unit[] }
-  | { kind: 'doer'; sentence: SentenceAssessment; doer: OtherDoer };
+  | { kind: 'doer'; sentence: SentenceAssessment; doer: OtherDoer }
+  | { kind: 'certainty'; sentence: SentenceAssessment; overstated: Overstated };
 
 /** Whether every sentence passes the rules (the coverage floor and the model come after). */
 export function passesRules(checkable: SentenceAssessment[]): boolean {
@@ -27,6 +30,8 @@ export function structuralFault(checkable: SentenceAssessment[]): StructuralFaul
     if (moved.length) return { kind: 'roles', sentence, moved };
     const doer = otherDoer(sentence.claim, sentence.support);
     if (doer) return { kind: 'doer', sentence, doer };
+    const overstated = overstatedCertainty(sentence.claim, sentence.support);
+    if (overstated) return { kind: 'certainty', sentence, overstated };
   }
   return undefined;
 }
