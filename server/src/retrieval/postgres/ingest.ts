@@ -17,7 +17,7 @@ import { retrievalError } from './connection';
 import { copyIn } from './copyIn';
 import { defaultWorkerCount, inThreadReader, workerReader } from './ingestWorkers';
 import { rowsWithKey, type ArticleRead, type PreparedArticle, type SourceHeader } from './readArticle';
-import { ADD_PASSAGE_SOURCE_REFERENCE, migrate, PASSAGE_SOURCE_REFERENCE, PASSAGE_STEMS_INDEX } from './schema';
+import { ADD_PASSAGE_SOURCE_REFERENCE, EARLY_STEMS_INDEX, earlyPartEnd, earlyStemsIndex, migrate, PASSAGE_SOURCE_REFERENCE, PASSAGE_STEMS_INDEX } from './schema';
 
 /** Files per transaction: large enough to amortise the round trips, small enough to keep a failed batch cheap. */
 const BATCH_FILES = 400;
@@ -30,6 +30,11 @@ const BATCH_FILES = 400;
 const BULK_LOAD_BELOW_SOURCES = 2_000;
 /** Memory for building the search index in one sort (the session's own; the server's default is 64 MB). */
 const INDEX_BUILD_MEMORY = '512MB';
+/**
+ * An archive's first passages, indexed apart (schema.ts): 4,000 articles' worth. A term in 1 % of a 2.5-million-passage
+ * archive has about 1,000 postings there, enough for its candidates, where the whole index holds 25,000.
+ */
+const EARLY_PASSAGES = 100_000;
 const INGEST_LOCK_ID = 0x67726e65;
 /**
  * Reading and tokenising in this thread is synchronous: without a pause now and then, the batch being written would
@@ -84,6 +89,8 @@ interface Reading {
 export interface IngestOptions {
   /** Threads reading and tokenising the files: 0 reads in this thread; by default workers when there are many files. */
   workers?: number;
+  /** The size of a large archive's early part, in passages (tests make it small). */
+  earlyPassages?: number;
 }
 
 export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (line: string) => void = () => {}, options: IngestOptions = {}): Promise<IngestReport> {
@@ -99,15 +106,16 @@ export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (l
     await migrate(client);
     await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK_ID]);
     try {
-      const bulk = await startLoading(client);
+      const early = options.earlyPassages ?? EARLY_PASSAGES;
+      const bulk = await startLoading(client, early);
       try {
         await ingestLocked(client, dirs.map((d) => resolve(d)), report, log, options.workers);
       } catch (error) {
         // What was loaded stays searchable; the ingest's own error is the one to report.
-        if (bulk) await finishLoading(client).catch(() => {});
+        if (bulk) await finishLoading(client, early).catch(() => {});
         throw error;
       }
-      if (bulk) await finishLoading(client);
+      if (bulk) await finishLoading(client, early);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK_ID]);
     }
@@ -248,24 +256,58 @@ function nextTurn(): Promise<void> {
  * lookup and a row lock per passage: a fifth of the server's work); else makes sure both are there (an ingest stopped
  * half-way dropped them).
  */
-async function startLoading(client: PoolClient): Promise<boolean> {
+async function startLoading(client: PoolClient, early: number): Promise<boolean> {
   const { rows } = await client.query<{ sources: string }>('SELECT count(*) AS sources FROM grounded.sources');
   const bulk = Number(rows[0]!.sources) < BULK_LOAD_BELOW_SOURCES;
   if (bulk) {
     await client.query('DROP INDEX IF EXISTS grounded.passages_stems');
     await client.query(`ALTER TABLE grounded.passages DROP CONSTRAINT IF EXISTS ${PASSAGE_SOURCE_REFERENCE}`);
+    // The early part is chosen again once the load is in.
+    await inTransaction(client, async () => {
+      await client.query(`DROP INDEX IF EXISTS grounded.${EARLY_STEMS_INDEX}`);
+      await client.query('UPDATE grounded.corpus SET early_end = NULL');
+    });
   } else {
-    await finishLoading(client);
+    await finishLoading(client, early);
   }
   return bulk;
 }
 
 /** Builds what a bulk load dropped, each in one pass over the table, when it is missing. */
-async function finishLoading(client: PoolClient): Promise<void> {
+async function finishLoading(client: PoolClient, early: number): Promise<void> {
   await client.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
   await client.query(PASSAGE_STEMS_INDEX);
   await client.query(ADD_PASSAGE_SOURCE_REFERENCE);
+  await makeEarlyPart(client, early);
   await client.query('RESET maintenance_work_mem');
+}
+
+/**
+ * Gives an archive of at least twice `early` passages its early part: the first `early` passages with a search index
+ * of their own, and the corpus row saying where they end (both or neither, in one transaction).
+ */
+async function makeEarlyPart(client: PoolClient, early: number): Promise<void> {
+  if ((await earlyPartEnd(client)) !== null) return;
+  const { rows } = await client.query<{ id: string | null; passages: string }>(
+    'SELECT (SELECT id FROM grounded.passages ORDER BY id OFFSET $1 - 1 LIMIT 1) AS id, (SELECT passages FROM grounded.corpus) AS passages', [early]);
+  const end = rows[0]!.id;
+  if (end === null || Number(rows[0]!.passages) < 2 * early) return;
+  await inTransaction(client, async () => {
+    await client.query(`DROP INDEX IF EXISTS grounded.${EARLY_STEMS_INDEX}`);
+    await client.query(earlyStemsIndex(BigInt(end)));
+    await client.query('UPDATE grounded.corpus SET early_end = $1', [end]);
+  });
+}
+
+async function inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await work();
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
 }
 
 /**
@@ -295,18 +337,13 @@ function applyFolderBibliographies(items: readonly Prepared[]): void {
 
 async function writeBatch(client: PoolClient, items: Prepared[], removals: string[]): Promise<void> {
   if (items.length === 0 && removals.length === 0) return;
-  await client.query('BEGIN');
-  // A batch lost to a crash is read again by the next ingest (its files are not in the archive yet): the commit need
-  // not wait for the disk.
-  await client.query('SET LOCAL synchronous_commit = off');
-  try {
+  await inTransaction(client, async () => {
+    // A batch lost to a crash is read again by the next ingest (its files are not in the archive yet): the commit need
+    // not wait for the disk.
+    await client.query('SET LOCAL synchronous_commit = off');
     if (removals.length > 0) await removeSources(client, removals);
     if (items.length > 0) await insertSources(client, items);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
+  });
 }
 
 async function removeSources(client: PoolClient, keys: string[]): Promise<void> {
