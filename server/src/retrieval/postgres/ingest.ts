@@ -4,7 +4,8 @@
 // gone from an ingested folder is removed with its passages. The term statistics BM25 needs are kept up to date in
 // the same transaction as the passages, batch by batch. A folder's bibliography files (CSL-JSON, BibTeX) give the
 // sources they name the metadata their front matter leaves out, as in a local library; a changed bibliography file
-// makes its folder's files read again.
+// makes its folder's files read again. A large ingest reads and tokenises in worker threads (ingestWorkers.ts) while
+// this thread writes; a large archive's early part gets its own search index at the end (schema.ts).
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';

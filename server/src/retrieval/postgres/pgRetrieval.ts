@@ -7,8 +7,9 @@
 // such words with a claim never backs it and reading them all would cost more than the rest of the check. When even
 // the rarest term is commoner than that, the candidates are the passages holding the rarest terms together (as many
 // as it takes to expect no more than the budget), never a term in more than COMMON_TERM_SHARE of the passages, and
-// at most CANDIDATE_CAP of them are read. In a library where every term fits the budget (the bundled articles, a
-// small archive) the ranking is exact.
+// at most CANDIDATE_CAP of them are read, the oldest first: from the early part's own small index when it holds
+// enough (a large archive's first passages, see schema.ts), else from the whole index. In a library where every term
+// fits the budget (the bundled articles, a small archive) the ranking is exact.
 import type { Pool } from 'pg';
 import { B, K1 } from '../../index/passageIndex';
 import type { Passage, Source } from '../../model';
