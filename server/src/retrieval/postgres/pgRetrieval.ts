@@ -126,16 +126,6 @@ export class PostgresRetrieval implements RemoteRetrieval {
   }
 
   async retrieve(request: RetrievalRequest): Promise<RetrievalBatch> {
-    const termN: number[] = [], termStem: string[] = [], termLit: string[] = [], termWeight: number[] = [];
-    request.queries.forEach((query, n) => {
-      for (const term of query.terms) {
-        termN.push(n);
-        termStem.push(term.stem);
-        termLit.push(quoteLexeme(term.stem));
-        termWeight.push(term.weight);
-      }
-    });
-    const stems = [...new Set([...request.stems, ...termStem])];
     let row: Row;
     try {
       if (!this.checkedSchema) {
@@ -145,12 +135,7 @@ export class PostgresRetrieval implements RemoteRetrieval {
         this.earlyEnd = version >= EARLY_PART_VERSION ? await earlyPartEnd(this.pool) : null;
         this.checkedSchema = true;
       }
-      const result = await this.pool.query<Row>(RETRIEVE_SQL, [
-        stems, termN, termStem, termLit, termWeight,
-        request.queries.map((_, n) => n), request.queries.map((q) => q.k), CANDIDATE_BUDGET,
-        request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B, CANDIDATE_CAP, COMMON_TERM_SHARE,
-        this.earlyEnd,
-      ]);
+      const result = await this.pool.query<Row>(retrievalStatement(request, this.earlyEnd));
       row = result.rows[0]!;
     } catch (error) {
       throw retrievalError(error, `${this.description}: retrieval failed`);
@@ -161,6 +146,29 @@ export class PostgresRetrieval implements RemoteRetrieval {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** The one statement that answers a request; `earlyEnd` is where the archive's early part ends (null: none). */
+export function retrievalStatement(request: RetrievalRequest, earlyEnd: string | null): { text: string; values: unknown[] } {
+  const termN: number[] = [], termStem: string[] = [], termLit: string[] = [], termWeight: number[] = [];
+  request.queries.forEach((query, n) => {
+    for (const term of query.terms) {
+      termN.push(n);
+      termStem.push(term.stem);
+      termLit.push(quoteLexeme(term.stem));
+      termWeight.push(term.weight);
+    }
+  });
+  const stems = [...new Set([...request.stems, ...termStem])];
+  return {
+    text: RETRIEVE_SQL,
+    values: [
+      stems, termN, termStem, termLit, termWeight,
+      request.queries.map((_, n) => n), request.queries.map((q) => q.k), CANDIDATE_BUDGET,
+      request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B, CANDIDATE_CAP, COMMON_TERM_SHARE,
+      earlyEnd,
+    ],
+  };
 }
 
 function toBatch(row: Row, queries: number): RetrievalBatch {
