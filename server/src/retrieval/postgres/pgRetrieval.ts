@@ -15,7 +15,7 @@ import { B, K1 } from '../../index/passageIndex';
 import type { Passage, Source } from '../../model';
 import type { Candidate, RemoteRetrieval, RetrievalBatch, RetrievalRequest } from '../retrieval';
 import { createPool, describeDatabase, retrievalError } from './connection';
-import { EARLY_PART_VERSION, earlyPartEnd, LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
+import { EARLY_CONDITION, EARLY_PART_VERSION, earlyPartEnd, LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
 import { urlKey } from './ingest';
 
 export const CANDIDATE_BUDGET = 300;
@@ -77,7 +77,7 @@ hits AS (
     -- The early passages first, from their own small index: a common term's first CANDIDATE_CAP passages are nearly
     -- always there, and the whole index would read every one of its postings to find them. The rest only if needed.
     FROM (
-      (SELECT * FROM grounded.passages p WHERE $15::bigint IS NOT NULL AND p.id <= $15::bigint AND p.stems @@ q.query::tsquery LIMIT $13)
+      (SELECT * FROM grounded.passages p WHERE $15::bigint IS NOT NULL AND ${EARLY_CONDITION('p.id', '$15')} AND p.stems @@ q.query::tsquery LIMIT $13)
       UNION ALL
       (SELECT * FROM grounded.passages p WHERE ($15::bigint IS NULL OR p.id > $15::bigint) AND p.stems @@ q.query::tsquery LIMIT $13)
       LIMIT $13) p

@@ -95,11 +95,15 @@ export const EARLY_STEMS_INDEX = 'passages_early_stems';
 
 /**
  * The early part's search index, for passages up to `end` (a partial GIN index: passages added later, with larger
- * ids, cost it nothing).
+ * ids, cost it nothing). Its condition reads `id + 0`, as retrieval's does (EARLY_CONDITION), so that the planner, to
+ * prove the index applies, never also scans the primary key for every early passage (it did: 12–20 ms a claim).
  */
 export function earlyStemsIndex(end: bigint): string {
-  return `CREATE INDEX ${EARLY_STEMS_INDEX} ON grounded.passages USING gin (stems) WITH (fastupdate = off) WHERE id <= ${end}`;
+  return `CREATE INDEX ${EARLY_STEMS_INDEX} ON grounded.passages USING gin (stems) WITH (fastupdate = off) WHERE ${EARLY_CONDITION('id', `${end}`)}`;
 }
+
+/** A passage (its id `id`) is in the early part ending at `end` (both SQL). */
+export const EARLY_CONDITION = (id: string, end: string) => `(${id} + 0) <= ${end}::bigint`;
 
 /** Where the early part ends (null: the archive has none), as node-postgres returns a bigint. */
 export async function earlyPartEnd(client: Pick<PoolClient, 'query'>): Promise<string | null> {
