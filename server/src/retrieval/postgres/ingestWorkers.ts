@@ -12,6 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { readArticle, type ArticleJob, type ArticleRead } from './readArticle';
 
 const WORKER_MARK = 'grounded-ingest-worker';
+const TSX_LOADER = 'tsx/cjs/api';
 /** More would only contend with the database and the sending thread for the same cores. */
 const MAX_WORKERS = 4;
 
@@ -32,10 +33,11 @@ export function defaultWorkerCount(): number {
 
 /** `count` workers, each given the next file when it has the fewest waiting. */
 export function workerReader(count: number): ArticleReader {
-  // From source, the worker registers tsx itself: a worker does not inherit the parent's `--import tsx` loader.
+  // From source, the worker registers tsx itself: a worker does not inherit the parent's `--import tsx` loader. (tsx
+  // is a development package; its name is a value here so that the bundle, which never runs this, names no module.)
   const fromSource = __filename.endsWith('.ts');
   const script = fromSource
-    ? `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'ingestWorker.ts'))});`
+    ? `require(${JSON.stringify(TSX_LOADER)}).register(); require(${JSON.stringify(join(__dirname, 'ingestWorker.ts'))});`
     : __filename;
   const pending = new Map<number, { resolve(read: ArticleRead): void; reject(error: Error): void }>();
   let failure: Error | undefined;
