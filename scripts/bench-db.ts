@@ -10,13 +10,15 @@
 // The database: GROUNDED_BENCH_DATABASE_URL (an empty database: its `grounded` schema is dropped first), else a
 // throwaway cluster as the tests start one (test/retrieval/cluster.ts). ARTICLES=10000 for a quick run.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createEngine } from '../server/src/engine';
 import { createPool } from '../server/src/retrieval/postgres/connection';
 import { ingestFolders } from '../server/src/retrieval/postgres/ingest';
-import { PostgresRetrieval } from '../server/src/retrieval/postgres/pgRetrieval';
+import { PostgresRetrieval, retrievalStatement } from '../server/src/retrieval/postgres/pgRetrieval';
+import type { RetrievalBatch, RetrievalRequest } from '../server/src/retrieval/retrieval';
+import { earlyPartEnd } from '../server/src/retrieval/postgres/schema';
 import { bundledSourcesDir } from '../server/src/sources/loadSources';
 import { startDatabase } from '../test/retrieval/cluster';
 import { writeSyntheticArticles } from './syntheticArticles';
@@ -24,6 +26,15 @@ import { writeSyntheticArticles } from './syntheticArticles';
 const ARTICLES = Number(process.env.ARTICLES ?? 100_000);
 const DRAFT_WORDS = 2_000;
 const root = join(__dirname, '..');
+
+/** Keeps each request, so the statement's own time in the database can be measured after the round trips. */
+class Recording extends PostgresRetrieval {
+  readonly requests: RetrievalRequest[] = [];
+  override retrieve(request: RetrievalRequest): Promise<RetrievalBatch> {
+    this.requests.push(request);
+    return super.retrieve(request);
+  }
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
@@ -48,7 +59,7 @@ async function main(): Promise<void> {
     const report = await ingestFolders(pool, [folder]);
     // This process's CPU time beside the wall time: on a shared machine the rate says as much about the load as the code.
     const cpuSeconds = (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(cpu));
-    console.log(`ingest: ${report.added} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s = ${Math.round(report.added / report.seconds)} articles/s (reading, tokenising and sending: ${cpuSeconds.toFixed(0)} CPU s here, ${Math.round(report.added / cpuSeconds)} articles per CPU second)`);
+    console.log(`ingest: ${report.added} articles, ${report.passages} passages in ${report.seconds.toFixed(1)} s = ${Math.round(report.added / report.seconds)} articles/s (reading, tokenising and sending: ${cpuSeconds.toFixed(0)} CPU s here, ${Math.round(report.added / cpuSeconds)} articles per CPU second; load average ${loadavg()[0]!.toFixed(1)})`);
     t = performance.now();
     const again = await ingestFolders(pool, [folder]);
     console.log(`re-ingest (nothing changed): ${again.unchanged} unchanged in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -62,7 +73,7 @@ async function main(): Promise<void> {
 
     const claims = readFileSync(join(root, '..', 'shared', 'eval', 'claims-dev.jsonl'), 'utf8')
       .split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { claim: string }).claim);
-    const retrieval = new PostgresRetrieval(db.url);
+    const retrieval = new Recording(db.url);
     const engine = createEngine({ sources: [], problems: [] }, { retrieval, cacheVerdicts: false });
     await engine.prepareClaims!(claims.slice(0, 5)); // warm the connection and the lexicon
     const retrieve: number[] = [];
@@ -81,6 +92,19 @@ async function main(): Promise<void> {
     check.sort((a, b) => a - b);
     console.log(`per claim, retrieval (one round trip): p50 ${percentile(retrieve, 0.5).toFixed(1)} ms, p95 ${percentile(retrieve, 0.95).toFixed(1)} ms`);
     console.log(`per claim, retrieval and verdict: p50 ${percentile(check, 0.5).toFixed(1)} ms, p95 ${percentile(check, 0.95).toFixed(1)} ms`);
+    // The same statements' planning and execution time in the database (EXPLAIN ANALYZE): what the round trip costs
+    // the server, without the waits for a CPU that a loaded machine adds to every round trip.
+    const explainPool = createPool(db.url);
+    const earlyEnd = await earlyPartEnd(explainPool);
+    const server: number[] = [];
+    for (const request of retrieval.requests.slice(-2 * claims.length)) {
+      const { text, values } = retrievalStatement(request, earlyEnd);
+      const plan = (await explainPool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) ${text}`, values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      server.push(Number(/Planning Time: ([\d.]+)/.exec(plan)?.[1]) + Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]));
+    }
+    await explainPool.end();
+    server.sort((a, b) => a - b);
+    console.log(`per claim, the statement in the database (planning and execution): p50 ${percentile(server, 0.5).toFixed(1)} ms, p95 ${percentile(server, 0.95).toFixed(1)} ms`);
 
     // A 2,000-word draft: the development claims as paragraphs, repeated with their numbers varied until long enough.
     const paragraphs: string[] = [];
@@ -99,7 +123,7 @@ async function main(): Promise<void> {
       claimCount = engine.checkDraft(draft, 'draft.md').claims.length;
       times.push(performance.now() - start);
     }
-    console.log(`a ${words}-word draft (${claimCount} claims): ${times.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (each one round trip)`);
+    console.log(`a ${words}-word draft (${claimCount} claims): ${times.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (each one round trip); load average ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
     await retrieval.close();
   } finally {
     rmSync(folder, { recursive: true, force: true });

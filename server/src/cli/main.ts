@@ -5,6 +5,7 @@ import { runCheck } from './check';
 import { EXIT, type ExitStatus } from './exitStatus';
 import { runInit } from './init';
 import { finalStatus, guardOutput } from './output';
+import { isIngestWorker, runIngestWorker } from '../retrieval/postgres/ingestWorkers';
 import { runScore } from './score';
 import { errorMessage, printDebugStack, printMessage } from './stderr';
 import { USAGE, USAGE_HINT } from './usage';
@@ -39,20 +40,25 @@ async function run(argv: readonly string[]): Promise<ExitStatus> {
   }
 }
 
-guardOutput();
-run(process.argv.slice(2)).then(
-  (status) => {
-    // exitCode rather than exit(): a report piped to another program is flushed before the process ends.
-    process.exitCode = finalStatus(status);
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      printMessage(error.message);
-      process.stderr.write(USAGE_HINT + '\n');
-    } else {
-      printMessage(`internal error: ${errorMessage(error)}`);
-      printDebugStack(error);
-    }
-    process.exitCode = EXIT.inputError;
-  },
-);
+if (isIngestWorker()) {
+  // `grounded index` reads its files in worker threads started from this bundle (retrieval/postgres/ingestWorkers.ts).
+  runIngestWorker();
+} else {
+  guardOutput();
+  run(process.argv.slice(2)).then(
+    (status) => {
+      // exitCode rather than exit(): a report piped to another program is flushed before the process ends.
+      process.exitCode = finalStatus(status);
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        printMessage(error.message);
+        process.stderr.write(USAGE_HINT + '\n');
+      } else {
+        printMessage(`internal error: ${errorMessage(error)}`);
+        printDebugStack(error);
+      }
+      process.exitCode = EXIT.inputError;
+    },
+  );
+}

@@ -27,6 +27,8 @@ export function copyIn(client: PoolClient, sql: string, rows: string): Promise<v
   });
 }
 
+const COPY_CHUNK_BYTES = 64 * 1024;
+
 /** node-postgres's connection, with the COPY messages its type declarations leave out. */
 type Connection = PgConnection & { sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void };
 
@@ -49,7 +51,9 @@ class CopyIn implements Submittable {
   }
 
   handleCopyInResponse(connection: Connection): void {
-    connection.sendCopyFromChunk(this.data);
+    // In pieces: node-postgres copies each message into a buffer it grows as needed, and a batch's megabytes sent as
+    // one message cost it a large allocation and copy every time.
+    for (let start = 0; start < this.data.length; start += COPY_CHUNK_BYTES) connection.sendCopyFromChunk(this.data.subarray(start, start + COPY_CHUNK_BYTES));
     connection.endCopyFrom();
   }
 

@@ -4,19 +4,21 @@
 // gone from an ingested folder is removed with its passages. The term statistics BM25 needs are kept up to date in
 // the same transaction as the passages, batch by batch. A folder's bibliography files (CSL-JSON, BibTeX) give the
 // sources they name the metadata their front matter leaves out, as in a local library; a changed bibliography file
-// makes its folder's files read again.
+// makes its folder's files read again. A large ingest reads and tokenises in worker threads (ingestWorkers.ts) while
+// this thread writes; a large archive's early part gets its own search index at the end (schema.ts).
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
-import type { Source, SourceProblem } from '../../model';
+import type { SourceProblem } from '../../model';
 import { applyBibliographies, type BibliographyEntry } from '../../sources/bibliographyFiles';
 import { findSourceFiles, realpathOrSelf } from '../../sources/findSourceFiles';
-import { readBibliographyFileSafely, readSourceFile } from '../../sources/loadSources';
-import { tokenize } from '../../text/tokens';
+import { readBibliographyFileSafely } from '../../sources/loadSources';
 import { retrievalError } from './connection';
-import { copyField, copyIn, textArray } from './copyIn';
-import { ADD_PASSAGE_SOURCE_REFERENCE, migrate, PASSAGE_SOURCE_REFERENCE, PASSAGE_STEMS_INDEX, stemsVector } from './schema';
+import { copyIn } from './copyIn';
+import { defaultWorkerCount, inThreadReader, workerReader } from './ingestWorkers';
+import { rowsWithKey, type ArticleRead, type PreparedArticle, type SourceHeader } from './readArticle';
+import { ADD_PASSAGE_SOURCE_REFERENCE, EARLY_STEMS_INDEX, earlyPartEnd, earlyStemsIndex, migrate, PASSAGE_SOURCE_REFERENCE, PASSAGE_STEMS_INDEX } from './schema';
 
 /** Files per transaction: large enough to amortise the round trips, small enough to keep a failed batch cheap. */
 const BATCH_FILES = 400;
@@ -29,12 +31,22 @@ const BATCH_FILES = 400;
 const BULK_LOAD_BELOW_SOURCES = 2_000;
 /** Memory for building the search index in one sort (the session's own; the server's default is 64 MB). */
 const INDEX_BUILD_MEMORY = '512MB';
+/**
+ * An archive's first passages, indexed apart (schema.ts): 4,000 articles' worth. A term in 1 % of a 2.5-million-passage
+ * archive has about 1,000 postings there, enough for its candidates, where the whole index holds 25,000.
+ */
+const EARLY_PASSAGES = 100_000;
 const INGEST_LOCK_ID = 0x67726e65;
 /**
- * Reading and tokenising is synchronous: without a pause now and then, the batch being written would send its next
- * statement only when the next batch is ready, and the two would never overlap (the transaction idle meanwhile).
+ * Reading and tokenising in this thread is synchronous: without a pause now and then, the batch being written would
+ * send its next statement only when the next batch is ready, and the two would never overlap (the transaction idle
+ * meanwhile).
  */
 const YIELD_EVERY_FILES = 20;
+/** From this many files, worker threads read and tokenise them (starting them takes a fraction of a second). */
+const WORKERS_FROM_FILES = 500;
+/** Files handed to the reading threads ahead of the one being taken: enough to keep them busy while a batch is written. */
+const READ_AHEAD_FILES = 2 * BATCH_FILES;
 
 export interface IngestReport {
   added: number;
@@ -55,20 +67,34 @@ interface Existing {
   hash: string;
 }
 
+/** A file read for the archive, with what its sources row and its bibliography need. */
 interface Prepared {
-  source: Source;
+  article: PreparedArticle;
   size: number;
   mtime: number;
   hash: string;
-  /** Per passage: content-word stems with counts, names, length. */
-  rows: { counts: Map<string, number>; names: Set<string>; initials: Set<string>; length: number }[];
   /** The entries of its folder's bibliography files, applied to it when its batch is written. */
   bibliography: readonly BibliographyEntry[];
-  /** Whether its front matter states its title (else an entry's title replaces the headline or file name). */
-  titleStated: boolean;
 }
 
-export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (line: string) => void = () => {}): Promise<IngestReport> {
+/** A file being read (in this thread or a worker's), in the order the files were listed. */
+interface Reading {
+  absolute: string;
+  before: Existing | undefined;
+  size: number;
+  mtime: number;
+  bibliography: readonly BibliographyEntry[];
+  read: Promise<ArticleRead>;
+}
+
+export interface IngestOptions {
+  /** Threads reading and tokenising the files: 0 reads in this thread; by default workers when there are many files. */
+  workers?: number;
+  /** The size of a large archive's early part, in passages (tests make it small). */
+  earlyPassages?: number;
+}
+
+export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (line: string) => void = () => {}, options: IngestOptions = {}): Promise<IngestReport> {
   const started = performance.now();
   let client: PoolClient;
   try {
@@ -81,15 +107,16 @@ export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (l
     await migrate(client);
     await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK_ID]);
     try {
-      const bulk = await startLoading(client);
+      const early = options.earlyPassages ?? EARLY_PASSAGES;
+      const bulk = await startLoading(client, early);
       try {
-        await ingestLocked(client, dirs.map((d) => resolve(d)), report, log);
+        await ingestLocked(client, dirs.map((d) => resolve(d)), report, log, options.workers);
       } catch (error) {
         // What was loaded stays searchable; the ingest's own error is the one to report.
-        if (bulk) await finishLoading(client).catch(() => {});
+        if (bulk) await finishLoading(client, early).catch(() => {});
         throw error;
       }
-      if (bulk) await finishLoading(client);
+      if (bulk) await finishLoading(client, early);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK_ID]);
     }
@@ -102,7 +129,7 @@ export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (l
   return report;
 }
 
-async function ingestLocked(client: PoolClient, roots: string[], report: IngestReport, log: (line: string) => void): Promise<void> {
+async function ingestLocked(client: PoolClient, roots: string[], report: IngestReport, log: (line: string) => void, workers: number | undefined): Promise<void> {
   const existing = new Map<string, Existing>();
   const pathOfId = new Map<string, string>();
   for (const row of (await client.query<{ key: string; id: string; path: string; size: string; mtime_ms: number; hash: string }>(
@@ -131,60 +158,77 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
     writing.catch(() => {}); // awaited (and thrown) at the next flush or at the end
   };
 
-  for (const root of roots) {
-    const listing = findSourceFiles(root);
-    report.problems.push(...listing.problems);
-    const bibliography = readFolderBibliography(listing.bibliographies, report.problems);
-    for (const path of listing.files) {
-      const real = realpathOrSelf(path);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      const absolute = resolve(path);
-      listed.add(absolute);
-      const before = existing.get(absolute);
-      let stats;
-      try {
-        stats = statSync(absolute);
-      } catch (error) {
-        report.problems.push({ path: absolute, message: `could not be read: ${(error as Error).message}` });
-        continue;
-      }
-      // With a bibliography in the folder, an unchanged file may still have changed metadata: the hash tells.
-      if (before && bibliography.digest === '' && before.size === stats.size && before.mtime === stats.mtimeMs) {
-        report.unchanged++;
-        continue;
-      }
-      const hash = createHash('sha256').update(readFileSync(absolute)).update(bibliography.digest).digest('hex');
-      if (before && before.hash === hash) {
-        touched.push({ key: before.key, size: stats.size, mtime: stats.mtimeMs });
-        report.unchanged++;
-        continue;
-      }
-      const read = readSourceFile(absolute, false);
-      if ('message' in read) {
-        report.problems.push(read);
-        if (before) toRemove.push(before.key);
-        continue;
-      }
-      const loaded = read.source;
-      const owner = pathOfId.get(loaded.id);
-      if (owner !== undefined && owner !== absolute) {
-        report.problems.push({ path: absolute, message: `id "${loaded.id}" is already used by ${owner}; this file is skipped (give it another id in its front matter)` });
-        continue;
-      }
-      if (before) {
-        pathOfId.delete(before.id);
-        batchRemovals.push(before.key);
-        report.updated++;
-      } else {
-        report.added++;
-      }
-      pathOfId.set(loaded.id, absolute);
-      batch.push({ ...prepare(loaded, stats.size, stats.mtimeMs, hash), bibliography: bibliography.entries, titleStated: read.titleStated });
-      report.passages += loaded.passages.length;
-      if (batch.length >= BATCH_FILES) await flush();
-      else if (batch.length % YIELD_EVERY_FILES === 0) await nextTurn();
+  // Each file read, taken in the order listed: what the reading threads found decides what is written.
+  const take = async ({ absolute, before, size, mtime, bibliography, read }: Reading) => {
+    const result = await read;
+    if ('unchanged' in result) {
+      touched.push({ key: before!.key, size, mtime });
+      report.unchanged++;
+      return;
     }
+    if ('problem' in result) {
+      report.problems.push(result.problem);
+      if (before) toRemove.push(before.key);
+      return;
+    }
+    const { article } = result;
+    const owner = pathOfId.get(article.source.id);
+    if (owner !== undefined && owner !== absolute) {
+      report.problems.push({ path: absolute, message: `id "${article.source.id}" is already used by ${owner}; this file is skipped (give it another id in its front matter)` });
+      return;
+    }
+    if (before) {
+      pathOfId.delete(before.id);
+      batchRemovals.push(before.key);
+      report.updated++;
+    } else {
+      report.added++;
+    }
+    pathOfId.set(article.source.id, absolute);
+    batch.push({ article, size, mtime, hash: result.hash, bibliography });
+    report.passages += article.passages;
+    if (batch.length >= BATCH_FILES) await flush();
+  };
+
+  const listings = roots.map((root) => findSourceFiles(root));
+  const files = listings.reduce((n, listing) => n + listing.files.length, 0);
+  const threads = workers ?? (files >= WORKERS_FROM_FILES ? defaultWorkerCount() : 0);
+  const reader = threads > 0 ? workerReader(threads) : inThreadReader;
+  try {
+    const reading: Reading[] = [];
+    let submitted = 0;
+    for (const listing of listings) {
+      report.problems.push(...listing.problems);
+      const bibliography = readFolderBibliography(listing.bibliographies, report.problems);
+      for (const path of listing.files) {
+        const real = realpathOrSelf(path);
+        if (seen.has(real)) continue;
+        seen.add(real);
+        const absolute = resolve(path);
+        listed.add(absolute);
+        const before = existing.get(absolute);
+        let stats;
+        try {
+          stats = statSync(absolute);
+        } catch (error) {
+          report.problems.push({ path: absolute, message: `could not be read: ${(error as Error).message}` });
+          continue;
+        }
+        // With a bibliography in the folder, an unchanged file may still have changed metadata: the hash tells.
+        if (before && bibliography.digest === '' && before.size === stats.size && before.mtime === stats.mtimeMs) {
+          report.unchanged++;
+          continue;
+        }
+        const read = reader.read({ path: absolute, digest: bibliography.digest, ...(before ? { knownHash: before.hash } : {}) });
+        read.catch(() => {}); // taken (and thrown) in order below
+        reading.push({ absolute, before, size: stats.size, mtime: stats.mtimeMs, bibliography: bibliography.entries, read });
+        if (reading.length >= READ_AHEAD_FILES) await take(reading.shift()!);
+        if (++submitted % YIELD_EVERY_FILES === 0) await nextTurn();
+      }
+    }
+    for (const item of reading) await take(item);
+  } finally {
+    await reader.close();
   }
   // Files of the ingested folders that are gone.
   for (const [path, row] of existing) {
@@ -213,24 +257,58 @@ function nextTurn(): Promise<void> {
  * lookup and a row lock per passage: a fifth of the server's work); else makes sure both are there (an ingest stopped
  * half-way dropped them).
  */
-async function startLoading(client: PoolClient): Promise<boolean> {
+async function startLoading(client: PoolClient, early: number): Promise<boolean> {
   const { rows } = await client.query<{ sources: string }>('SELECT count(*) AS sources FROM grounded.sources');
   const bulk = Number(rows[0]!.sources) < BULK_LOAD_BELOW_SOURCES;
   if (bulk) {
     await client.query('DROP INDEX IF EXISTS grounded.passages_stems');
     await client.query(`ALTER TABLE grounded.passages DROP CONSTRAINT IF EXISTS ${PASSAGE_SOURCE_REFERENCE}`);
+    // The early part is chosen again once the load is in.
+    await inTransaction(client, async () => {
+      await client.query(`DROP INDEX IF EXISTS grounded.${EARLY_STEMS_INDEX}`);
+      await client.query('UPDATE grounded.corpus SET early_end = NULL');
+    });
   } else {
-    await finishLoading(client);
+    await finishLoading(client, early);
   }
   return bulk;
 }
 
 /** Builds what a bulk load dropped, each in one pass over the table, when it is missing. */
-async function finishLoading(client: PoolClient): Promise<void> {
+async function finishLoading(client: PoolClient, early: number): Promise<void> {
   await client.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
   await client.query(PASSAGE_STEMS_INDEX);
   await client.query(ADD_PASSAGE_SOURCE_REFERENCE);
+  await makeEarlyPart(client, early);
   await client.query('RESET maintenance_work_mem');
+}
+
+/**
+ * Gives an archive of at least twice `early` passages its early part: the first `early` passages with a search index
+ * of their own, and the corpus row saying where they end (both or neither, in one transaction).
+ */
+async function makeEarlyPart(client: PoolClient, early: number): Promise<void> {
+  if ((await earlyPartEnd(client)) !== null) return;
+  const { rows } = await client.query<{ id: string | null; passages: string }>(
+    'SELECT (SELECT id FROM grounded.passages ORDER BY id OFFSET $1 - 1 LIMIT 1) AS id, (SELECT passages FROM grounded.corpus) AS passages', [early]);
+  const end = rows[0]!.id;
+  if (end === null || Number(rows[0]!.passages) < 2 * early) return;
+  await inTransaction(client, async () => {
+    await client.query(`DROP INDEX IF EXISTS grounded.${EARLY_STEMS_INDEX}`);
+    await client.query(earlyStemsIndex(BigInt(end)));
+    await client.query('UPDATE grounded.corpus SET early_end = $1', [end]);
+  });
+}
+
+async function inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await work();
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
 }
 
 /**
@@ -253,44 +331,20 @@ function applyFolderBibliographies(items: readonly Prepared[]): void {
   const byFolder = new Map<readonly BibliographyEntry[], Prepared[]>();
   for (const item of items) if (item.bibliography.length > 0) byFolder.set(item.bibliography, [...(byFolder.get(item.bibliography) ?? []), item]);
   for (const [entries, group] of byFolder) {
-    const titleStated = new Set(group.filter((item) => item.titleStated).map((item) => item.source));
-    applyBibliographies(group.map((item) => item.source), entries, (source) => titleStated.has(source));
+    const titleStated = new Set(group.filter((item) => item.article.titleStated).map((item) => item.article.source));
+    applyBibliographies(group.map((item) => item.article.source), entries, (source) => titleStated.has(source));
   }
-}
-
-function prepare(source: Source, size: number, mtime: number, hash: string): Omit<Prepared, 'bibliography' | 'titleStated'> {
-  // As index/passageIndex.ts counts: content words only; a name is a word capitalised inside a sentence.
-  const rows = source.passages.map((passage) => {
-    const counts = new Map<string, number>();
-    const names = new Set<string>();
-    const initials = new Set<string>();
-    let length = 0;
-    for (const token of tokenize(passage.text)) {
-      if (token.capitalized && token.sentenceInitial) initials.add(token.stem);
-      if (token.stop) continue;
-      length++;
-      counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
-      if (token.capitalized && !token.sentenceInitial) names.add(token.stem);
-    }
-    return { counts, names, initials, length };
-  });
-  return { source, size, mtime, hash, rows };
 }
 
 async function writeBatch(client: PoolClient, items: Prepared[], removals: string[]): Promise<void> {
   if (items.length === 0 && removals.length === 0) return;
-  await client.query('BEGIN');
-  // A batch lost to a crash is read again by the next ingest (its files are not in the archive yet): the commit need
-  // not wait for the disk.
-  await client.query('SET LOCAL synchronous_commit = off');
-  try {
+  await inTransaction(client, async () => {
+    // A batch lost to a crash is read again by the next ingest (its files are not in the archive yet): the commit need
+    // not wait for the disk.
+    await client.query('SET LOCAL synchronous_commit = off');
     if (removals.length > 0) await removeSources(client, removals);
     if (items.length > 0) await insertSources(client, items);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
+  });
 }
 
 async function removeSources(client: PoolClient, keys: string[]): Promise<void> {
@@ -314,30 +368,28 @@ async function insertSources(client: PoolClient, items: Prepared[]): Promise<voi
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[], $6::jsonb[], $7::text[], $8::jsonb[], $9::int[])
      RETURNING key, id`,
     [
-      items.map((i) => i.source.id),
-      items.map((i) => i.source.path),
+      items.map((i) => i.article.source.id),
+      items.map((i) => i.article.source.path),
       items.map((i) => i.size),
       items.map((i) => i.mtime),
       items.map((i) => i.hash),
-      items.map((i) => JSON.stringify(metadataOf(i.source))),
-      items.map((i) => (i.source.url ? urlKey(i.source.url) : null)),
-      items.map((i) => JSON.stringify(i.source.excluded)),
-      items.map((i) => i.source.passages.length),
+      items.map((i) => JSON.stringify(metadataOf(i.article.source))),
+      items.map((i) => (i.article.source.url ? urlKey(i.article.source.url) : null)),
+      items.map((i) => JSON.stringify(i.article.source.excluded)),
+      items.map((i) => i.article.passages),
     ]);
   const keyOf = new Map(inserted.rows.map((r) => [r.id, r.key]));
   const rows: string[] = [];
   const df = new Map<string, number>();
   const nameCounts = new Map<string, number>();
+  let passages = 0;
   let total = 0;
-  for (const item of items) {
-    const key = keyOf.get(item.source.id)!;
-    item.source.passages.forEach((passage, i) => {
-      const row = item.rows[i]!;
-      rows.push(`${key}\t${passage.index}\t${passage.line}\t${passage.paragraph}\t${copyField(passage.text)}\t${row.length}\t${copyField(stemsVector(row.counts))}\t${copyField(textArray(row.names))}\t${copyField(textArray(row.initials))}\n`);
-      total += row.length;
-      for (const stem of row.counts.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
-      for (const stem of row.names) nameCounts.set(stem, (nameCounts.get(stem) ?? 0) + 1);
-    });
+  for (const { article } of items) {
+    rows.push(rowsWithKey(article, keyOf.get(article.source.id)!));
+    passages += article.passages;
+    total += article.totalLength;
+    article.stems.forEach((stem, i) => df.set(stem, (df.get(stem) ?? 0) + article.stemPassages[i]!));
+    article.names.forEach((stem, i) => nameCounts.set(stem, (nameCounts.get(stem) ?? 0) + article.namePassages[i]!));
   }
   await copyIn(client, 'COPY grounded.passages (source_key, ord, line, paragraph, text, length, stems, names, initials) FROM STDIN', rows.join(''));
   // Sorted, so two ingests never lock the same stems in opposite orders.
@@ -346,10 +398,10 @@ async function insertSources(client: PoolClient, items: Prepared[]): Promise<voi
     `INSERT INTO grounded.terms (stem, df, name_passages) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
      ON CONFLICT (stem) DO UPDATE SET df = terms.df + EXCLUDED.df, name_passages = terms.name_passages + EXCLUDED.name_passages`,
     [stems, stems.map((s) => df.get(s)!), stems.map((s) => nameCounts.get(s) ?? 0)]);
-  await client.query('UPDATE grounded.corpus SET passages = passages + $1, total_length = total_length + $2', [rows.length, total]);
+  await client.query('UPDATE grounded.corpus SET passages = passages + $1, total_length = total_length + $2', [passages, total]);
 }
 
-function metadataOf(source: Source): Record<string, string> {
+function metadataOf(source: SourceHeader): Record<string, string> {
   const metadata: Record<string, string> = { title: source.title };
   for (const key of ['outlet', 'author', 'dateline', 'date', 'url'] as const) if (source[key] !== undefined) metadata[key] = source[key]!;
   return metadata;

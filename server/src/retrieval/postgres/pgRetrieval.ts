@@ -7,14 +7,15 @@
 // such words with a claim never backs it and reading them all would cost more than the rest of the check. When even
 // the rarest term is commoner than that, the candidates are the passages holding the rarest terms together (as many
 // as it takes to expect no more than the budget), never a term in more than COMMON_TERM_SHARE of the passages, and
-// at most CANDIDATE_CAP of them are read. In a library where every term fits the budget (the bundled articles, a
-// small archive) the ranking is exact.
+// at most CANDIDATE_CAP of them are read, the oldest first: from the early part's own small index when it holds
+// enough (a large archive's first passages, see schema.ts), else from the whole index. In a library where every term
+// fits the budget (the bundled articles, a small archive) the ranking is exact.
 import type { Pool } from 'pg';
 import { B, K1 } from '../../index/passageIndex';
 import type { Passage, Source } from '../../model';
 import type { Candidate, RemoteRetrieval, RetrievalBatch, RetrievalRequest } from '../retrieval';
 import { createPool, describeDatabase, retrievalError } from './connection';
-import { LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
+import { EARLY_CONDITION, EARLY_PART_VERSION, earlyPartEnd, LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
 import { urlKey } from './ingest';
 
 export const CANDIDATE_BUDGET = 300;
@@ -34,7 +35,8 @@ export const COMMON_TERM_SHARE = 0.01;
 
 // $1 stems asked about; $2..$5 query terms (query number, stem, tsquery literal, weight); $6, $7 queries (number, k);
 // $8 the candidate budget; $9, $10 citation ids and URLs; $11, $12 BM25's k1 and b; $13 the candidate cap; $14 the
-// share of passages above which a term is too common to select candidates.
+// share of passages above which a term is too common to select candidates; $15 the last passage of the archive's early
+// part, which has a search index of its own (schema.ts, migration 3), or null.
 //
 // Each query's candidates are read once (the LIMIT keeps the planner from scanning the table again per term) and
 // scored against that query's terms only, held as arrays on the query's row.
@@ -72,7 +74,13 @@ hits AS (
     SELECT p.id, p.source_key, p.ord, p.line, p.text,
       (SELECT sum(t.w * ($11::float8 + 1) / (1 + $11::float8 * (1 - $12::float8 + $12::float8 * p.length / c.avg)))
        FROM unnest(q.term_queries, q.term_weights) AS t(tq, w) WHERE p.stems @@ t.tq) AS score
-    FROM (SELECT * FROM grounded.passages p WHERE p.stems @@ q.query::tsquery LIMIT $13) p
+    -- The early passages first, from their own small index: a common term's first CANDIDATE_CAP passages are nearly
+    -- always there, and the whole index would read every one of its postings to find them. The rest only if needed.
+    FROM (
+      (SELECT * FROM grounded.passages p WHERE $15::bigint IS NOT NULL AND ${EARLY_CONDITION('p.id', '$15')} AND p.stems @@ q.query::tsquery LIMIT $13)
+      UNION ALL
+      (SELECT * FROM grounded.passages p WHERE ($15::bigint IS NULL OR p.id > $15::bigint) AND p.stems @@ q.query::tsquery LIMIT $13)
+      LIMIT $13) p
     ORDER BY score DESC, p.id LIMIT q.k) h
   WHERE q.query IS NOT NULL),
 cited AS (SELECT key, id, url_key FROM grounded.sources WHERE lower(id) = ANY($9::text[]) OR url_key = ANY($10::text[])),
@@ -106,6 +114,11 @@ export class PostgresRetrieval implements RemoteRetrieval {
   readonly description: string;
   private readonly pool: Pool;
   private checkedSchema = false;
+  /**
+   * The last passage of the archive's early part (null: none), read once with the schema: the planner uses that
+   * part's index only when the bound is a value it knows. A bound an ingest has since changed costs speed, not results.
+   */
+  private earlyEnd: string | null = null;
 
   constructor(url: string, pool?: Pool) {
     this.description = describeDatabase(url);
@@ -113,29 +126,16 @@ export class PostgresRetrieval implements RemoteRetrieval {
   }
 
   async retrieve(request: RetrievalRequest): Promise<RetrievalBatch> {
-    const termN: number[] = [], termStem: string[] = [], termLit: string[] = [], termWeight: number[] = [];
-    request.queries.forEach((query, n) => {
-      for (const term of query.terms) {
-        termN.push(n);
-        termStem.push(term.stem);
-        termLit.push(quoteLexeme(term.stem));
-        termWeight.push(term.weight);
-      }
-    });
-    const stems = [...new Set([...request.stems, ...termStem])];
     let row: Row;
     try {
       if (!this.checkedSchema) {
         const version = await schemaVersion(this.pool);
         if (version === 0) throw Object.assign(new Error('the database holds no Grounded archive'), { code: '3F000' });
         if (version > LATEST_VERSION) throw new Error(`the archive's schema is version ${version}, newer than this Grounded (${LATEST_VERSION}): update Grounded`);
+        this.earlyEnd = version >= EARLY_PART_VERSION ? await earlyPartEnd(this.pool) : null;
         this.checkedSchema = true;
       }
-      const result = await this.pool.query<Row>(RETRIEVE_SQL, [
-        stems, termN, termStem, termLit, termWeight,
-        request.queries.map((_, n) => n), request.queries.map((q) => q.k), CANDIDATE_BUDGET,
-        request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B, CANDIDATE_CAP, COMMON_TERM_SHARE,
-      ]);
+      const result = await this.pool.query<Row>(retrievalStatement(request, this.earlyEnd));
       row = result.rows[0]!;
     } catch (error) {
       throw retrievalError(error, `${this.description}: retrieval failed`);
@@ -146,6 +146,29 @@ export class PostgresRetrieval implements RemoteRetrieval {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** The one statement that answers a request; `earlyEnd` is where the archive's early part ends (null: none). */
+export function retrievalStatement(request: RetrievalRequest, earlyEnd: string | null): { text: string; values: unknown[] } {
+  const termN: number[] = [], termStem: string[] = [], termLit: string[] = [], termWeight: number[] = [];
+  request.queries.forEach((query, n) => {
+    for (const term of query.terms) {
+      termN.push(n);
+      termStem.push(term.stem);
+      termLit.push(quoteLexeme(term.stem));
+      termWeight.push(term.weight);
+    }
+  });
+  const stems = [...new Set([...request.stems, ...termStem])];
+  return {
+    text: RETRIEVE_SQL,
+    values: [
+      stems, termN, termStem, termLit, termWeight,
+      request.queries.map((_, n) => n), request.queries.map((q) => q.k), CANDIDATE_BUDGET,
+      request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B, CANDIDATE_CAP, COMMON_TERM_SHARE,
+      earlyEnd,
+    ],
+  };
 }
 
 function toBatch(row: Row, queries: number): RetrievalBatch {

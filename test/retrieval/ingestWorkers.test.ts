@@ -1,0 +1,83 @@
+// `grounded index` reading its files in worker threads writes exactly what reading them in one thread writes: the same
+// sources, passages, terms and problems, in the same order; and the CLI bundle starts its workers from itself.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Pool } from 'pg';
+import { createPool } from '../../server/src/retrieval/postgres/connection';
+import { ingestFolders, type IngestReport } from '../../server/src/retrieval/postgres/ingest';
+import { writeSyntheticArticles } from '../../scripts/syntheticArticles';
+import { ensureBuilt, grounded } from '../cli/run';
+import { skipUnlessDatabase, startDatabase, type TestDatabase } from './cluster';
+
+/** Everything an ingest writes, as comparable rows (keys are the database's, so sources are named by id). */
+async function archive(pool: Pool): Promise<unknown[]> {
+  const query = async (sql: string) => (await pool.query(sql)).rows;
+  return [
+    await query('SELECT id, path, size, mtime_ms, hash, metadata, url_key, excluded, passage_count FROM grounded.sources ORDER BY key'),
+    await query(`SELECT s.id, p.ord, p.line, p.paragraph, p.text, p.length, p.stems::text, p.names, p.initials
+                 FROM grounded.passages p JOIN grounded.sources s ON s.key = p.source_key ORDER BY p.id`),
+    await query('SELECT stem, df, name_passages FROM grounded.terms ORDER BY stem'),
+    await query('SELECT passages, total_length FROM grounded.corpus'),
+  ];
+}
+
+describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let folder: string;
+  before(async () => {
+    db = await startDatabase();
+    pool = createPool(db.url);
+    folder = mkdtempSync(join(tmpdir(), 'grounded-workers-'));
+    writeSyntheticArticles(folder, 120);
+    // A file the loader refuses and one whose id another file has: both reported, in the same order either way.
+    writeFileSync(join(folder, '000', 'empty.md'), '---\nid: empty\n---\n');
+    writeFileSync(join(folder, '000', 'zz-duplicate.md'), '---\nid: archive-3\n---\nA sentence that says something.\n');
+  });
+  after(async () => {
+    await pool?.end();
+    await db?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('the same archive and report with two workers as with none', async () => {
+    const ingest = async (workers: number): Promise<[IngestReport, unknown[]]> => {
+      await pool.query('DROP SCHEMA IF EXISTS grounded CASCADE');
+      const report = await ingestFolders(pool, [folder], undefined, { workers });
+      return [report, await archive(pool)];
+    };
+    const [inThread, expected] = await ingest(0);
+    const [withWorkers, actual] = await ingest(2);
+    assert.equal(inThread.added, 120);
+    assert.equal(inThread.problems.length, 2);
+    assert.deepEqual({ ...withWorkers, seconds: 0 }, { ...inThread, seconds: 0 });
+    assert.deepEqual(actual, expected);
+  });
+
+  test('a file touched but not changed is recognised by its hash in a worker', async () => {
+    await pool.query('DROP SCHEMA IF EXISTS grounded CASCADE');
+    await ingestFolders(pool, [folder], undefined, { workers: 2 });
+    const path = join(folder, '000', 'a5.md');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(path, readFileSync(path)); // same bytes, new modification time
+    const report = await ingestFolders(pool, [folder], undefined, { workers: 2 });
+    assert.equal(report.added + report.updated + report.removed, 0);
+    assert.equal(report.unchanged, 120);
+  });
+
+  test('grounded index: the CLI bundle reads a large folder in workers started from itself', () => {
+    ensureBuilt();
+    const large = mkdtempSync(join(tmpdir(), 'grounded-workers-cli-'));
+    try {
+      writeSyntheticArticles(large, 600, 'cli');
+      const result = grounded(['index', '--database', db.url, large]);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout + result.stderr, /600 added/);
+    } finally {
+      rmSync(large, { recursive: true, force: true });
+    }
+  });
+});
