@@ -21,10 +21,12 @@ import { crc32 } from 'node:zlib';
 import { version as packageVersion } from '../../../package.json';
 import { describeFsError } from '../files/readTextFile';
 import { writeAtomically } from '../files/writeAtomically';
+import { finishNow } from '../workInSteps';
 import type { Passage, Source, SourceMetadata } from '../model';
 import type { CachedSourceFile, SourceFileCache } from '../sources/sourceFileCache';
 import { decodeColumns, encodeColumns, type Column } from './columnFile';
 import { rememberTerms, termsOf } from './passageTerms';
+import { postingsInSteps, rememberPostings } from './postings';
 import { StoredPassage, type PassageTexts } from './storedPassage';
 import { stemCount as stemCountOfProcess, stemId, stemOf } from './stemIds';
 
@@ -78,9 +80,13 @@ interface StoredColumns {
   /** Per excluded line: the line and its rule (an index into `rules`). */
   excludedLines: Column;
   excludedRules: Column;
+  /** The index's posting lists over the file's passages in order, by stem (file numbering): see postings.ts. */
+  postingStarts: Uint32Array;
+  postingIds: Uint32Array;
+  postingTfs: Column;
 }
 
-const COLUMN_NAMES = ['stems', 'texts', 'textEnds', 'lines', 'paragraphs', 'lengths', 'stemCounts', 'stemIds', 'stemTfs', 'names', 'excludedLines', 'excludedRules'] as const;
+const COLUMN_NAMES = ['stems', 'texts', 'textEnds', 'lines', 'paragraphs', 'lengths', 'stemCounts', 'stemIds', 'stemTfs', 'names', 'excludedLines', 'excludedRules', 'postingStarts', 'postingIds', 'postingTfs'] as const;
 
 /** The engine the cache belongs to: files another one wrote are ignored. */
 export function engineVersion(): string {
@@ -149,7 +155,8 @@ function checkedContent(file: Buffer): { header: StoredHeader; columns: StoredCo
   const { columns } = decoded;
   if (!COLUMN_NAMES.every((name) => columns.has(name))) return undefined;
   const stored = Object.fromEntries(columns) as unknown as StoredColumns;
-  if (!(stored.textEnds instanceof Uint32Array) || !(stored.texts instanceof Uint8Array) || !(stored.stems instanceof Uint8Array)) return undefined;
+  const wide = [stored.textEnds, stored.postingStarts, stored.postingIds];
+  if (!wide.every((column) => column instanceof Uint32Array) || !(stored.texts instanceof Uint8Array) || !(stored.stems instanceof Uint8Array)) return undefined;
   return { header: decoded.value, columns: stored };
 }
 
@@ -185,6 +192,7 @@ function storedCache(entries: readonly CachedSourceFile[]): { header: StoredHead
   };
   const texts: Buffer[] = [];
   const textEnds = new Uint32Array(passageCount);
+  const passageStarts = new Uint32Array(passageCount + 1);
   let textBytes = 0;
   const rules: string[] = [];
   let passageAt = 0;
@@ -203,6 +211,7 @@ function storedCache(entries: readonly CachedSourceFile[]): { header: StoredHead
       columns.paragraphs[passageAt] = passage.paragraph;
       columns.lengths[passageAt] = terms.lengths[p];
       columns.stemCounts[passageAt] = terms.starts[p + 1] - terms.starts[p];
+      passageStarts[passageAt + 1] = passageStarts[passageAt] + columns.stemCounts[passageAt];
       passageAt++;
     });
     for (let k = 0; k < terms.stems.length; k++, stemAt++) {
@@ -229,6 +238,7 @@ function storedCache(entries: readonly CachedSourceFile[]): { header: StoredHead
       names: terms.names.length,
     };
   });
+  const postings = finishNow(postingsInSteps([{ starts: passageStarts, stems: columns.stemIds, counts: columns.stemTfs }], stems.length));
   return {
     header: { engine: engineVersion(), sources, rules },
     columns: {
@@ -244,6 +254,9 @@ function storedCache(entries: readonly CachedSourceFile[]): { header: StoredHead
       names: narrowest(columns.names),
       excludedLines: narrowest(columns.excludedLines),
       excludedRules: narrowest(columns.excludedRules),
+      postingStarts: postings.starts,
+      postingIds: postings.ids,
+      postingTfs: narrowest(postings.tfs as Uint32Array),
     },
   };
 }
@@ -272,6 +285,7 @@ function restore(header: StoredHeader, stored: StoredColumns): CachedSourceFile[
   for (let p = 0; p < passageCount; p++) {
     if (stored.textEnds[p] < (p === 0 ? 0 : stored.textEnds[p - 1]) || stored.textEnds[p] > stored.texts.length) return undefined;
   }
+  if (!postingsHoldTogether(stored, stemTable.length, passageCount)) return undefined;
   // Numbered in the file's order: in a process that has numbered no stem yet (a start) the file's numbers are the
   // process's own, and its columns serve as they are, neither copied nor widened.
   const processIds = stemTable.map(stemId);
@@ -282,6 +296,7 @@ function restore(header: StoredHeader, stored: StoredColumns): CachedSourceFile[
   const texts: PassageTexts = { bytes: Buffer.from(stored.texts.buffer, stored.texts.byteOffset, stored.texts.byteLength), ends: stored.textEnds };
 
   const entries: CachedSourceFile[] = [];
+  const passagesOfEntries: Passage[][] = [];
   let passage = 0;
   let stem = 0;
   let name = 0;
@@ -298,6 +313,7 @@ function restore(header: StoredHeader, stored: StoredColumns): CachedSourceFile[
       passages[index] = new StoredPassage(id, stored.lines[at], index, stored.paragraphs[at], texts, at);
     }
     passage += fileSource.passages;
+    passagesOfEntries.push(passages);
     const stemEnd = stem + starts[fileSource.passages];
     rememberTerms(passages, { starts, stems: stemIds.subarray(stem, stemEnd), counts: counts.subarray(stem, stemEnd), lengths, names: names.subarray(name, name + fileSource.names) });
     stem = stemEnd;
@@ -312,7 +328,21 @@ function restore(header: StoredHeader, stored: StoredColumns): CachedSourceFile[
     excluded += fileSource.excluded;
     entries.push({ path: fileSource.path, size: fileSource.size, mtimeMs: fileSource.mtimeMs, bundled: fileSource.bundled, source, titleStated: fileSource.titleStated });
   }
+  // Numbered as the process numbers them, the postings serve an index of these sources as they are.
+  if (sameNumbers) rememberPostings(passagesOfEntries, { starts: stored.postingStarts, ids: stored.postingIds, tfs: stored.postingTfs }, stemTable.length);
   return entries;
+}
+
+/** Whether the postings are lists of every stem, ascending passage ids below `passageCount`, one per stem a passage has. */
+function postingsHoldTogether(stored: StoredColumns, stemCount: number, passageCount: number): boolean {
+  const { postingStarts: starts, postingIds: ids } = stored;
+  if (starts.length !== stemCount + 1 || starts[0] !== 0 || starts[stemCount] !== ids.length) return false;
+  if (ids.length !== stored.stemIds.length || stored.postingTfs.length !== ids.length) return false;
+  for (let stem = 0; stem < stemCount; stem++) {
+    if (starts[stem + 1] < starts[stem]) return false;
+    for (let k = starts[stem]; k < starts[stem + 1]; k++) if (ids[k] >= passageCount || (k > starts[stem] && ids[k] <= ids[k - 1])) return false;
+  }
+  return true;
 }
 
 function sum(column: Column): number {
