@@ -1,7 +1,8 @@
 // One check of a draft against a source folder, with or without the index cache, as the cache tests compare them
 // (in the test's process, and in a new one: startFromCache.ts).
 import { createEngine } from '../../server/src/engine';
-import type { LibraryCache } from '../../server/src/index/libraryCache';
+import { LibraryCache } from '../../server/src/index/libraryCache';
+import { rememberedPostings } from '../../server/src/index/postings';
 import { loadSourceLibrary } from '../../server/src/sources/loadSources';
 
 const DRAFT = [
@@ -20,4 +21,12 @@ export function check(folder: string, cache?: LibraryCache): string {
   cache?.persist(folders, library);
   const report = engine.checkDraft(DRAFT, 'draft.md');
   return JSON.stringify({ sources: library.sources, problems: library.problems, claims: report.claims });
+}
+
+/** A load of the folder through a new read of the cache file in `directory`: whether its index takes the file's postings. */
+export function postingsTaken(folder: string, directory: string): boolean {
+  const cache = new LibraryCache(directory);
+  const folders = { dirs: [folder], includeBundled: true };
+  cache.prepare(folders);
+  return rememberedPostings(loadSourceLibrary({ ...folders, cache: cache.files }).sources) !== undefined;
 }

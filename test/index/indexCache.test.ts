@@ -12,7 +12,7 @@ import { readIndexCache } from '../../server/src/index/indexCache';
 import { LibraryCache } from '../../server/src/index/libraryCache';
 import { bundledSourcesDir, loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { SourceFileCache } from '../../server/src/sources/sourceFileCache';
-import { check } from './cacheCheck';
+import { check, postingsTaken } from './cacheCheck';
 
 const ARTICLES: Record<string, string> = {
   'buses.md': '---\nid: buses\ntitle: Council buys buses\n---\nThe city council approved 50 new buses on Monday.\nThe vote was unanimous.\n',
@@ -125,6 +125,8 @@ test('edited, added and deleted source files are read again: never a stale verdi
   runs();
   unlinkSync(join(folder, 'notes.txt'));
   runs();
+  // This process numbered the deleted file's stems, which the file no longer holds: its lists are renumbered, and taken.
+  assert.ok(postingsTaken(folder, directory));
 
   // Edited just now (the modification time may not yet tell it from the next edit): read, and not remembered.
   writeFileSync(buses, readFileSync(buses, 'utf8').replace('80', '50'));

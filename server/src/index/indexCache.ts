@@ -26,7 +26,7 @@ import type { Passage, Source, SourceMetadata } from '../model';
 import type { CachedSourceFile, SourceFileCache } from '../sources/sourceFileCache';
 import { decodeColumns, encodeColumns, type Column } from './columnFile';
 import { rememberTerms, termsOf } from './passageTerms';
-import { postingsInSteps, rememberPostings } from './postings';
+import { postingsInSteps, rememberPostings, type Postings } from './postings';
 import { StoredPassage, type PassageTexts } from './storedPassage';
 import { stemCount as stemCountOfProcess, stemId, stemOf } from './stemIds';
 
@@ -328,9 +328,34 @@ function restore(header: StoredHeader, stored: StoredColumns): CachedSourceFile[
     excluded += fileSource.excluded;
     entries.push({ path: fileSource.path, size: fileSource.size, mtimeMs: fileSource.mtimeMs, bundled: fileSource.bundled, source, titleStated: fileSource.titleStated });
   }
-  // Numbered as the process numbers them, the postings serve an index of these sources as they are.
-  if (sameNumbers) rememberPostings(passagesOfEntries, { starts: stored.postingStarts, ids: stored.postingIds, tfs: stored.postingTfs }, stemTable.length);
+  // Numbered as the process numbers them, the postings serve an index of these sources as they are; else each stem's
+  // list moves, whole, to its place in the process's numbering (the language server has numbered stems before).
+  const postings = sameNumbers ? { starts: stored.postingStarts, ids: stored.postingIds, tfs: stored.postingTfs } : renumberPostings(stored, processIds);
+  if (!postings) return undefined;
+  rememberPostings(passagesOfEntries, postings, postings.starts.length - 1);
   return entries;
+}
+
+/** The postings by this process's stem numbers; undefined when two of the file's stems are one (no file this code wrote). */
+function renumberPostings(stored: StoredColumns, processIds: readonly number[]): Postings | undefined {
+  const limit = stemCountOfProcess();
+  const starts = new Uint32Array(limit + 1);
+  const seen = new Uint8Array(limit);
+  for (let k = 0; k < processIds.length; k++) {
+    if (seen[processIds[k]]++ !== 0) return undefined;
+    starts[processIds[k] + 1] = stored.postingStarts[k + 1] - stored.postingStarts[k];
+  }
+  for (let stem = 0; stem < limit; stem++) starts[stem + 1] += starts[stem];
+  const { postingIds, postingTfs } = stored;
+  const ids = new Uint32Array(postingIds.length);
+  const tfs = postingTfs instanceof Uint8Array ? new Uint8Array(ids.length) : postingTfs instanceof Uint16Array ? new Uint16Array(ids.length) : new Uint32Array(ids.length);
+  for (let k = 0; k < processIds.length; k++) {
+    const from = stored.postingStarts[k];
+    const to = stored.postingStarts[k + 1];
+    ids.set(postingIds.subarray(from, to), starts[processIds[k]]);
+    tfs.set(postingTfs.subarray(from, to), starts[processIds[k]]);
+  }
+  return { starts, ids, tfs };
 }
 
 /** Whether the postings are lists of every stem, ascending passage ids below `passageCount`, one per stem a passage has. */
