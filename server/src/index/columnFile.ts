@@ -17,8 +17,11 @@ interface Layout {
   columns: [string, number, number, number][];
 }
 
-/** `value` (anything JSON holds) and the columns as one payload. */
-export function encodeColumns(value: unknown, columns: Record<string, Column>): Buffer {
+/**
+ * `value` (anything JSON holds) and the columns as one payload, after `prefix` zero bytes (a multiple of four) that the
+ * caller fills in: a file's magic and checksum go there, with no copy of the whole made to put them in front.
+ */
+export function encodeColumns(value: unknown, columns: Record<string, Column>, prefix = 0): Buffer {
   const names = Object.keys(columns);
   // The header names the offsets, which follow the header: lay the columns out after a header of the final length.
   const offsetsAfter = (start: number): Layout['columns'] => {
@@ -43,7 +46,8 @@ export function encodeColumns(value: unknown, columns: Record<string, Column>): 
   const layout: Layout = { value, columns: offsetsAfter(HEADER_LENGTH_BYTES + headerBytes) };
   const last = layout.columns.at(-1);
   const total = last ? last[2] + last[3] * (last[1] / 8) : HEADER_LENGTH_BYTES + headerBytes;
-  const payload = Buffer.alloc(total, 0);
+  const file = Buffer.alloc(prefix + total, 0);
+  const payload = file.subarray(prefix);
   header.copy(payload, HEADER_LENGTH_BYTES);
   // Spaces after the JSON up to the first column: JSON.parse reads them as whitespace.
   payload.fill(0x20, HEADER_LENGTH_BYTES + header.length, HEADER_LENGTH_BYTES + headerBytes);
@@ -52,7 +56,7 @@ export function encodeColumns(value: unknown, columns: Record<string, Column>): 
     const column = columns[name];
     payload.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), offset);
   });
-  return payload;
+  return file;
 }
 
 /**

@@ -130,12 +130,12 @@ export function readIndexCache(path: string, cache: SourceFileCache): CachedSour
 /** Writes the entries as the library's cache file; the problem when it cannot be written. */
 export function writeIndexCache(path: string, directory: string, entries: readonly CachedSourceFile[]): string | undefined {
   const { header, columns } = storedCache(entries);
-  const payload = encodeColumns(header, columns as unknown as Record<string, Column>);
-  const digest = Buffer.alloc(DIGEST_BYTES);
-  digest.writeUInt32LE(crc32(payload));
+  const file = encodeColumns(header, columns as unknown as Record<string, Column>, MAGIC.length + DIGEST_BYTES);
+  MAGIC.copy(file);
+  file.writeUInt32LE(crc32(file.subarray(MAGIC.length + DIGEST_BYTES)), MAGIC.length);
   try {
     mkdirSync(directory, { recursive: true });
-    writeAtomically(path, Buffer.concat([MAGIC, digest, payload]));
+    writeAtomically(path, file);
     return undefined;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EROFS' ? 'read-only file system' : describeFsError(error);
@@ -190,7 +190,8 @@ function storedCache(entries: readonly CachedSourceFile[]): { header: StoredHead
     }
     return localOfProcess[id];
   };
-  const texts: Buffer[] = [];
+  // The texts written straight into one buffer of their final length, not a buffer per passage joined after.
+  const texts = Buffer.allocUnsafe(entries.reduce((sum, entry) => entry.source.passages.reduce((bytes, passage) => bytes + Buffer.byteLength(passage.text), sum), 0));
   const textEnds = new Uint32Array(passageCount);
   const passageStarts = new Uint32Array(passageCount + 1);
   let textBytes = 0;
@@ -203,9 +204,7 @@ function storedCache(entries: readonly CachedSourceFile[]): { header: StoredHead
     const { source } = entry;
     const terms = termsOfEntry[e];
     source.passages.forEach((passage, p) => {
-      const text = Buffer.from(passage.text, 'utf8');
-      texts.push(text);
-      textBytes += text.length;
+      textBytes += texts.write(passage.text, textBytes, 'utf8');
       textEnds[passageAt] = textBytes;
       columns.lines[passageAt] = passage.line;
       columns.paragraphs[passageAt] = passage.paragraph;
@@ -243,7 +242,7 @@ function storedCache(entries: readonly CachedSourceFile[]): { header: StoredHead
     header: { engine: engineVersion(), sources, rules },
     columns: {
       stems: Buffer.from(stems.join('\n'), 'utf8'),
-      texts: Buffer.concat(texts),
+      texts,
       textEnds,
       lines: narrowest(columns.lines),
       paragraphs: narrowest(columns.paragraphs),
