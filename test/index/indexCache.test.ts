@@ -6,18 +6,13 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { createEngine } from '../../server/src/engine';
 import { readIndexCache } from '../../server/src/index/indexCache';
 import { LibraryCache } from '../../server/src/index/libraryCache';
 import { bundledSourcesDir, loadSourceLibrary } from '../../server/src/sources/loadSources';
 import { SourceFileCache } from '../../server/src/sources/sourceFileCache';
-
-const DRAFT = [
-  'The city council approved 50 new buses on Monday.',
-  'The harbour authority closed the northern pier in March.',
-  'Talks between the government and the opposition resumed in Barbados.',
-  'A spokesman said the museum would reopen in 2024.',
-].join('\n\n');
+import { check, postingsTaken } from './cacheCheck';
 
 const ARTICLES: Record<string, string> = {
   'buses.md': '---\nid: buses\ntitle: Council buys buses\n---\nThe city council approved 50 new buses on Monday.\nThe vote was unanimous.\n',
@@ -48,17 +43,6 @@ function backdate(folder: string, ...names: string[]): void {
   }
 }
 
-/** What a check reports: the library's sources (with their passages) and every claim's verdict, evidence and reason. */
-function check(folder: string, cache?: LibraryCache): string {
-  const folders = { dirs: [folder], includeBundled: true };
-  cache?.prepare(folders);
-  const library = loadSourceLibrary({ ...folders, ...(cache ? { cache: cache.files } : {}) });
-  const engine = createEngine(library, { cacheVerdicts: false });
-  cache?.persist(folders, library);
-  const report = engine.checkDraft(DRAFT, 'draft.md');
-  return JSON.stringify({ sources: library.sources, problems: library.problems, claims: report.claims });
-}
-
 function cacheFiles(directory: string): string[] {
   return readdirSync(directory).map((name) => join(directory, name));
 }
@@ -80,6 +64,30 @@ test('a start from the cache file gives the verdicts a start without it gives, a
   utimesSync(buses, mtime, mtime);
   const cache = new LibraryCache(directory);
   assert.equal(check(folder, cache), expected, 'the run that reads the cache');
+  rmSync(folder, { recursive: true });
+  rmSync(directory, { recursive: true });
+});
+
+/** A start in a new process from the cache in `directory`: whether it took the stored postings, and its report. */
+function startInNewProcess(folder: string, directory: string): { stored: boolean; report: string } {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'startFromCache.ts'), folder, directory], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as { stored: boolean; report: string };
+}
+
+test('a new process takes the index from the cache file when its library is the one the file holds, and builds it when not', () => {
+  const folder = sourceFolder();
+  const directory = mkdtempSync(join(tmpdir(), 'grounded-cache-'));
+  const expected = check(folder);
+  check(folder, new LibraryCache(directory));
+  assert.deepEqual(startInNewProcess(folder, directory), { stored: true, report: expected });
+
+  // One more source: the library is no longer the file's, and the index is built (the verdicts as without the cache).
+  writeFileSync(join(folder, 'talks.md'), '---\nid: talks\ntitle: Talks\n---\nTalks between the government and the opposition resumed in Barbados.\n');
+  backdate(folder, 'talks.md');
+  assert.deepEqual(startInNewProcess(folder, directory), { stored: false, report: check(folder) });
+  // That start wrote the cache anew: the next takes the index from it again.
+  assert.deepEqual(startInNewProcess(folder, directory), { stored: true, report: check(folder) });
   rmSync(folder, { recursive: true });
   rmSync(directory, { recursive: true });
 });
@@ -117,6 +125,8 @@ test('edited, added and deleted source files are read again: never a stale verdi
   runs();
   unlinkSync(join(folder, 'notes.txt'));
   runs();
+  // This process numbered the deleted file's stems, which the file no longer holds: its lists are renumbered, and taken.
+  assert.ok(postingsTaken(folder, directory));
 
   // Edited just now (the modification time may not yet tell it from the next edit): read, and not remembered.
   writeFileSync(buses, readFileSync(buses, 'utf8').replace('80', '50'));

@@ -2,7 +2,8 @@
 import type { Passage, Source } from '../model';
 import { analyze, type Analysis } from '../text/analyze';
 import { partitionPoint } from './partitionPoint';
-import { termsOf, type PassageTerms } from './passageTerms';
+import { termsOf, type NumberArray, type PassageTerms } from './passageTerms';
+import { postingsInSteps, rememberedPostings } from './postings';
 import { knownStemId, stemCount } from './stemIds';
 import { finishNow, type Steps } from '../workInSteps';
 
@@ -52,7 +53,7 @@ interface IndexData {
   sources: Map<string, Source>;
   postingStarts: Uint32Array;
   postingIds: Uint32Array;
-  postingTfs: Uint32Array;
+  postingTfs: NumberArray;
   stemLimit: number;
   lengths: Uint32Array;
   totalLength: number;
@@ -78,24 +79,12 @@ function* indexInSteps(sources: readonly Source[]): Steps<IndexData> {
     terms.push(termsOf(source.passages));
     yield;
   }
-  const stemLimit = stemCount();
-  const postingStarts = new Uint32Array(stemLimit + 1);
+  // A library just read from the index cache, as it was written: its postings are in the file.
+  const stored = rememberedPostings(sources);
+  const stemLimit = stored ? stored.stemLimit : stemCount();
+  const postings = stored ? stored.postings : yield* postingsInSteps(terms, stemLimit);
   const nameStems = new Uint8Array(stemLimit);
-  let passageCount = 0;
-  // Indexed loops over the typed arrays: iterators cost several times as much on millions of postings.
-  for (let s = 0; s < terms.length; s++) {
-    const { stems, names, lengths } = terms[s];
-    for (let k = 0; k < stems.length; k++) postingStarts[stems[k] + 1]++;
-    for (let k = 0; k < names.length; k++) nameStems[names[k]] = 1;
-    passageCount += lengths.length;
-    if (s % SOURCES_PER_STEP === SOURCES_PER_STEP - 1) yield;
-  }
-  for (let stem = 0; stem < stemLimit; stem++) postingStarts[stem + 1] += postingStarts[stem];
-  yield;
-  const postingIds = new Uint32Array(postingStarts[stemLimit]);
-  const postingTfs = new Uint32Array(postingIds.length);
-  const next = postingStarts.slice(0, stemLimit);
-  const lengths = new Uint32Array(passageCount);
+  const lengths = new Uint32Array(sources.reduce((sum, source) => sum + source.passages.length, 0));
   const passages: Passage[] = [];
   const sourcesById = new Map<string, Source>();
   const sourceRanges = new Map<string, [number, number]>();
@@ -104,23 +93,18 @@ function* indexInSteps(sources: readonly Source[]): Steps<IndexData> {
     const source = sources[s];
     sourcesById.set(source.id, source);
     const first = passages.length;
-    const { starts, stems, counts } = terms[s];
+    const { names } = terms[s];
+    for (let k = 0; k < names.length; k++) nameStems[names[k]] = 1;
     for (let p = 0; p < source.passages.length; p++) {
-      const id = first + p;
       passages.push(source.passages[p]);
-      for (let k = starts[p]; k < starts[p + 1]; k++) {
-        const at = next[stems[k]]++;
-        postingIds[at] = id;
-        postingTfs[at] = counts[k];
-      }
-      lengths[id] = terms[s].lengths[p];
-      totalLength += lengths[id];
+      lengths[first + p] = terms[s].lengths[p];
+      totalLength += terms[s].lengths[p];
     }
     sourceRanges.set(source.id, [first, passages.length]);
     if (s % SOURCES_PER_STEP === 0) yield;
   }
   const sourceIdsUnique = sourceRanges.size === sources.length;
-  return { passages, sources: sourcesById, postingStarts, postingIds, postingTfs, stemLimit, lengths, totalLength, nameStems, sourceRanges, sourceIdsUnique };
+  return { passages, sources: sourcesById, postingStarts: postings.starts, postingIds: postings.ids, postingTfs: postings.tfs, stemLimit, lengths, totalLength, nameStems, sourceRanges, sourceIdsUnique };
 }
 
 export class PassageIndex {
@@ -132,7 +116,7 @@ export class PassageIndex {
   // passes over numbers, and a third of the memory.
   private readonly postingStarts: Uint32Array;
   private readonly postingIds: Uint32Array;
-  private readonly postingTfs: Uint32Array;
+  private readonly postingTfs: NumberArray;
   /** Stems numbered after this index was built occur in none of its passages. */
   private readonly stemLimit: number;
   private readonly lengths: Uint32Array;
