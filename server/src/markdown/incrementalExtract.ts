@@ -25,8 +25,21 @@ export interface DraftExtraction extends BlockClaims {
   readonly roots: readonly RootBlock[];
   /** False when the draft holds something an edit's effect can travel from (see above): the next edit parses all. */
   readonly reparsable: boolean;
-  /** The claims after an edit, moved unchanged: each one's claim in the previous extraction. */
-  readonly movedFrom?: ReadonlyMap<ClaimSentence, ClaimSentence>;
+  /** After an edit re-read: which claims are the previous extraction's, kept or moved (a check carries theirs over). */
+  readonly reused?: ReusedClaims;
+}
+
+/**
+ * How an edit's extraction relates to the one before it, by index (a book-length draft has tens of thousands of claims:
+ * no map of them is built per edit): `claims[0, kept)` are `from[0, kept)`, the same objects; from `movedStart` to the
+ * end, `claims[movedStart + i]` is `from[fromMoved + i]` moved by the edit (same sentence, new place). Between are the
+ * claims of the blocks read again.
+ */
+export interface ReusedClaims {
+  readonly from: readonly ClaimSentence[];
+  readonly kept: number;
+  readonly movedStart: number;
+  readonly fromMoved: number;
 }
 
 /** Blocks whose change may alter how other blocks read. */
@@ -134,12 +147,7 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const skippedBefore = partitionPoint(previous.skippedStarts.length, (k) => previous.skippedStarts[k]! < start);
   const skippedAfter = partitionPoint(previous.skippedStarts.length, (k) => previous.skippedStarts[k]! < oldEnd);
   const rootsAfter = after < roots.length ? after + 1 : roots.length;
-  const movedFrom = new Map<ClaimSentence, ClaimSentence>();
-  const moved = previous.claims.slice(claimsAfter).map((claim) => {
-    const movedClaim = claimMoved(claim, delta, lineDelta);
-    movedFrom.set(movedClaim, claim);
-    return movedClaim;
-  });
+  const moved = previous.claims.slice(claimsAfter).map((claim) => claimMoved(claim, delta, lineDelta));
 
   return {
     text,
@@ -156,7 +164,7 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
       ...reread.claims,
       ...moved,
     ],
-    movedFrom,
+    reused: { from: previous.claims, kept: claimsBefore, movedStart: claimsBefore + reread.claims.length, fromMoved: claimsAfter },
     skipped: [
       ...previous.skipped.slice(0, skippedBefore),
       ...reread.skipped,
@@ -179,14 +187,14 @@ function isLineBreak(code: number): boolean {
 }
 
 function claimMoved(claim: ClaimSentence, delta: number, lineDelta: number): ClaimSentence {
-  return {
-    ...claim,
-    range: movedRange(claim.range, lineDelta),
-    startOffset: claim.startOffset + delta,
-    endOffset: claim.endOffset + delta,
-    blockStartOffset: claim.blockStartOffset + delta,
-    citations: claim.citations.map((citation): Citation => ({ ...citation, range: movedRange(citation.range, lineDelta) })),
-  };
+  const startOffset = claim.startOffset + delta;
+  const endOffset = claim.endOffset + delta;
+  const blockStartOffset = claim.blockStartOffset + delta;
+  // An edit within a line moves no line: the ranges and citations are shared.
+  if (lineDelta === 0) return { ...claim, startOffset, endOffset, blockStartOffset };
+  const range = movedRange(claim.range, lineDelta);
+  const citations = claim.citations.map((citation): Citation => ({ ...citation, range: movedRange(citation.range, lineDelta) }));
+  return { ...claim, startOffset, endOffset, blockStartOffset, range, citations };
 }
 
 /** A range on lines after the edit: the lines move, their columns do not (the edit ended on an earlier line). */
