@@ -14,6 +14,17 @@ export interface CheckedDraft {
   engine: Engine;
   /** Per claim (same order as `report.claims`): the sources that back it, best first. */
   backing: string[][];
+  /**
+   * Per claim, when the host kept them: `findingCodeBits` of it. A host that carries most claims' checks over from
+   * the last version (the language server) carries these too, so counting a long draft's findings reads no claim.
+   */
+  codeBits?: Uint8Array;
+}
+
+/** `findingCodeBits` of the draft's claim. */
+export function codeBitsOf(draft: CheckedDraft, claimIndex: number): number {
+  const kept = draft.codeBits?.[claimIndex];
+  return kept ?? findingCodeBits(draft.report.claims[claimIndex]!);
 }
 
 /** Checks a whole draft at once (the CLI's way; the language server checks in slices, claim by claim). */

@@ -18,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkOrName, type Engine } from '../engine';
 import type { CheckedClaim, Range, SkippedSentence, UncheckedSentence } from '../model';
 import type { GroundedSettings } from '../protocol';
-import { backingSourcesOf, claimIndexesAmong, linesOf } from '../findings/checkedDraft';
+import { backingSourcesOf, claimIndexesAmong, findingCodeBits, linesOf } from '../findings/checkedDraft';
 import type { DraftExtraction } from '../markdown/incrementalExtract';
 import type { CheckedDocument } from './checkedDocument';
 import { citesLibrary, type DraftGate } from './documentPolicies';
@@ -91,6 +91,10 @@ export function* checkSteps(
   // Per claim of the extraction (undefined where the engine failed): what the next version's check may carry over.
   const checks: (CheckedClaim | undefined)[] = new Array(extracted.claims.length);
   const backings: (string[] | undefined)[] = new Array(extracted.claims.length);
+  // findingCodeBits per claim of the extraction, and per claim of the report: carried over like the checks, so the
+  // publication counts findings without reading tens of thousands of claims.
+  const codes = new Uint8Array(extracted.claims.length);
+  const codeBits = new Uint8Array(extracted.claims.length);
   const origin = sameEngine ? previousIndexes(previous!.extraction, extracted) : undefined;
   for (let k = 0; k < extracted.claims.length; k++) {
     const claim = extracted.claims[k];
@@ -99,8 +103,10 @@ export function* checkSteps(
     const from = origin ? origin(k) : -1;
     let checked = from >= 0 && previous!.checks[from] ? (claim as CheckedClaim) : undefined;
     let sources: string[] | undefined;
+    let bits: number;
     if (checked) {
       sources = previous!.backing[from];
+      bits = previous!.codes[from]!;
       // Tens of thousands of claims carried over take a while too: requests get their turn between.
       if (k % CARRIED_PER_STEP === CARRIED_PER_STEP - 1) yield;
     } else {
@@ -113,9 +119,12 @@ export function* checkSteps(
       yield;
       checked = outcome;
       sources = backingSourcesOf(engine, checked);
+      bits = findingCodeBits(checked);
     }
     checks[k] = checked;
     backings[k] = sources;
+    codes[k] = bits;
+    codeBits[claims.length] = bits;
     claims.push(checked);
     backing.push(sources!);
   }
@@ -125,8 +134,10 @@ export function* checkSteps(
   // (Without `reused`, which would keep the version before alive.)
   const { reused, ...extraction } = extracted;
   const read = extracted.claims.map((claim, k) => checks[k] ?? claim);
-  const reading = { engine, extraction: { ...extraction, claims: read }, checks, backing: backings };
-  return { uri, version, text, report, engine, libraryVersion: loaded.version, backing, draft: true, reading };
+  const reading = { engine, extraction: { ...extraction, claims: read }, checks, backing: backings, codes };
+  return {
+    uri, version, text, report, engine, libraryVersion: loaded.version, backing, codeBits: codeBits.subarray(0, claims.length), draft: true, reading,
+  };
 }
 
 /** Whether an extraction was read from `base` (whose checks it can carry over), or is `base` itself. */
@@ -155,6 +166,8 @@ export interface DocumentReading {
    */
   checks: readonly (CheckedClaim | undefined)[];
   backing: readonly (string[] | undefined)[];
+  /** Per claim of `extraction`: `findingCodeBits` of its check. */
+  codes: Uint8Array;
 }
 
 /** Runs the steps in slices; undefined when `isStale` says the result is no longer wanted. */
