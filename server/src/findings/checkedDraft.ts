@@ -19,6 +19,8 @@ export interface CheckedDraft {
    * the last version (the language server) carries these too, so counting a long draft's findings reads no claim.
    */
   codeBits?: Uint8Array;
+  /** The line index of `text`, when the host has one already (its reading of the draft made one). */
+  lines?: LineIndex;
 }
 
 /** `findingCodeBits` of the draft's claim. */
@@ -87,6 +89,7 @@ const lineIndexes = new WeakMap<CheckedDraft, LineIndex>();
 const parses = new WeakMap<CheckedDraft, ParsedDraft>();
 
 export function linesOf(document: CheckedDraft): LineIndex {
+  if (document.lines) return document.lines;
   let lines = lineIndexes.get(document);
   if (!lines) lineIndexes.set(document, (lines = new LineIndex(document.text)));
   return lines;

@@ -136,7 +136,7 @@ export function* checkSteps(
   const read = extracted.claims.map((claim, k) => checks[k] ?? claim);
   const reading = { engine, extraction: { ...extraction, claims: read }, checks, backing: backings, codes };
   return {
-    uri, version, text, report, engine, libraryVersion: loaded.version, backing, codeBits: codeBits.subarray(0, claims.length), draft: true, reading,
+    uri, version, text, report, engine, libraryVersion: loaded.version, backing, codeBits: codeBits.subarray(0, claims.length), lines: extracted.lines, draft: true, reading,
   };
 }
 

@@ -138,7 +138,7 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const changed = partRoots.slice(before >= 0 ? 1 : 0, after < roots.length ? -1 : undefined);
   if (changed.some((root) => REACHING_BLOCKS.has(root.type))) return undefined;
 
-  const lines = new LineIndex(text);
+  const lines = oldLines.afterEdit(text, prefix, oldChangeEnd, oldChangeEnd + delta);
   const lineDelta = lines.positionAt(newEnd).line - oldLines.positionAt(oldEnd).line;
   const reread = claimsOfBlocks(part, text, lines, previous.resolver);
 
@@ -148,33 +148,25 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const skippedAfter = partitionPoint(previous.skippedStarts.length, (k) => previous.skippedStarts[k]! < oldEnd);
   const rootsAfter = after < roots.length ? after + 1 : roots.length;
   const moved = previous.claims.slice(claimsAfter).map((claim) => claimMoved(claim, delta, lineDelta));
-
+  // (concat, not spreads: tens of thousands of claims in a book-length draft.)
+  const skippedLater = previous.skipped.slice(skippedAfter);
   return {
     text,
     resolver: previous.resolver,
     lines,
     reparsable: true,
-    roots: [
-      ...roots.slice(0, before >= 0 ? before : Math.max(first, 0)),
-      ...partRoots,
-      ...roots.slice(rootsAfter).map((root) => ({ type: root.type, start: root.start + delta, end: root.end + delta })),
-    ],
-    claims: [
-      ...previous.claims.slice(0, claimsBefore),
-      ...reread.claims,
-      ...moved,
-    ],
+    roots: roots
+      .slice(0, before >= 0 ? before : Math.max(first, 0))
+      .concat(partRoots, roots.slice(rootsAfter).map((root) => ({ type: root.type, start: root.start + delta, end: root.end + delta }))),
+    claims: previous.claims.slice(0, claimsBefore).concat(reread.claims, moved),
     reused: { from: previous.claims, kept: claimsBefore, movedStart: claimsBefore + reread.claims.length, fromMoved: claimsAfter },
-    skipped: [
-      ...previous.skipped.slice(0, skippedBefore),
-      ...reread.skipped,
-      ...previous.skipped.slice(skippedAfter).map((sentence): SkippedSentence => ({ ...sentence, range: movedRange(sentence.range, lineDelta) })),
-    ],
-    skippedStarts: [
-      ...previous.skippedStarts.slice(0, skippedBefore),
-      ...reread.skippedStarts,
-      ...previous.skippedStarts.slice(skippedAfter).map((offset) => offset + delta),
-    ],
+    skipped: previous.skipped
+      .slice(0, skippedBefore)
+      .concat(
+        reread.skipped,
+        lineDelta === 0 ? skippedLater : skippedLater.map((sentence): SkippedSentence => ({ ...sentence, range: movedRange(sentence.range, lineDelta) })),
+      ),
+    skippedStarts: previous.skippedStarts.slice(0, skippedBefore).concat(reread.skippedStarts, previous.skippedStarts.slice(skippedAfter).map((offset) => offset + delta)),
   };
 }
 
