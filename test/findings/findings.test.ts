@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../server/src/engine';
 import { loadSourceLibrary, sourceFromText } from '../../server/src/sources/loadSources';
-import { checkDraftText, type CheckedDraft } from '../../server/src/findings/checkedDraft';
-import { claimFindingCount, claimFindings, findingsOf, type Finding } from '../../server/src/findings/findings';
+import { checkDraftText, findingCodeBits, type CheckedDraft } from '../../server/src/findings/checkedDraft';
+import { claimFindingCount, claimFindingCounts, claimFindings, findingsOf, type Finding } from '../../server/src/findings/findings';
 import { DEFAULT_SEVERITY, type SeverityMap } from '../../server/src/findings/codes';
 import { acceptClaimEdit, isAccepted } from '../../server/src/config/accepted';
 import { draftPolicy, type HostDefaults } from '../../server/src/config/policy';
@@ -304,6 +304,13 @@ describe('counting without wording', () => {
           assert.equal(count, claimFindings(draft, index, options).length, `claim ${index} with ${JSON.stringify(severity)}`);
           counted += count;
         }
+        // All at once, and from the bits a host kept per claim, the same counts.
+        const each = draft.report.claims.map((_claim, index) => claimFindingCount(draft, index, options));
+        assert.deepEqual([...claimFindingCounts(draft, options)], each);
+        const kept = { ...draft, codeBits: Uint8Array.from(draft.report.claims, findingCodeBits) };
+        assert.deepEqual([...claimFindingCounts(kept, options)], each);
+        const none = { ...draft, codeBits: new Uint8Array(draft.report.claims.length) };
+        assert.deepEqual([...claimFindingCounts(none, options)], each.map(() => 0), 'the kept bits are what is counted');
       }
     }
     assert.ok(counted > 0, 'the fixtures give findings');

@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import type { Engine } from '../../server/src/engine';
 import { loadLibrary, type LoadedLibrary } from '../../server/src/lsp/library';
 import { checkSteps, runInSlices } from '../../server/src/lsp/scheduler';
+import type { CheckedDocument } from '../../server/src/lsp/checkedDocument';
+import { countVerdicts, verdictCountsOf } from '../../server/src/lsp/status';
+import { findingCodeBits } from '../../server/src/findings/checkedDraft';
 import { CHUNK_CHARS } from '../../server/src/markdown/slicedExtract';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 import { largeDraft } from './harness';
@@ -83,6 +86,44 @@ describe('checkSteps', () => {
     assert.ok(first.report.claims.length > 90);
     assert.ok(counts.checkSentence - before <= 12, `${counts.checkSentence - before} claims checked again`);
     assert.deepEqual(second.report, loaded.engine.checkDraft(edited, second.report.path));
+    assertKeptBits(second);
+  });
+
+  test('edits one after another, lines added and removed before carried claims: the same report as a whole check', () => {
+    const { library, counts } = countingLibrary(loaded);
+    let text = largeDraft(904, 6);
+    let checked = runToEnd(checkSteps('file:///draft.md', 1, text, library));
+    const edits: ((text: string, claims: CheckedDocument['report']['claims']) => string)[] = [
+      // A character typed within a line: nothing after it changes line.
+      (t, claims) => t.replace(claims[20]!.text, claims[20]!.text.replace(/ /, ' x ')),
+      // A paragraph added: every later claim moves down two lines.
+      (t, claims) => t.replace(claims[10]!.text, `${claims[10]!.text}\n\nThe talks resumed in Oslo.`),
+      // Lines joined: every later claim moves up.
+      (t) => t.replace('\n\nThe talks resumed in Oslo.', ' The talks resumed in Oslo.'),
+    ];
+    for (const [n, edit] of edits.entries()) {
+      text = edit(text, checked.report.claims);
+      const before = counts.checkSentence;
+      checked = runToEnd(checkSteps('file:///draft.md', n + 2, text, library, 'draft', checked.reading));
+      assert.ok(counts.checkSentence - before <= 12, `edit ${n}: ${counts.checkSentence - before} claims checked again`);
+      assert.deepEqual(checked.report, loaded.engine.checkDraft(text, checked.report.path), `edit ${n}`);
+      assertKeptBits(checked);
+    }
+  });
+
+  test('a text a request already read from the last check is not read again, and its claims are carried over', () => {
+    const { library, counts } = countingLibrary(loaded);
+    const text = largeDraft(905, 5);
+    const first = runToEnd(checkSteps('file:///draft.md', 1, text, library));
+    const edited = text.replace(first.report.claims[30]!.text, `${first.report.claims[30]!.text} [^x]`);
+    const ready = loaded.engine.extract(edited, first.reading!.extraction);
+    let told: unknown;
+    const [extracts, checks] = [counts.extract, counts.checkSentence];
+    const second = runToEnd(checkSteps('file:///draft.md', 2, edited, library, 'draft', first.reading, { ready, extracted: (e) => (told = e) }));
+    assert.equal(counts.extract, extracts, 'not read again');
+    assert.equal(told, ready);
+    assert.ok(counts.checkSentence - checks <= 12, `${counts.checkSentence - checks} claims checked again`);
+    assert.deepEqual(second.report, loaded.engine.checkDraft(edited, second.report.path));
   });
 
   test('a check that turns stale stops at the next slice, leaving the other claims unchecked', async () => {
@@ -99,6 +140,12 @@ describe('checkSteps', () => {
     assert.ok(counts.checkSentence < claims, `${counts.checkSentence} of ${claims} claims checked`);
   });
 });
+
+/** The finding bits a check keeps per claim are those of its claims, and count its verdicts. */
+function assertKeptBits(checked: CheckedDocument): void {
+  assert.deepEqual([...(checked.codeBits ?? [])], checked.report.claims.map(findingCodeBits));
+  assert.deepEqual(verdictCountsOf(checked), countVerdicts(checked.report.claims));
+}
 
 /** Runs the steps through, calling `eachStep` after every step that yields. */
 function runToEnd<T>(steps: Generator<undefined, T, undefined>, eachStep: () => void = () => undefined): T {
@@ -131,6 +178,13 @@ describe('a claim the engine fails on', () => {
     assert.deepEqual(checked?.report.claims.map((claim) => claim.verdict), ['supported', 'contradicted']);
     assert.deepEqual(checked?.report.unchecked, [{ text: FAILING, range: { start: { line: 2, character: 0 }, end: { line: 2, character: FAILING.length } }, error: 'index out of range' }]);
     assert.equal(checked?.backing.length, 2, 'backing sources stay aligned with the checked claims');
+    assertKeptBits(checked!);
+    // The next version carries the checks over around the claim that was not checked.
+    const edited = text.replace('Bolton', 'Bolton and Pompeo');
+    const next = await runInSlices(checkSteps('file:///draft.md', 2, edited, loaded, 'draft', checked!.reading), () => false);
+    assert.deepEqual(next?.report, loaded.engine.checkDraft(edited, next!.report.path));
+    assert.equal(next?.report.unchecked?.length, 1);
+    assertKeptBits(next!);
   });
 
   test('the engine\'s whole-draft check (the CLI\'s) does the same', () => {

@@ -96,6 +96,39 @@ describe('hover and code actions while checking as you type', () => {
   });
 });
 
+describe('after edits before a claim, the checks carried over (claims moved, not checked again)', () => {
+  let client: LspClient;
+  before(async () => (client = await LspClient.start({ settings: (settings) => (settings.debounceMs = 0) })));
+  after(() => client.stop());
+
+  test('its diagnostic, hover and fix land on the claim where it is now', async () => {
+    const uri = 'file:///virtual/moved.md';
+    // Two paragraphs between the edits and the claim, so the claim is past the blocks an edit reads again.
+    await client.openAndWait(uri, `# Moved\n\n${UNSUPPORTED}\n\nNorway hosted the talks.\n\nThe envoys met in Oslo.\n\nThey talked for two days.\n\n${CONTRADICTED_NUMBER}\n`);
+    const edits = [
+      // Within a line: later claims keep their lines, their offsets move.
+      () => [{ range: rangeAt(positionOf(client.text(uri), 'hosted')), newText: 'kindly ' }],
+      // New lines: later claims move down.
+      () => [{ range: rangeAt(positionOf(client.text(uri), 'Norway')), newText: 'The talks went on.\n\nThen more.\n\n' }],
+      // Lines removed: later claims move up.
+      () => [{ range: { start: positionOf(client.text(uri), 'The talks went'), end: positionOf(client.text(uri), 'Norway') }, newText: '' }],
+    ];
+    for (const [n, edit] of edits.entries()) {
+      const mark = client.mark();
+      const version = client.applyTextEdits(uri, edit());
+      const diagnostics = await client.waitForDiagnostics(uri, { version, after: mark });
+      const text = client.text(uri);
+      const range = { start: positionOf(text, CONTRADICTED_NUMBER), end: positionOf(text, CONTRADICTED_NUMBER, CONTRADICTED_NUMBER.length) };
+      assert.ok(diagnostics.some((d) => d.code === 'contradicted' && JSON.stringify(d.range) === JSON.stringify(range)), `edit ${n}: the claim's diagnostic`);
+      assert.match(markdownOf(await client.hover(uri, positionOf(text, 'nations'))), /^\*\*Contradicted\*\*/, `edit ${n}`);
+      const fix = (await client.codeActions(uri, rangeAt(positionOf(text, 'nations')), ['quickfix'])).find((a) => a.title === 'Use the source\'s "50"');
+      assert.ok(fix, `edit ${n}: the fix`);
+      const [replace] = editsByDocument(fix.edit!).get(uri)!;
+      assert.deepEqual(replace!.range, { start: positionOf(text, '70'), end: positionOf(text, '70', 2) }, `edit ${n}`);
+    }
+  });
+});
+
 describe('with checkOn "save": code actions after an unsaved edit', () => {
   let client: LspClient;
   before(async () => (client = await LspClient.start({ settings: (settings) => (settings.checkOn = 'save') })));

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { LineIndex, offsetToPosition, positionToOffset } from '../../server/src/markdown/positions';
 
 test('LF lines', () => {
@@ -50,4 +51,20 @@ test('offsets and positions round-trip and clamp', () => {
   assert.equal(index.offsetAt({ line: 99, character: 0 }), text.length);
   assert.deepEqual(offsetToPosition(text, 5), { line: 1, character: 0 });
   assert.equal(positionToOffset(text, { line: 1, character: 0 }), 5);
+});
+
+test('an index made after an edit from the one before (afterEdit) is the index of the new text, line breaks of every kind cut or joined', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', '\n', '\r', '\r\n'), maxLength: 30 });
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat(), text, (old, at, length, inserted) => {
+      const start = at % (old.length + 1);
+      const oldEnd = start + (length % (old.length - start + 1));
+      const edited = old.slice(0, start) + inserted + old.slice(oldEnd);
+      const moved = new LineIndex(old).afterEdit(edited, start, oldEnd, start + inserted.length);
+      const whole = new LineIndex(edited);
+      assert.equal(moved.lineCount, whole.lineCount, JSON.stringify({ old, edited }));
+      for (let line = 0; line < whole.lineCount; line++) assert.equal(moved.lineStart(line), whole.lineStart(line), JSON.stringify({ old, edited, line }));
+    }),
+    { numRuns: 3000 },
+  );
 });

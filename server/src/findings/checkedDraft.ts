@@ -14,6 +14,19 @@ export interface CheckedDraft {
   engine: Engine;
   /** Per claim (same order as `report.claims`): the sources that back it, best first. */
   backing: string[][];
+  /**
+   * Per claim, when the host kept them: `findingCodeBits` of it. A host that carries most claims' checks over from
+   * the last version (the language server) carries these too, so counting a long draft's findings reads no claim.
+   */
+  codeBits?: Uint8Array;
+  /** The line index of `text`, when the host has one already (its reading of the draft made one). */
+  lines?: LineIndex;
+}
+
+/** `findingCodeBits` of the draft's claim. */
+export function codeBitsOf(draft: CheckedDraft, claimIndex: number): number {
+  const kept = draft.codeBits?.[claimIndex];
+  return kept ?? findingCodeBits(draft.report.claims[claimIndex]!);
 }
 
 /** Checks a whole draft at once (the CLI's way; the language server checks in slices, claim by claim). */
@@ -76,6 +89,7 @@ const lineIndexes = new WeakMap<CheckedDraft, LineIndex>();
 const parses = new WeakMap<CheckedDraft, ParsedDraft>();
 
 export function linesOf(document: CheckedDraft): LineIndex {
+  if (document.lines) return document.lines;
   let lines = lineIndexes.get(document);
   if (!lines) lineIndexes.set(document, (lines = new LineIndex(document.text)));
   return lines;

@@ -3,7 +3,7 @@
 // the claim. Every view (CLI formats, diagnostics, hover, code actions) translates these and words nothing itself.
 
 import type { CheckedClaim, Evidence } from '../model';
-import { CODE_BIT, codesOfBits, findingCodeBits, type CheckedDraft } from './checkedDraft';
+import { CODE_BIT, codeBitsOf, codesOfBits, type CheckedDraft } from './checkedDraft';
 import { FINDING_CODES, type FindingCode, type Severity, type SeverityMap } from './codes';
 import { evidenceFor, messageFor } from './messages';
 
@@ -35,7 +35,7 @@ export function findingsOf(draft: CheckedDraft, options: FindingOptions): Findin
 /** The findings of one claim, in the order of FINDING_CODES; none for a claim the writer accepted. */
 export function claimFindings(draft: CheckedDraft, claimIndex: number, options: FindingOptions): Finding[] {
   const claim = draft.report.claims[claimIndex];
-  return codesOfBits(shownCodeBits(draft, claimIndex, options)).map((code) => {
+  return codesOfBits(shownCodeBits(draft, claimIndex, options, shownBits(options.severity))).map((code) => {
     const evidence = evidenceFor(code, claim);
     return {
       code,
@@ -51,16 +51,31 @@ export function claimFindings(draft: CheckedDraft, claimIndex: number, options: 
 
 /** How many findings a claim gives, without wording them (a long draft counts them all, words only those it shows). */
 export function claimFindingCount(draft: CheckedDraft, claimIndex: number, options: FindingOptions): number {
+  return bitCount(shownCodeBits(draft, claimIndex, options, shownBits(options.severity)));
+}
+
+/** `claimFindingCount` of every claim, in one pass (a long draft's publication counts tens of thousands). */
+export function claimFindingCounts(draft: CheckedDraft, options: FindingOptions): Uint8Array {
+  const shown = shownBits(options.severity);
+  const counts = new Uint8Array(draft.report.claims.length);
+  for (let index = 0; index < counts.length; index++) counts[index] = bitCount(shownCodeBits(draft, index, options, shown));
+  return counts;
+}
+
+function bitCount(bits: number): number {
   let count = 0;
-  for (let bits = shownCodeBits(draft, claimIndex, options); bits; bits &= bits - 1) count++;
+  for (; bits; bits &= bits - 1) count++;
   return count;
 }
 
-/** The codes of the claim's findings that are shown: not turned off, and none for a claim the writer accepted. */
-function shownCodeBits(draft: CheckedDraft, claimIndex: number, options: FindingOptions): number {
-  const claim = draft.report.claims[claimIndex];
-  if (!claim || options.isAccepted?.(claim.text)) return 0;
-  return findingCodeBits(claim) & shownBits(options.severity);
+/**
+ * The codes of the claim's findings that are shown (`shown`: the codes not turned off), none for a claim the writer
+ * accepted (asked only of a claim with findings).
+ */
+function shownCodeBits(draft: CheckedDraft, claimIndex: number, options: FindingOptions, shown: number): number {
+  if (claimIndex < 0 || claimIndex >= draft.report.claims.length) return 0;
+  const bits = codeBitsOf(draft, claimIndex) & shown;
+  return bits !== 0 && options.isAccepted?.(draft.report.claims[claimIndex]!.text) ? 0 : bits;
 }
 
 // Per severity map: the codes not turned off, as bits.

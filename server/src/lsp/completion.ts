@@ -14,6 +14,7 @@ import { engineForSentence } from './archive';
 import { buildCitationEdits, existingFootnotes, footnoteLabel, type ExistingFootnotes } from '../findings/citations';
 import { libraryCitationResolver } from '../sources/citationResolver';
 import { citedSources } from '../findings/checkedDraft';
+import { partitionPoint } from '../index/partitionPoint';
 import type { DraftExtraction } from '../markdown/incrementalExtract';
 import type { ClaimSentence, RankedSource, Source } from '../model';
 import { escapeMarkdown } from './hover';
@@ -60,11 +61,8 @@ export function keyContextAt(text: string, offset: number): KeyContext | undefin
  * line (a key typed after the stop, `… in Mexico. [^`).
  */
 function claimFor(claims: readonly ClaimSentence[], text: string, offset: number): ClaimSentence | undefined {
-  let best: ClaimSentence | undefined;
-  for (const claim of claims) {
-    if (claim.startOffset > offset) break;
-    best = claim;
-  }
+  // The last claim starting at or before the offset (binary search: a book-length draft has tens of thousands).
+  const best = claims[partitionPoint(claims.length, (k) => claims[k]!.startOffset <= offset) - 1];
   if (!best) return undefined;
   if (offset <= best.endOffset) return best;
   return /[\r\n]/.test(text.slice(best.endOffset, offset)) ? undefined : best;
@@ -74,8 +72,8 @@ export interface FootnoteCompletionOptions {
   footnoteStyle: FootnoteStyle;
   /** The client resolves `additionalTextEdits`: a `[^` item's definition is then written when the item is resolved. */
   lazyDefinitions: boolean;
-  /** The draft as its last check read it: the text is read again by its edited blocks only. */
-  previous?: DraftExtraction;
+  /** Reads the draft's text (the server's way: from its last reading, by the edited blocks only). */
+  read?: DraftReader;
 }
 
 /** What a `[^` item whose definition is left to resolve carries. */
@@ -98,17 +96,20 @@ interface KeyAt {
 // The last list's key, so resolving its items does not read the draft and ask the archive again.
 let lastKeyAt: { uri: string; version: number; offset: number; found: Promise<KeyAt | undefined> } | undefined;
 
-function keyAt(document: TextDocument, offset: number, library: Engine, previous?: DraftExtraction): Promise<KeyAt | undefined> {
+/** Reads a draft's text into its claims. */
+export type DraftReader = (text: string) => DraftExtraction;
+
+function keyAt(document: TextDocument, offset: number, library: Engine, read?: DraftReader): Promise<KeyAt | undefined> {
   if (lastKeyAt && lastKeyAt.uri === document.uri && lastKeyAt.version === document.version && lastKeyAt.offset === offset) return lastKeyAt.found;
-  const found = findKeyAt(document.getText(), offset, library, previous);
+  const found = findKeyAt(document.getText(), offset, library, read ?? ((text) => library.extract(text)));
   lastKeyAt = { uri: document.uri, version: document.version, offset, found };
   return found;
 }
 
-async function findKeyAt(text: string, offset: number, library: Engine, previous: DraftExtraction | undefined): Promise<KeyAt | undefined> {
+async function findKeyAt(text: string, offset: number, library: Engine, read: DraftReader): Promise<KeyAt | undefined> {
   const context = keyContextAt(text, offset);
   if (!context) return undefined;
-  const claim = claimFor(library.extract(text, previous).claims, text, offset);
+  const claim = claimFor(read(text).claims, text, offset);
   // With an archive, one round trip for the sentence; the sources it names are then known to this engine.
   const engine = claim ? (await engineForSentence(library, claim.fact ?? claim.text)).engine : library;
   return { context, claim, engine, footnotes: context.marker === '^' ? footnoteContext(text, context, engine) : undefined };
@@ -117,7 +118,7 @@ async function findKeyAt(text: string, offset: number, library: Engine, previous
 export async function citationCompletions(document: TextDocument, position: Position, library: Engine, options: FootnoteCompletionOptions): Promise<CompletionList | null> {
   const text = document.getText();
   const offset = document.offsetAt(position);
-  const found = await keyAt(document, offset, library, options.previous);
+  const found = await keyAt(document, offset, library, options.read);
   if (!found) return null;
   const { context, claim, engine, footnotes } = found;
   const cited = claim ? citedSources(claim) : new Set<string>();
@@ -174,11 +175,11 @@ export async function resolveFootnoteDefinition(
   document: TextDocument | undefined,
   library: Engine | undefined,
   footnoteStyle: FootnoteStyle,
-  previous?: DraftExtraction,
+  read?: DraftReader,
 ): Promise<CompletionItem> {
   const pending = item.data as PendingDefinition | undefined;
   if (!pending?.sourceId || !document || !library || document.uri !== pending.uri || document.version !== pending.version) return item;
-  const found = await keyAt(document, pending.offset, library, previous);
+  const found = await keyAt(document, pending.offset, library, read);
   if (!found?.footnotes) return item;
   const edits = definitionEdits(document, found, pending.sourceId, footnoteStyle);
   return edits.length > 0 ? { ...item, additionalTextEdits: edits } : item;

@@ -42,15 +42,15 @@ export function registerFeatures(parts: ServerParts): void {
     const engine = document ? parts.libraryFor(document.uri)?.engine : undefined;
     if (!document || !engine) return null;
     const lazyDefinitions = session.capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('additionalTextEdits') === true;
-    const previous = scheduler.lastExtraction(document.uri, engine);
-    return citationCompletions(document, params.position, engine, { footnoteStyle: policies.forDocument(document.uri).footnoteStyle, lazyDefinitions, previous });
+    const read = (text: string) => scheduler.extractionOf(document.uri, engine, text);
+    return citationCompletions(document, params.position, engine, { footnoteStyle: policies.forDocument(document.uri).footnoteStyle, lazyDefinitions, read });
   });
 
   connection.onCompletionResolve(async (item) => {
     const uri = (item.data as PendingDefinition | undefined)?.uri;
     if (uri === undefined) return item;
     const engine = parts.libraryFor(uri)?.engine;
-    return resolveFootnoteDefinition(item, documents.get(uri), engine, policies.forDocument(uri).footnoteStyle, engine && scheduler.lastExtraction(uri, engine));
+    return resolveFootnoteDefinition(item, documents.get(uri), engine, policies.forDocument(uri).footnoteStyle, engine && ((text) => scheduler.extractionOf(uri, engine, text)));
   });
 
   connection.onDefinition(async (params, token) => {

@@ -17,7 +17,7 @@ import type { LibraryContext, LoadedLibrary, SourceWatcher } from './library';
 import { LibrarySet } from './librarySet';
 import { CheckScheduler } from './scheduler';
 import { SettingsStore } from './settings';
-import { StatusReporter, countVerdicts } from './status';
+import { StatusReporter, verdictCountsOf } from './status';
 import { WorkspaceFolders } from './workspaceFolders';
 import { WritingFocus } from './writingFocus';
 
@@ -153,7 +153,7 @@ export function createParts(connection: Connection): ServerParts {
       for (const sentence of unchecked) connection.console.error(`Not checked (line ${sentence.range.start.line + 1} of ${checked.uri}): ${sentence.error}`);
       if (checked.tooLarge !== undefined) status.failed(tooLargeNotice(checked.tooLarge, settings.forDocument(checked.uri).maxFileSize), checked.uri);
       else if (unchecked.length > 0) status.failed(`${unchecked.length === 1 ? 'A sentence' : `${unchecked.length} sentences`} could not be checked (see the output); the others were.`, checked.uri);
-      else if (checked.draft) status.checked(checked.uri, countVerdicts(checked.report.claims), unlisted);
+      else if (checked.draft) status.checked(checked.uri, verdictCountsOf(checked), unlisted);
       else status.notADraft(checked.uri);
     },
     checkFailed: (uri, error) => {
@@ -161,7 +161,7 @@ export function createParts(connection: Connection): ServerParts {
       connection.console.error(`Checking ${uri} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
       status.failed(`Checking failed: ${message}`, uri);
     },
-    checkAbandoned: (uri, last) => status.abandoned(uri, last ? countVerdicts(last.report.claims) : undefined, focus.unlistedIn(uri)),
+    checkAbandoned: (uri, last) => status.abandoned(uri, last ? verdictCountsOf(last) : undefined, focus.unlistedIn(uri)),
   });
 
   const parts: ServerParts = {

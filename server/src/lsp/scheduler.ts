@@ -16,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkOrName, type Engine } from '../engine';
-import type { CheckedClaim, ClaimSentence, Range, SkippedSentence, UncheckedSentence } from '../model';
+import type { CheckedClaim, Range, SkippedSentence, UncheckedSentence } from '../model';
 import type { GroundedSettings } from '../protocol';
-import { backingSourcesOf, claimIndexesAmong, linesOf } from '../findings/checkedDraft';
+import { backingSourcesOf, claimIndexesAmong, findingCodeBits, linesOf } from '../findings/checkedDraft';
 import type { DraftExtraction } from '../markdown/incrementalExtract';
 import type { CheckedDocument } from './checkedDocument';
 import { citesLibrary, type DraftGate } from './documentPolicies';
@@ -69,6 +69,8 @@ export function* checkSteps(
   gate: DraftGate = 'draft',
   /** The document's last check: only the blocks edited since are parsed again, and only their claims checked. */
   previous?: DocumentReading,
+  /** `ready`: this text as a request already read it from `previous`; `extracted` is told the text's extraction. */
+  reads: { ready?: DraftExtraction; extracted?: (extraction: DraftExtraction) => void } = {},
 ): CheckSteps {
   const { engine } = loaded;
   const notADraft = (): CheckedDocument => ({
@@ -78,57 +80,94 @@ export function* checkSteps(
   if (gate === 'too-large') return { ...notADraft(), tooLarge: Buffer.byteLength(text, 'utf8') };
   // The one step that grows with the document: remark parses it, or only the blocks edited since the last check.
   const sameEngine = previous?.engine === engine;
-  const extracted = yield* engine.extractSteps(text, sameEngine ? previous?.extraction : undefined);
+  const base = sameEngine ? previous?.extraction : undefined;
+  const { ready } = reads;
+  const extracted = base && ready?.text === text && readFrom(ready, base) ? ready : yield* engine.extractSteps(text, base);
+  reads.extracted?.(extracted);
   if (gate === 'if-it-cites' && !citesLibrary(extracted.claims)) return notADraft();
   const claims: CheckedClaim[] = [];
   const backing: string[][] = [];
   const unchecked: UncheckedSentence[] = [];
-  const checks = new Map<ClaimSentence, ClaimCheck>();
+  // Per claim of the extraction (undefined where the engine failed): what the next version's check may carry over.
+  const checks: (CheckedClaim | undefined)[] = new Array(extracted.claims.length);
+  const backings: (string[] | undefined)[] = new Array(extracted.claims.length);
+  // findingCodeBits per claim of the extraction, and per claim of the report: carried over like the checks, so the
+  // publication counts findings without reading tens of thousands of claims.
+  const codes = new Uint8Array(extracted.claims.length);
+  const codeBits = new Uint8Array(extracted.claims.length);
+  const origin = sameEngine ? previousIndexes(previous!.extraction, extracted) : undefined;
   for (let k = 0; k < extracted.claims.length; k++) {
     const claim = extracted.claims[k];
-    // A claim the edit did not reach is the very object the last extraction made, or that one moved: its check stands.
-    let check = sameEngine ? previousCheck(previous!, claim, extracted) : undefined;
-    // Tens of thousands of claims carried over take a while too: requests get their turn between.
-    if (check && k % CARRIED_PER_STEP === CARRIED_PER_STEP - 1) yield;
-    if (!check) {
+    // A claim the edit did not reach is the very object the last reading held, or that one moved (claimMoved copies
+    // it whole): its check stands, at its new place.
+    const from = origin ? origin(k) : -1;
+    let checked = from >= 0 && previous!.checks[from] ? (claim as CheckedClaim) : undefined;
+    let sources: string[] | undefined;
+    let bits: number;
+    if (checked) {
+      sources = previous!.backing[from];
+      bits = previous!.codes[from]!;
+      // Tens of thousands of claims carried over take a while too: requests get their turn between.
+      if (k % CARRIED_PER_STEP === CARRIED_PER_STEP - 1) yield;
+    } else {
       yield;
-      const checked = checkOrName(() => engine.checkSentence(claim), claim);
-      if ('error' in checked) {
-        unchecked.push(checked);
+      const outcome = checkOrName(() => engine.checkSentence(claim), claim);
+      if ('error' in outcome) {
+        unchecked.push(outcome);
         continue;
       }
       yield;
-      check = { checked, backing: backingSourcesOf(engine, checked) };
+      checked = outcome;
+      sources = backingSourcesOf(engine, checked);
+      bits = findingCodeBits(checked);
     }
-    checks.set(claim, check);
-    claims.push(check.checked);
-    backing.push(check.backing);
+    checks[k] = checked;
+    backings[k] = sources;
+    codes[k] = bits;
+    codeBits[claims.length] = bits;
+    claims.push(checked);
+    backing.push(sources!);
   }
   const report = { path: reportPath(uri), claims, skipped: extracted.skipped, ...(unchecked.length > 0 ? { unchecked } : {}) };
-  return { uri, version, text, report, engine, libraryVersion: loaded.version, backing, draft: true, reading: { engine, extraction: extracted, checks } };
+  // The reading's claims are the checked claims where there are: the next edit's extraction moves them whole, so one
+  // object per claim after the edit is all an edit allocates for them.
+  // (Without `reused`, which would keep the version before alive.)
+  const { reused, ...extraction } = extracted;
+  const read = extracted.claims.map((claim, k) => checks[k] ?? claim);
+  const reading = { engine, extraction: { ...extraction, claims: read }, checks, backing: backings, codes };
+  return {
+    uri, version, text, report, engine, libraryVersion: loaded.version, backing, codeBits: codeBits.subarray(0, claims.length), lines: extracted.lines, draft: true, reading,
+  };
 }
 
-/** The last version's check of a claim the edit did not change, at the claim's place now. */
-function previousCheck(previous: DocumentReading, claim: ClaimSentence, extracted: DraftExtraction): ClaimCheck | undefined {
-  const same = previous.checks.get(claim);
-  if (same) return same;
-  const origin = extracted.movedFrom?.get(claim);
-  const moved = origin && previous.checks.get(origin);
-  // The verdict is the same; where the sentence is, is the moved claim's.
-  return moved && { checked: { ...moved.checked, ...claim }, backing: moved.backing };
+/** Whether an extraction was read from `base` (whose checks it can carry over), or is `base` itself. */
+function readFrom(extracted: DraftExtraction, base: DraftExtraction): boolean {
+  return extracted === base || extracted.reused?.from === base.claims;
 }
 
-/** One claim's check, as a document keeps it for the next version's. */
-interface ClaimCheck {
-  checked: CheckedClaim;
-  backing: string[];
+/**
+ * The index in the previous extraction of each claim of the new one the edit did not change (-1 for one to check), by
+ * index arithmetic: all of them when the text is the same, else those the extraction kept or moved (`ReusedClaims`).
+ */
+function previousIndexes(previous: DraftExtraction, extracted: DraftExtraction): ((k: number) => number) | undefined {
+  if (extracted === previous) return (k) => k;
+  const reused = readFrom(extracted, previous) ? extracted.reused : undefined;
+  if (!reused) return undefined;
+  return (k) => (k < reused.kept ? k : k >= reused.movedStart ? k - reused.movedStart + reused.fromMoved : -1);
 }
 
 /** What the check of a document's next version may reuse from this one's. */
 export interface DocumentReading {
   engine: Engine;
   extraction: DraftExtraction;
-  checks: ReadonlyMap<ClaimSentence, ClaimCheck>;
+  /**
+   * Per claim of `extraction`: its check (the same object as the claim there) and backing sources; undefined where
+   * the engine failed on it.
+   */
+  checks: readonly (CheckedClaim | undefined)[];
+  backing: readonly (string[] | undefined)[];
+  /** Per claim of `extraction`: `findingCodeBits` of its check. */
+  codes: Uint8Array;
 }
 
 /** Runs the steps in slices; undefined when `isStale` says the result is no longer wanted. */
@@ -175,6 +214,12 @@ export class CheckScheduler {
   private readonly carriedOver = new Map<string, Carried>();
   /** Requests waiting for a document's check to finish or be dropped. */
   private readonly waiters = new Map<string, Set<() => void>>();
+  /**
+   * The newest text of a document read since its last finished check (by a check under way or a request), so that
+   * a request and the check of the same text read it once: an edit of a book-length draft moves tens of thousands of
+   * claims.
+   */
+  private readonly newest = new Map<string, { engine: Engine; extraction: DraftExtraction }>();
 
   constructor(private readonly host: SchedulerHost) {}
 
@@ -200,6 +245,7 @@ export class CheckScheduler {
     this.tokens.delete(uri);
     this.results.delete(uri);
     this.carriedOver.delete(uri);
+    this.newest.delete(uri);
     this.notify(uri);
   }
 
@@ -214,8 +260,20 @@ export class CheckScheduler {
    * would hold up everything else).
    */
   lastExtraction(uri: string, engine: Engine): DraftExtraction | undefined {
+    const newest = this.newest.get(uri);
+    if (newest?.engine === engine) return newest.extraction;
     const reading = this.results.get(uri)?.reading;
     return reading?.engine === engine ? reading.extraction : undefined;
+  }
+
+  /**
+   * The document's `text` read for a request (from the last reading, by the blocks edited since), and kept for the
+   * check of that text, which then need not read it again.
+   */
+  extractionOf(uri: string, engine: Engine, text: string): DraftExtraction {
+    const extraction = engine.extract(text, this.lastExtraction(uri, engine));
+    if (this.host.documents.get(uri)?.getText() === text) this.newest.set(uri, { engine, extraction });
+    return extraction;
   }
 
   /** The check of the document's current version against the current library, if one finished. */
@@ -355,10 +413,16 @@ export class CheckScheduler {
       const prepared = await this.host.prepare(library, uri, text);
       if (isStale()) return (outcome = 'stale');
       const previous = this.results.get(uri)?.reading;
-      const result = await runInSlices(checkSteps(uri, version, text, prepared, this.host.draftGate(uri, text), previous), isStale);
+      const reads = {
+        ready: this.newest.get(uri)?.engine === prepared.engine ? this.newest.get(uri)?.extraction : undefined,
+        extracted: (extraction: DraftExtraction) => this.newest.set(uri, { engine: prepared.engine, extraction }),
+      };
+      const result = await runInSlices(checkSteps(uri, version, text, prepared, this.host.draftGate(uri, text), previous, reads), isStale);
       if (!result) return (outcome = 'stale');
       this.tokens.delete(uri);
       this.results.set(uri, result);
+      // The check's reading supersedes what was read of the same text.
+      if (this.newest.get(uri)?.extraction.text === result.text) this.newest.delete(uri);
       this.host.checked(result);
       return (outcome = result);
     } catch (error) {

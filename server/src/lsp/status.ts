@@ -2,6 +2,7 @@
 // visible: after a check the status is `error` (with the counts) rather than `ready` while a source folder is missing.
 
 import type { Connection } from 'vscode-languageserver/node';
+import { CODE_BIT, type CheckedDraft } from '../findings/checkedDraft';
 import type { CheckedClaim } from '../model';
 import { StatusNotification, type StatusParams, type VerdictCounts } from '../protocol';
 import { sendNotification } from './customMessages';
@@ -9,6 +10,21 @@ import { sendNotification } from './customMessages';
 export function countVerdicts(claims: readonly CheckedClaim[]): VerdictCounts {
   const counts: VerdictCounts = { supported: 0, unsupported: 0, contradicted: 0 };
   for (const claim of claims) counts[claim.verdict]++;
+  return counts;
+}
+
+/** `countVerdicts` of a checked document, from its claims' finding bits where it kept them (no claim read). */
+export function verdictCountsOf(document: CheckedDraft): VerdictCounts {
+  const bits = document.codeBits;
+  if (!bits) return countVerdicts(document.report.claims);
+  const counts: VerdictCounts = { supported: 0, unsupported: 0, contradicted: 0 };
+  for (let index = 0; index < bits.length; index++) {
+    // A claim's contradicted or unsupported finding is its verdict's (findingCodeBits).
+    const b = bits[index]!;
+    if (b & CODE_BIT.contradicted) counts.contradicted++;
+    else if (b & CODE_BIT.unsupported) counts.unsupported++;
+    else counts.supported++;
+  }
   return counts;
 }
 

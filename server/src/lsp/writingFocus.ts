@@ -4,7 +4,7 @@
 // published again when the writer leaves it.
 
 import { linesOf } from '../findings/checkedDraft';
-import { claimFindingCount, claimFindings, type Finding, type FindingOptions } from '../findings/findings';
+import { claimFindingCounts, claimFindings, type Finding, type FindingOptions } from '../findings/findings';
 import type { CheckedDocument } from './checkedDocument';
 import { findingWindow, needsNewWindow, type FindingWindow } from './findingWindow';
 
@@ -34,9 +34,10 @@ export class WritingFocus {
   publishedFindings(document: CheckedDocument, options: FindingOptions, cap: number): { findings: Finding[]; unlisted: number } {
     const claims = document.report.claims;
     // One entry per finding: its claim's index.
+    const counts = claimFindingCounts(document, options);
     const entries: number[] = [];
-    for (let index = 0; index < claims.length; index++) {
-      for (let n = claimFindingCount(document, index, options); n > 0; n--) entries.push(index);
+    for (let index = 0; index < counts.length; index++) {
+      for (let n = counts[index]!; n > 0; n--) entries.push(index);
     }
     const before = this.published.get(document.uri);
     if (entries.length > cap && before && before.text !== document.text) {

@@ -25,8 +25,21 @@ export interface DraftExtraction extends BlockClaims {
   readonly roots: readonly RootBlock[];
   /** False when the draft holds something an edit's effect can travel from (see above): the next edit parses all. */
   readonly reparsable: boolean;
-  /** The claims after an edit, moved unchanged: each one's claim in the previous extraction. */
-  readonly movedFrom?: ReadonlyMap<ClaimSentence, ClaimSentence>;
+  /** After an edit re-read: which claims are the previous extraction's, kept or moved (a check carries theirs over). */
+  readonly reused?: ReusedClaims;
+}
+
+/**
+ * How an edit's extraction relates to the one before it, by index (a book-length draft has tens of thousands of claims:
+ * no map of them is built per edit): `claims[0, kept)` are `from[0, kept)`, the same objects; from `movedStart` to the
+ * end, `claims[movedStart + i]` is `from[fromMoved + i]` moved by the edit (same sentence, new place). Between are the
+ * claims of the blocks read again.
+ */
+export interface ReusedClaims {
+  readonly from: readonly ClaimSentence[];
+  readonly kept: number;
+  readonly movedStart: number;
+  readonly fromMoved: number;
 }
 
 /** Blocks whose change may alter how other blocks read. */
@@ -125,7 +138,7 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const changed = partRoots.slice(before >= 0 ? 1 : 0, after < roots.length ? -1 : undefined);
   if (changed.some((root) => REACHING_BLOCKS.has(root.type))) return undefined;
 
-  const lines = new LineIndex(text);
+  const lines = oldLines.afterEdit(text, prefix, oldChangeEnd, oldChangeEnd + delta);
   const lineDelta = lines.positionAt(newEnd).line - oldLines.positionAt(oldEnd).line;
   const reread = claimsOfBlocks(part, text, lines, previous.resolver);
 
@@ -134,39 +147,26 @@ function reparseEdit(previous: DraftExtraction, text: string): DraftExtraction |
   const skippedBefore = partitionPoint(previous.skippedStarts.length, (k) => previous.skippedStarts[k]! < start);
   const skippedAfter = partitionPoint(previous.skippedStarts.length, (k) => previous.skippedStarts[k]! < oldEnd);
   const rootsAfter = after < roots.length ? after + 1 : roots.length;
-  const movedFrom = new Map<ClaimSentence, ClaimSentence>();
-  const moved = previous.claims.slice(claimsAfter).map((claim) => {
-    const movedClaim = claimMoved(claim, delta, lineDelta);
-    movedFrom.set(movedClaim, claim);
-    return movedClaim;
-  });
-
+  const moved = previous.claims.slice(claimsAfter).map((claim) => claimMoved(claim, delta, lineDelta));
+  // (concat, not spreads: tens of thousands of claims in a book-length draft.)
+  const skippedLater = previous.skipped.slice(skippedAfter);
   return {
     text,
     resolver: previous.resolver,
     lines,
     reparsable: true,
-    roots: [
-      ...roots.slice(0, before >= 0 ? before : Math.max(first, 0)),
-      ...partRoots,
-      ...roots.slice(rootsAfter).map((root) => ({ type: root.type, start: root.start + delta, end: root.end + delta })),
-    ],
-    claims: [
-      ...previous.claims.slice(0, claimsBefore),
-      ...reread.claims,
-      ...moved,
-    ],
-    movedFrom,
-    skipped: [
-      ...previous.skipped.slice(0, skippedBefore),
-      ...reread.skipped,
-      ...previous.skipped.slice(skippedAfter).map((sentence): SkippedSentence => ({ ...sentence, range: movedRange(sentence.range, lineDelta) })),
-    ],
-    skippedStarts: [
-      ...previous.skippedStarts.slice(0, skippedBefore),
-      ...reread.skippedStarts,
-      ...previous.skippedStarts.slice(skippedAfter).map((offset) => offset + delta),
-    ],
+    roots: roots
+      .slice(0, before >= 0 ? before : Math.max(first, 0))
+      .concat(partRoots, roots.slice(rootsAfter).map((root) => ({ type: root.type, start: root.start + delta, end: root.end + delta }))),
+    claims: previous.claims.slice(0, claimsBefore).concat(reread.claims, moved),
+    reused: { from: previous.claims, kept: claimsBefore, movedStart: claimsBefore + reread.claims.length, fromMoved: claimsAfter },
+    skipped: previous.skipped
+      .slice(0, skippedBefore)
+      .concat(
+        reread.skipped,
+        lineDelta === 0 ? skippedLater : skippedLater.map((sentence): SkippedSentence => ({ ...sentence, range: movedRange(sentence.range, lineDelta) })),
+      ),
+    skippedStarts: previous.skippedStarts.slice(0, skippedBefore).concat(reread.skippedStarts, previous.skippedStarts.slice(skippedAfter).map((offset) => offset + delta)),
   };
 }
 
@@ -179,14 +179,14 @@ function isLineBreak(code: number): boolean {
 }
 
 function claimMoved(claim: ClaimSentence, delta: number, lineDelta: number): ClaimSentence {
-  return {
-    ...claim,
-    range: movedRange(claim.range, lineDelta),
-    startOffset: claim.startOffset + delta,
-    endOffset: claim.endOffset + delta,
-    blockStartOffset: claim.blockStartOffset + delta,
-    citations: claim.citations.map((citation): Citation => ({ ...citation, range: movedRange(citation.range, lineDelta) })),
-  };
+  const startOffset = claim.startOffset + delta;
+  const endOffset = claim.endOffset + delta;
+  const blockStartOffset = claim.blockStartOffset + delta;
+  // An edit within a line moves no line: the ranges and citations are shared.
+  if (lineDelta === 0) return { ...claim, startOffset, endOffset, blockStartOffset };
+  const range = movedRange(claim.range, lineDelta);
+  const citations = claim.citations.map((citation): Citation => ({ ...citation, range: movedRange(citation.range, lineDelta) }));
+  return { ...claim, startOffset, endOffset, blockStartOffset, range, citations };
 }
 
 /** A range on lines after the edit: the lines move, their columns do not (the edit ended on an earlier line). */

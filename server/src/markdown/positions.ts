@@ -10,7 +10,15 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** The line starts, when known (`afterEdit`). */
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -22,6 +30,25 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, which is the indexed text with [start, oldEnd) replaced by [start, newEnd): only the edited
+   * stretch is scanned (a book-length draft has a megabyte of text and tens of thousands of lines), the lines after it
+   * are moved. A line starts after a "\n", or after a "\r" not followed by "\n": so the starts up to the edit's start
+   * and those more than one character past its end read characters the edit left alone.
+   */
+  afterEdit(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = this.lineStarts;
+    const delta = newEnd - oldEnd;
+    const starts = old.slice(0, partitionPoint(old.length, (i) => old[i]! < start));
+    if (start === 0) starts.push(0);
+    for (let at = Math.max(start, 1); at <= Math.min(newEnd + 1, text.length); at++) {
+      const c = text.charCodeAt(at - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(at) !== 10)) starts.push(at);
+    }
+    for (let i = partitionPoint(old.length, (k) => old[k]! < oldEnd + 2); i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
