@@ -46,9 +46,11 @@ function assertLinear(name: string, input: (size: number) => string, scan: (text
   const texts = SIZES.map(input);
   const measure = () => texts.map((text) => secondsPerCall(() => scan(text)));
   let times = measure();
-  // A busy machine can stall one measurement (a collection, another process): a second run keeps each size's best.
-  // A super-linear scan fails both.
-  if (times[times.length - 1]! / times[0]! >= MAX_RATIO) times = measure().map((time, k) => Math.min(time, times[k]!));
+  // A busy machine can stall one measurement (a collection, another process): up to two more runs keep each size's
+  // best (one more was not always enough at load 10). A super-linear scan fails every run.
+  for (let retry = 0; retry < 2 && times[times.length - 1]! / times[0]! >= MAX_RATIO; retry++) {
+    times = measure().map((time, k) => Math.min(time, times[k]!));
+  }
   const ratio = times[times.length - 1]! / times[0]!;
   assert.ok(ratio < MAX_RATIO, `${name}: ${times.map((t) => t.toFixed(3)).join(' ms, ')} ms for ${SIZES.join(', ')} characters (×${ratio.toFixed(1)})`);
 }
