@@ -35,6 +35,11 @@ export interface Analysis {
   units: Unit[];
 }
 
+/** A text with no capital letter (a tokenised machine summary): its names read as plain words. */
+export function writtenInLowerCase(text: string): boolean {
+  return !/\p{Lu}/u.test(text);
+}
+
 /** Tells whether a capitalised word at the start of a sentence is a name (learnt from the sources). */
 export type NamePredicate = (stem: string) => boolean;
 

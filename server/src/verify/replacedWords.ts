@@ -10,7 +10,7 @@
 // SummEdits news fit splits) and read on the human-written CNN/DM highlights: a slot read anywhere between two matched
 // neighbours, or with describing words ("the ailing start-up" against "the troubled start-up": a paraphrase the
 // lexicon lacks), or without the phrase opening, turned more supported sentences into unsupported ones than it caught.
-import type { Analysis, Unit } from '../text/analyze';
+import { writtenInLowerCase, type Analysis, type Unit } from '../text/analyze';
 import type { Alignment, UnitAlignment } from './alignment';
 import { spanText } from './spans';
 import { THRESHOLDS } from './thresholds';
@@ -43,7 +43,7 @@ export function replacedWord(ua: UnitAlignment, alignment: Alignment, claim: Ana
  * read as a name, and the name rules judge it).
  */
 function otherNamePart(ua: UnitAlignment, all: UnitAlignment[], claim: Analysis, ev: Analysis, used: Set<number>): Unit | undefined {
-  if (/\p{Lu}/u.test(claim.text)) return undefined;
+  if (!writtenInLowerCase(claim.text)) return undefined;
   const at = all.indexOf(ua);
   for (const step of [1, -1] as const) {
     const neighbour = all[at + step];

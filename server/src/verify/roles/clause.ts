@@ -21,8 +21,10 @@ export interface Clause {
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'am', 'be', 'been', 'being']);
-const AUXILIARIES = new Set([...BE, 'has', 'have', 'had', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'may',
-  'might', 'must', 'shall', 'should', 'get', 'gets', 'got']);
+/** Forms of "be", "have", "do" and the modals: what may carry a verb's tense. */
+export const TENSE_AUXILIARIES = new Set([...BE, 'has', 'have', 'had', 'does', 'do', 'did', 'will', 'would', 'can', 'could',
+  'may', 'might', 'must', 'shall', 'should']);
+const AUXILIARIES = new Set([...TENSE_AUXILIARIES, 'get', 'gets', 'got']);
 const FINITE_AUXILIARIES = new Set([...AUXILIARIES].filter((w) => w !== 'be' && w !== 'been' && w !== 'being' && w !== 'get'));
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our',
   'my', 'your', 'some', 'any', 'every', 'each', 'no', 'another', 'such', 'both', 'all', 'many', 'several', 'most']);

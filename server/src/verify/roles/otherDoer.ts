@@ -5,10 +5,10 @@
 // is a name standing next to the verb (over auxiliaries, adverbs, an age or a bracketed caption word), where the voice
 // is the same on both sides, and where the claim's subject is a name of the passage: a pronoun or a description
 // before the verb may well be the claim's name, and a reporting verb's subject is often inverted ("…, said Smith").
-import type { Analysis, Unit } from '../../text/analyze';
+import { writtenInLowerCase, type Analysis, type Unit } from '../../text/analyze';
 import type { Token } from '../../text/tokens';
 import type { Alignment } from '../alignment';
-import { clauseOf, REPORTING, verbalAt, voiceAt } from './clause';
+import { clauseOf, REPORTING, TENSE_AUXILIARIES, verbalAt, voiceAt } from './clause';
 import { placedUnits, type Placed } from './matched';
 
 export interface OtherDoer {
@@ -18,10 +18,8 @@ export interface OtherDoer {
   other: string;
 }
 
-/** A verb's helpers: a name before one belongs to that verb's clause. */
-const AUXILIARIES = new Set('is are was were am be been being has have had will would can could may might must shall should does do did'.split(' '));
 /** Words between a subject and its verb that leave the subject where it is: auxiliaries, adverbs, negations. */
-const BETWEEN = new Set([...AUXILIARIES, ...`also now then still already just once never both all each reportedly allegedly
+const BETWEEN = new Set([...TENSE_AUXILIARIES, ...`also now then still already just once never both all each reportedly allegedly
   previously currently later first finally eventually recently apparently himself herself themselves itself`.split(/\s+/).filter(Boolean)]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 /** Caption words a photo's subject carries ("Wright (centre) is", "Saltare, pictured, was"). */
@@ -60,7 +58,7 @@ export function otherDoer(claim: Analysis, support: Alignment | undefined): Othe
   // Over the claim's own words between its verb and the anchor ("is now *a* television pundit").
   let start = verbAt;
   for (let k = anchor.ua.unit.start - 1; k >= clause.finite && start > 0 && tokens[start - 1].folded === claim.tokens[k].folded; k--) start--;
-  const filler = nameBefore(ev, start, verbalAt(tokens, verbAt) || tokens.slice(start, verbAt).some((t) => AUXILIARIES.has(t.folded)));
+  const filler = nameBefore(ev, start, verbalAt(tokens, verbAt) || tokens.slice(start, verbAt).some((t) => TENSE_AUXILIARIES.has(t.folded)));
   if (!filler) return undefined;
   const keys = new Set(subject.map((p) => ev.units[p.ua.evidenceUnit!].key).concat(subject.map((p) => p.ua.unit.key)));
   if (keys.has(filler.key)) return undefined;
@@ -77,7 +75,7 @@ function skippable(t: Token): boolean {
 /** A name in the claim, or, in a claim written all in lower case, a name of the passage. */
 function isName(head: Placed, claim: Analysis, ev: Analysis): boolean {
   if (head.ua.unit.kind === 'name') return true;
-  return !/\p{Lu}/u.test(claim.text) && ev.units[head.ua.evidenceUnit!].kind === 'name';
+  return writtenInLowerCase(claim.text) && ev.units[head.ua.evidenceUnit!].kind === 'name';
 }
 
 /** The end of the claim's last unit within [from, to). */
@@ -110,7 +108,7 @@ function nameBefore(ev: Analysis, at: number, verbal: boolean): Unit | undefined
       continue;
     }
     if (skippable(t)) {
-      verbal ||= AUXILIARIES.has(t.folded);
+      verbal ||= TENSE_AUXILIARIES.has(t.folded);
       k--;
       commaSkipped = false;
       continue;
@@ -152,7 +150,7 @@ function subjectPhrase(ev: Analysis, end: number): Unit[] {
 function ends(t: Token, ev: Analysis, k: number): boolean {
   if (CLAUSE_OPENERS.has(t.folded) && !ev.tokens[k + 1]?.capitalized) return true;
   if (/[.;:!?]/.test(gapAfter(ev, k))) return true;
-  return AUXILIARIES.has(t.folded) || (!t.capitalized && /[a-z]{3,}ed$/.test(t.folded));
+  return TENSE_AUXILIARIES.has(t.folded) || (!t.capitalized && /[a-z]{3,}ed$/.test(t.folded));
 }
 
 /** The text between token k and the next one. */
