@@ -49,12 +49,10 @@ export function claimFindings(draft: CheckedDraft, claimIndex: number, options: 
   });
 }
 
-/** How many findings a claim gives, without wording them (a long draft counts them all, words only those it shows). */
-export function claimFindingCount(draft: CheckedDraft, claimIndex: number, options: FindingOptions): number {
-  return bitCount(shownCodeBits(draft, claimIndex, options, shownBits(options.severity)));
-}
-
-/** `claimFindingCount` of every claim, in one pass (a long draft's publication counts tens of thousands). */
+/**
+ * How many findings each claim gives, without wording them, in one pass (a long draft's publication counts tens of
+ * thousands, and words only those it shows).
+ */
 export function claimFindingCounts(draft: CheckedDraft, options: FindingOptions): Uint8Array {
   const shown = shownBits(options.severity);
   const counts = new Uint8Array(draft.report.claims.length);
