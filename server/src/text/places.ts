@@ -79,12 +79,16 @@ for (const pair of LEVELS.split(/\s+/).filter(Boolean)) {
   const [a, b] = pair.split(/[=:]/).map(placeKey);
   (pair.includes('=') ? SAME_PLACE : WITHIN).set(a, b);
 }
+/** The places another lies within, or the same place under another name: the only ones placeBacks can confirm. */
+const PLACES_WITHIN_REACH: ReadonlySet<string> = new Set([...WITHIN.values(), ...SAME_PLACE.values()]);
 /** Country > nation > city: no chain is longer. */
 const LEVELS_UP = 3;
 
 /** Whether a place named in the evidence (a key) places a thing where the claim's place does. */
 export function placeBacks(claimKey: string, evidenceKey: string): boolean {
   const claimPlace = SAME_PLACE.get(claimKey) ?? claimKey;
+  // Most names are no place of the table: nothing can be placed within them.
+  if (!PLACES_WITHIN_REACH.has(claimPlace) && claimPlace !== evidenceKey) return false;
   let place: string | undefined = SAME_PLACE.get(evidenceKey) ?? evidenceKey;
   for (let level = 0; place !== undefined && level <= LEVELS_UP; level++) {
     if (place === claimPlace) return level > 0 || claimKey !== evidenceKey;

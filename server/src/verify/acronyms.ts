@@ -52,6 +52,19 @@ function spellings(tokens: readonly Token[], letters: string): [number, number][
   return runs;
 }
 
+/** Each analysis's acronym tokens, found once: a passage is the evidence of many claims. */
+const ACRONYMS_FOUND = new WeakMap<Analysis, number[]>();
+
+function acronymsIn(analysis: Analysis): number[] {
+  let found = ACRONYMS_FOUND.get(analysis);
+  if (!found) {
+    found = [];
+    for (let t = 0; t < analysis.tokens.length; t++) if (acronymLetters(analysis.tokens[t])) found.push(t);
+    ACRONYMS_FOUND.set(analysis, found);
+  }
+  return found;
+}
+
 function unitAt(analysis: Analysis, token: number): number | undefined {
   const at = analysis.units.findIndex((u) => u.start <= token && token < u.end);
   return at < 0 ? undefined : at;
@@ -61,15 +74,18 @@ const unbacked = (ua: UnitAlignment) => ua.score < THRESHOLDS.backed && !ua.conf
 
 /** Backs the claim's acronyms spelled out in the evidence, and its spelled-out words whose acronym the evidence has. */
 export function backAcronyms(units: UnitAlignment[], claim: Analysis, ev: Analysis): void {
+  const claimAcronyms = acronymsIn(claim);
+  const evidenceAcronyms = acronymsIn(ev);
+  // Most sentences have no acronym, and most claims are backed word for word: then nothing here can change.
+  if ((claimAcronyms.length === 0 && evidenceAcronyms.length === 0) || !units.some(unbacked)) return;
   for (const ua of units) {
-    if (!unbacked(ua) || ua.unit.end - ua.unit.start !== 1) continue;
+    if (!unbacked(ua) || ua.unit.end - ua.unit.start !== 1 || !claimAcronyms.includes(ua.unit.start)) continue;
     const letters = acronymLetters(claim.tokens[ua.unit.start]);
     const run = letters && spellings(ev.tokens, letters)[0];
     if (run) Object.assign(ua, { score: SCORES.synonym, evidenceUnit: unitAt(ev, run[0]) });
   }
-  for (let t = 0; t < ev.tokens.length; t++) {
-    const letters = acronymLetters(ev.tokens[t]);
-    if (!letters) continue;
+  for (const t of evidenceAcronyms) {
+    const letters = acronymLetters(ev.tokens[t])!;
     for (const [start, end] of spellings(claim.tokens, letters)) {
       const spelled = units.filter((ua) => within(ua.unit, start, end));
       if (!spelled.some(unbacked)) continue;
