@@ -4,7 +4,6 @@
 // Read at a start, so kept cheap to open: the pair lists become adjacency rows in a few typed arrays (one pass over
 // them, no map or set per pair), and what a caller asks of one stem (its relations, antonyms, synonyms) is built
 // from its rows when first asked. Measured: building maps of every pair took 0.1-0.3 s of each start.
-import lexiconData from '../../data/lexicon.json';
 
 export type Relation = 'same' | 'synonym' | 'related' | 'hypernym' | 'antonym' | 'none';
 
@@ -32,8 +31,12 @@ interface Rows {
   kinds: Uint8Array;
 }
 
+let lexiconData: LexiconData | undefined;
+
+/** The data, read when first needed: a start that checks nothing (`--help`, `--version`) does not parse 1.2 MB. */
 function data(): LexiconData {
-  return lexiconData as LexiconData;
+  lexiconData ??= require('../../data/lexicon.json') as LexiconData;
+  return lexiconData;
 }
 
 /** The rows of flat pair lists [a0, b0, a1, b1, …], each pair in both rows, in the order of `lists`, then of each list. */
