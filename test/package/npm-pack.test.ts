@@ -122,6 +122,9 @@ describe('the npm package', () => {
       ...Object.values(manifest.bin).map((path) => path.replace(/^\.\//, '')),
       'dist/cli.js',
       'dist/server.js',
+      'dist/citation-core.js',
+      'dist/citation-bibtex.js',
+      'dist/citation-csl.js',
       'server/data/WORDNET-LICENSE.txt',
       'server/data/grounded-config.schema.json', // for editors that validate .grounded.yaml
       ...readdirSync(join(ROOT, 'sources')).map((name) => `sources/${name}`),

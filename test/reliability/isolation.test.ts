@@ -159,15 +159,20 @@ const RISKY = /require\("(?:node:)?(child_process|net|http|https|http2|tls|dgram
 const ALLOWED: Record<string, string[]> = {
   client: ['child_process vscode-languageclient/lib/node/main.js', 'child_process vscode-languageclient/lib/node/processes.js', 'net vscode-jsonrpc/lib/node/main.js'],
   server: [
-    'child_process sync-fetch/index.js',
     'child_process vscode-languageserver/lib/node/files.js',
+    'net vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/node/main.js',
+  ],
+  // citation-js's own bundles (scripts/build.mjs), which the cli and server bundles load when a bibliography needs them.
+  'citation-core': [
+    'child_process sync-fetch/index.js',
     'http node-fetch/src/headers.js',
     'http node-fetch/src/index.js',
     'http sync-fetch/src/headers.js',
     'https node-fetch/src/index.js',
     'net node-fetch/src/utils/referrer.js',
-    'net vscode-languageserver-protocol/node_modules/vscode-jsonrpc/lib/node/main.js',
   ],
+  'citation-bibtex': [],
+  'citation-csl': [],
 };
 const POSTGRES = ['dns pg/lib/connection-parameters.js', 'net pg/lib/connection.js', 'net pg/lib/stream.js', 'tls pg/lib/stream.js'];
 ALLOWED.server!.push(...POSTGRES);

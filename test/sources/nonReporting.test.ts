@@ -98,3 +98,16 @@ test('every rule a line can get is documented, with a one-line description', () 
   assert.equal(new Set(names).size, names.length);
   for (const rule of NON_REPORTING_RULES) assert.ok(rule.description.length > 0 && !rule.description.includes('\n'), rule.name);
 });
+
+test('the headline is found however its spacing, heading marker or Unicode form differs from the title', () => {
+  // The test rules most lines out by their first character; these must still reach the comparison.
+  assert.equal(ruleOf('Talks   resume in  Mexico', 'Talks resume in Mexico'), 'headline');
+  assert.equal(ruleOf('## Talks resume in Mexico', 'Talks resume in Mexico'), 'headline');
+  assert.equal(ruleOf('#   Talks resume in Mexico', ' Talks resume in Mexico '), 'headline');
+  // "É" as E and a combining accent in the line, composed in the title (and the other way round).
+  assert.equal(ruleOf('E\u0301lan in Caracas', '\u00c9lan in Caracas'), 'headline');
+  assert.equal(ruleOf('\u00c9lan in Caracas', 'E\u0301lan in Caracas'), 'headline');
+  assert.equal(ruleOf('\u212bngstr\u00f6m talks', '\u00c5ngstr\u00f6m talks'), 'headline'); // the Angstrom sign is Å under NFC
+  assert.equal(ruleOf('Talks resume in Mexico City', 'Talks resume in Mexico'), undefined);
+  assert.equal(ruleOf('Balks resume in Mexico', 'Talks resume in Mexico'), undefined);
+});

@@ -2,8 +2,6 @@
 // citation-js writes the BibTeX, offline: its input here is always CSL-JSON objects, never URLs or identifiers it
 // would fetch. (Formatting in a CSL style is footnote.ts: it brings citeproc-js, which this module does not need.)
 
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import type { SourceMetadata } from '../model';
 import { cslItemOf, type CslItem } from './cslItem';
 import type { BibliographyFormat } from './formats';
@@ -11,13 +9,22 @@ import type { BibliographyFormat } from './formats';
 export { BIBLIOGRAPHY_FORMATS, BIBLIOGRAPHY_EXTENSIONS, type BibliographyFormat } from './formats';
 export { cslItemOf, type CslItem } from './cslItem';
 
-let configured = false;
-function configure(): void {
-  if (configured) return;
-  configured = true;
+type CiteConstructor = typeof import('@citation-js/core').Cite;
+let cite: CiteConstructor | undefined;
+
+/**
+ * citation-js with its BibTeX plugin, loaded when a bibliography is first written in BibTeX: every start would
+ * otherwise run it (and the fetch libraries it brings) for nothing.
+ */
+function citationJs(): CiteConstructor {
+  if (cite) return cite;
+  const { Cite, plugins } = require('@citation-js/core') as typeof import('@citation-js/core');
+  require('@citation-js/plugin-bibtex');
   // The BibTeX key must be the source id, the key drafts cite. citation-js writes a key of its own ("Crespo2021…")
   // for one with a hyphen unless told not to check; source ids (`[a-z0-9][a-z0-9._-]*`) are valid BibTeX keys.
   plugins.config.get('@bibtex').format.checkLabel = false;
+  cite = Cite;
+  return cite;
 }
 
 /** The sources as CSL-JSON items, sorted by id (a stable file for version control). */
@@ -34,7 +41,7 @@ export function formatBibliography(sources: readonly SourceMetadata[], format: B
   const items = cslItems(sources);
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
   if (items.length === 0) return '';
-  configure();
+  const Cite = citationJs();
   const bibtex = new Cite(items.map((item) => ({ ...item, 'citation-key': item.id }))).format('bibtex');
   return `${bibtex.trimEnd()}\n`;
 }

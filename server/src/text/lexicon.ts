@@ -1,6 +1,9 @@
 // Word relations derived from WordNet 3.1 at build time (scripts/build-lexicon.ts → server/data/lexicon.json).
 // Every argument and result is a stem: `stemWord(foldWord(word))`, the same key the tokenizer gives each token.
-import lexiconData from '../../data/lexicon.json';
+//
+// Read at a start, so kept cheap to open: the pair lists become adjacency rows in a few typed arrays (one pass over
+// them, no map or set per pair), and what a caller asks of one stem (its relations, antonyms, synonyms) is built
+// from its rows when first asked. Measured: building maps of every pair took 0.1-0.3 s of each start.
 
 export type Relation = 'same' | 'synonym' | 'related' | 'hypernym' | 'antonym' | 'none';
 
@@ -18,142 +21,168 @@ export interface LexiconData {
 
 // Relations by strength; the build gives each pair exactly one.
 const RELATIONS = ['none', 'hypernym', 'related', 'synonym', 'antonym'] as const;
+type Kept = Exclude<Relation, 'same' | 'none'>;
 
-interface Lexicon {
-  ids: Map<string, number>;
-  /** min(id) * stems.length + max(id) → index in RELATIONS. */
-  pairs: Map<number, number>;
-  size: number;
+/** Pair lists as rows: the stems paired with stem `a` are `others[starts[a]]` up to `others[starts[a + 1]]`, in list order. */
+interface Rows {
+  starts: Uint32Array;
+  others: Int32Array;
+  /** Per entry of `others`: the index in RELATIONS of the list it came from. */
+  kinds: Uint8Array;
 }
 
-let lexicon: Lexicon | undefined;
-let synonymLists: Map<string, string[]> | undefined;
-const NONE: readonly string[] = [];
-let phrases: ReadonlyMap<string, string> | undefined;
+let lexiconData: LexiconData | undefined;
 
+/** The data, read when first needed: a start that checks nothing (`--help`, `--version`) does not parse 1.2 MB. */
 function data(): LexiconData {
-  return lexiconData as LexiconData;
+  lexiconData ??= require('../../data/lexicon.json') as LexiconData;
+  return lexiconData;
 }
 
-function load(): Lexicon {
-  if (lexicon) return lexicon;
-  const { stems } = data();
-  const size = stems.length;
-  const ids = new Map<string, number>();
-  for (let i = 0; i < size; i++) ids.set(stems[i], i);
-  const pairs = new Map<number, number>();
-  // Weakest first, so that if a pair ever came twice the stronger relation would win.
-  for (let r = 1; r < RELATIONS.length; r++) {
-    const list = data()[RELATIONS[r] as Exclude<Relation, 'same' | 'none'>];
+/** The rows of flat pair lists [a0, b0, a1, b1, …], each pair in both rows, in the order of `lists`, then of each list. */
+function rowsOf(lists: readonly (readonly [ArrayLike<number>, number])[], size: number): Rows {
+  const starts = new Uint32Array(size + 1);
+  for (const [list] of lists) for (let i = 0; i < list.length; i++) starts[list[i] + 1]++;
+  for (let a = 0; a < size; a++) starts[a + 1] += starts[a];
+  const next = starts.slice(0, size);
+  const others = new Int32Array(starts[size]);
+  const kinds = new Uint8Array(starts[size]);
+  for (const [list, kind] of lists) {
     for (let i = 0; i < list.length; i += 2) {
       const a = list[i];
       const b = list[i + 1];
-      pairs.set(a < b ? a * size + b : b * size + a, r);
+      others[next[a]] = b;
+      kinds[next[a]++] = kind;
+      others[next[b]] = a;
+      kinds[next[b]++] = kind;
     }
   }
-  lexicon = { ids, pairs, size };
-  return lexicon;
+  return { starts, others, kinds };
+}
+
+let ids: Map<string, number> | undefined;
+let relationRows: Rows | undefined;
+
+function idOf(stem: string): number | undefined {
+  if (!ids) {
+    const { stems } = data();
+    ids = new Map();
+    for (let i = 0; i < stems.length; i++) ids.set(stems[i], i);
+  }
+  return ids.get(stem);
+}
+
+/** Every kept relation of every stem, weakest list first. */
+function relations(): Rows {
+  relationRows ??= rowsOf(RELATIONS.slice(1).map((name, r) => [data()[name as Kept], r + 1] as const), lexiconSize());
+  return relationRows;
+}
+
+/** The relation of two stems by id (their strongest, if a pair ever came twice), 0 ('none') when unrelated. */
+function relationIndex(a: number, b: number): number {
+  const { starts, others, kinds } = relations();
+  let strongest = 0;
+  for (let k = starts[a]; k < starts[a + 1]; k++) if (others[k] === b && kinds[k] > strongest) strongest = kinds[k];
+  return strongest;
 }
 
 /** The lexicon's number for a stem (-1 when WordNet lacks it), so hot loops can compare numbers, not strings. */
 export function lexiconId(stem: string): number {
-  return load().ids.get(stem) ?? -1;
+  return idOf(stem) ?? -1;
 }
 
-let verbIds: ReadonlySet<number> | undefined;
+let verbs: Uint8Array | undefined;
 
 /**
  * Whether WordNet has the stem as a verb (the build keeps hypernyms for verbs only, so a stem with one is a verb):
  * "can be a verb", not "is one here" — "station" and "police" are verbs too.
  */
 export function canBeVerb(stem: string): boolean {
-  verbIds ??= new Set(data().hypernym);
-  return verbIds.has(lexiconId(stem));
+  if (!verbs) {
+    verbs = new Uint8Array(lexiconSize());
+    for (const id of data().hypernym) verbs[id] = 1;
+  }
+  const id = idOf(stem);
+  return id !== undefined && verbs[id] === 1;
 }
 
-let adjacency: Map<number, Map<number, Relation>> | undefined;
+// Per stem id, built when first asked (undefined: not yet; null: none).
+let relationMaps: (Map<number, Relation> | null | undefined)[] | undefined;
 
 /** Every stem related to one stem, by lexicon id: a small map a hot loop can probe many times. */
 export function relationsOf(id: number): ReadonlyMap<number, Relation> | undefined {
   if (id < 0) return undefined;
-  if (!adjacency) {
-    adjacency = new Map();
-    const { size, pairs } = load();
-    for (const [key, r] of pairs) {
-      const a = Math.floor(key / size);
-      const b = key - a * size;
-      for (const [x, y] of [[a, b], [b, a]]) {
-        let map = adjacency.get(x);
-        if (!map) adjacency.set(x, (map = new Map()));
-        map.set(y, RELATIONS[r]);
-      }
-    }
+  relationMaps ??= new Array<Map<number, Relation> | null | undefined>(lexiconSize()).fill(undefined);
+  let map = relationMaps[id];
+  if (map === undefined) {
+    const { starts, others } = relations();
+    map = null;
+    for (let k = starts[id]; k < starts[id + 1]; k++) (map ??= new Map()).set(others[k], RELATIONS[relationIndex(id, others[k])]);
+    relationMaps[id] = map;
   }
-  return adjacency.get(id);
+  return map ?? undefined;
 }
 
 // By lexicon id, in arrays rather than maps: asked for every claim word against every piece of evidence.
-let antonymSets: (ReadonlySet<number> | undefined)[] | undefined;
+let antonymRows: Rows | undefined;
+let antonymSets: (ReadonlySet<number> | null | undefined)[] | undefined;
 let antonymLists: (readonly number[] | undefined)[] | undefined;
-
-function buildAntonyms(): void {
-  // Filled to its length first: an array written at scattered ids would fall back to a slow dictionary.
-  const sets = new Array<Set<number> | undefined>(load().size).fill(undefined);
-  const list = data().antonym;
-  for (let i = 0; i < list.length; i += 2) {
-    for (const [x, y] of [[list[i], list[i + 1]], [list[i + 1], list[i]]]) (sets[x] ??= new Set()).add(y);
-  }
-  antonymSets = sets;
-  antonymLists = sets.map((set) => set && [...set]);
-}
 
 /** The antonyms of a stem, by lexicon id; undefined when it has none (most words), so a caller can skip at once. */
 export function antonymsOf(id: number): ReadonlySet<number> | undefined {
   if (id < 0) return undefined;
-  if (!antonymSets) buildAntonyms();
-  return antonymSets![id];
+  antonymSets ??= new Array<ReadonlySet<number> | null | undefined>(lexiconSize()).fill(undefined);
+  let set = antonymSets[id];
+  if (set === undefined) {
+    antonymRows ??= rowsOf([[data().antonym, 0]], lexiconSize());
+    const { starts, others } = antonymRows;
+    set = starts[id] === starts[id + 1] ? null : new Set(others.subarray(starts[id], starts[id + 1]));
+    antonymSets[id] = set;
+  }
+  return set ?? undefined;
 }
 
 /** antonymsOf as a list, in the same order, for a caller that walks them. */
 export function antonymListOf(id: number): readonly number[] | undefined {
   if (id < 0) return undefined;
-  if (!antonymLists) buildAntonyms();
-  return antonymLists![id];
+  antonymLists ??= new Array<readonly number[] | undefined>(lexiconSize()).fill(undefined);
+  const set = antonymsOf(id);
+  return set && (antonymLists[id] ??= [...set]);
 }
 
 /** How two stems relate in WordNet; symmetric. 'same' when equal, 'none' when WordNet links them in no kept way. */
 export function relation(stemA: string, stemB: string): Relation {
   if (stemA === stemB) return 'same';
-  const { ids, pairs, size } = load();
-  const a = ids.get(stemA);
-  const b = ids.get(stemB);
+  const a = idOf(stemA);
+  const b = idOf(stemB);
   if (a === undefined || b === undefined) return 'none';
-  return RELATIONS[pairs.get(a < b ? a * size + b : b * size + a) ?? 0];
+  return RELATIONS[relationIndex(a, b)];
 }
 
 export function areAntonyms(stemA: string, stemB: string): boolean {
   return relation(stemA, stemB) === 'antonym';
 }
 
+let synonymRows: Rows | undefined;
+let synonymLists: (readonly string[] | undefined)[] | undefined;
+const NONE: readonly string[] = [];
+
 /** Stems sharing a frequent sense with `stem` (for query expansion), sorted; empty when none. */
 export function synonymsOf(stem: string): readonly string[] {
-  if (!synonymLists) {
-    const { stems, synonym } = data();
-    synonymLists = new Map();
-    const add = (a: string, b: string) => {
-      const list = synonymLists!.get(a);
-      if (list) list.push(b);
-      else synonymLists!.set(a, [b]);
-    };
-    for (let i = 0; i < synonym.length; i += 2) {
-      // A phrase's stem ("step down") is no search term: the index holds single words.
-      if (stems[synonym[i]].includes(' ') || stems[synonym[i + 1]].includes(' ')) continue;
-      add(stems[synonym[i]], stems[synonym[i + 1]]);
-      add(stems[synonym[i + 1]], stems[synonym[i]]);
-    }
-    for (const list of synonymLists.values()) list.sort();
+  const id = idOf(stem);
+  if (id === undefined) return NONE;
+  synonymLists ??= new Array<readonly string[] | undefined>(lexiconSize()).fill(undefined);
+  let list = synonymLists[id];
+  if (list === undefined) {
+    synonymRows ??= rowsOf([[data().synonym, 0]], lexiconSize());
+    const { starts, others } = synonymRows;
+    const { stems } = data();
+    // A phrase's stem ("step down") is no search term: the index holds single words.
+    const words = stem.includes(' ') ? [] : [...others.subarray(starts[id], starts[id + 1])].map((other) => stems[other]).filter((other) => !other.includes(' '));
+    list = words.length === 0 ? NONE : words.sort();
+    synonymLists[id] = list;
   }
-  return synonymLists.get(stem) ?? NONE;
+  return list;
 }
 
 let synonymIdLists: (readonly number[] | undefined)[] | undefined;
@@ -162,7 +191,7 @@ const NO_IDS: readonly number[] = [];
 /** synonymsOf by lexicon id: the same stems in the same order, as ids (a caller can mark them in an array). */
 export function synonymIdsOf(id: number): readonly number[] {
   if (id < 0) return NO_IDS;
-  synonymIdLists ??= new Array<readonly number[] | undefined>(load().size).fill(undefined);
+  synonymIdLists ??= new Array<readonly number[] | undefined>(lexiconSize()).fill(undefined);
   return (synonymIdLists[id] ??= synonymsOf(data().stems[id]).map(lexiconId));
 }
 
@@ -173,8 +202,10 @@ export function lexiconStem(id: number): string {
 
 /** How many stems the lexicon numbers: every id is below this. */
 export function lexiconSize(): number {
-  return load().size;
+  return data().stems.length;
 }
+
+let phrases: ReadonlyMap<string, string> | undefined;
 
 /**
  * Multi-word expressions → their own stem in the lexicon ("step down" → "step down"), a synonym of the words of its

@@ -1,7 +1,7 @@
 // Connections to the archive's PostgreSQL. The URL comes from `--database` or GROUNDED_DATABASE_URL; whatever it leaves
 // out (user, password, host, database) comes from libpq's environment (PGHOST, PGUSER, PGPASSWORD, PGDATABASE…) or
 // ~/.pgpass, never from a project file. Checking needs only SELECT on the schema: a read-only role suffices.
-import { Pool, type PoolConfig } from 'pg';
+import type { Pool, PoolConfig } from 'pg';
 import { RetrievalError } from '../retrieval';
 export { describeDatabase } from './databaseUrl';
 
@@ -23,7 +23,9 @@ export function createPool(url: string, options: { statementTimeoutMs?: number }
     options: '-c jit=off',
     idleTimeoutMillis: 10_000,
   };
-  const pool = new Pool(config);
+  // Required here, not imported: only a library with an archive needs the driver, and every start would run it.
+  const { Pool: PgPool } = require('pg') as typeof import('pg');
+  const pool = new PgPool(config);
   // An idle connection the server drops must not crash the process; the next query reports it.
   pool.on('error', () => {});
   return pool;
