@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { after, before } from 'node:test';
+import { Client, type Pool } from 'pg';
+import { createPool } from '../../server/src/retrieval/postgres/connection';
 
 export interface TestDatabase {
   url: string;
@@ -51,6 +53,29 @@ export async function startDatabase(): Promise<TestDatabase> {
       await server.stop();
     },
   };
+}
+
+export interface Scratch {
+  db: TestDatabase;
+  pool: Pool;
+  /** An empty folder of its own, for the block's source files. */
+  folder: string;
+}
+
+/** For a describe block: a database of its own, a pool on it and a scratch folder, made before its tests, removed after. */
+export function scratchArchive(folderPrefix: string): Scratch {
+  const scratch = {} as Scratch;
+  before(async () => {
+    scratch.db = await startDatabase();
+    scratch.pool = createPool(scratch.db.url);
+    scratch.folder = mkdtempSync(join(tmpdir(), folderPrefix));
+  });
+  after(async () => {
+    await scratch.pool?.end();
+    await scratch.db?.stop();
+    if (scratch.folder) rmSync(scratch.folder, { recursive: true, force: true });
+  });
+  return scratch;
 }
 
 function withDatabase(url: string, name: string): string {

@@ -4,13 +4,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Pool } from 'pg';
-import { createPool } from '../../server/src/retrieval/postgres/connection';
 import { ingestFolders, type IngestReport } from '../../server/src/retrieval/postgres/ingest';
 import { writeSyntheticArticles } from '../../scripts/syntheticArticles';
 import { ensureBuilt, grounded } from '../cli/run';
-import { skipUnlessDatabase, startDatabase, type TestDatabase } from './cluster';
+import { scratchArchive, skipUnlessDatabase } from './cluster';
 
 /** Everything an ingest writes, as comparable rows (keys are the database's, so sources are named by id). */
 async function archive(pool: Pool): Promise<unknown[]> {
@@ -25,25 +24,16 @@ async function archive(pool: Pool): Promise<unknown[]> {
 }
 
 describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let folder: string;
-  before(async () => {
-    db = await startDatabase();
-    pool = createPool(db.url);
-    folder = mkdtempSync(join(tmpdir(), 'grounded-workers-'));
-    writeSyntheticArticles(folder, 120);
+  const scratch = scratchArchive('grounded-workers-');
+  before(() => {
+    writeSyntheticArticles(scratch.folder, 120);
     // A file the loader refuses and one whose id another file has: both reported, in the same order either way.
-    writeFileSync(join(folder, '000', 'empty.md'), '---\nid: empty\n---\n');
-    writeFileSync(join(folder, '000', 'zz-duplicate.md'), '---\nid: archive-3\n---\nA sentence that says something.\n');
-  });
-  after(async () => {
-    await pool?.end();
-    await db?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    writeFileSync(join(scratch.folder, '000', 'empty.md'), '---\nid: empty\n---\n');
+    writeFileSync(join(scratch.folder, '000', 'zz-duplicate.md'), '---\nid: archive-3\n---\nA sentence that says something.\n');
   });
 
   test('the same archive and report with two workers as with none', async () => {
+    const { pool, folder } = scratch;
     const ingest = async (workers: number): Promise<[IngestReport, unknown[]]> => {
       await pool.query('DROP SCHEMA IF EXISTS grounded CASCADE');
       const report = await ingestFolders(pool, [folder], undefined, { workers });
@@ -58,6 +48,7 @@ describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
   });
 
   test('a file touched but not changed is recognised by its hash in a worker', async () => {
+    const { pool, folder } = scratch;
     await pool.query('DROP SCHEMA IF EXISTS grounded CASCADE');
     await ingestFolders(pool, [folder], undefined, { workers: 2 });
     const path = join(folder, '000', 'a5.md');
@@ -73,7 +64,7 @@ describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
     const large = mkdtempSync(join(tmpdir(), 'grounded-workers-cli-'));
     try {
       writeSyntheticArticles(large, 600, 'cli');
-      const result = grounded(['index', '--database', db.url, large]);
+      const result = grounded(['index', '--database', scratch.db.url, large]);
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout + result.stderr, /600 added/);
     } finally {
