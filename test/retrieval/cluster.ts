@@ -78,6 +78,18 @@ export function scratchArchive(folderPrefix: string): Scratch {
   return scratch;
 }
 
+/** Everything an ingest writes, as comparable rows (keys are the database's, so sources are named by id). */
+export async function archiveRows(pool: Pool): Promise<unknown[]> {
+  const query = async (sql: string) => (await pool.query(sql)).rows;
+  return [
+    await query('SELECT id, path, size, mtime_ms, hash, metadata, url_key, excluded, passage_count FROM grounded.sources ORDER BY key'),
+    await query(`SELECT s.id, p.ord, p.line, p.paragraph, p.text, p.length, p.stems::text, p.names, p.initials
+                 FROM grounded.passages p JOIN grounded.sources s ON s.key = p.source_key ORDER BY p.id`),
+    await query('SELECT stem, df, name_passages FROM grounded.terms ORDER BY stem'),
+    await query('SELECT passages, total_length FROM grounded.corpus'),
+  ];
+}
+
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;

@@ -5,23 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import type { Pool } from 'pg';
 import { ingestFolders, type IngestReport } from '../../server/src/retrieval/postgres/ingest';
 import { writeSyntheticArticles } from '../../scripts/syntheticArticles';
 import { ensureBuilt, grounded } from '../cli/run';
-import { scratchArchive, skipUnlessDatabase } from './cluster';
-
-/** Everything an ingest writes, as comparable rows (keys are the database's, so sources are named by id). */
-async function archive(pool: Pool): Promise<unknown[]> {
-  const query = async (sql: string) => (await pool.query(sql)).rows;
-  return [
-    await query('SELECT id, path, size, mtime_ms, hash, metadata, url_key, excluded, passage_count FROM grounded.sources ORDER BY key'),
-    await query(`SELECT s.id, p.ord, p.line, p.paragraph, p.text, p.length, p.stems::text, p.names, p.initials
-                 FROM grounded.passages p JOIN grounded.sources s ON s.key = p.source_key ORDER BY p.id`),
-    await query('SELECT stem, df, name_passages FROM grounded.terms ORDER BY stem'),
-    await query('SELECT passages, total_length FROM grounded.corpus'),
-  ];
-}
+import { archiveRows, scratchArchive, skipUnlessDatabase } from './cluster';
 
 describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
   const scratch = scratchArchive('grounded-workers-');
@@ -37,7 +24,7 @@ describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
     const ingest = async (workers: number): Promise<[IngestReport, unknown[]]> => {
       await pool.query('DROP SCHEMA IF EXISTS grounded CASCADE');
       const report = await ingestFolders(pool, [folder], undefined, { workers });
-      return [report, await archive(pool)];
+      return [report, await archiveRows(pool)];
     };
     const [inThread, expected] = await ingest(0);
     const [withWorkers, actual] = await ingest(2);
