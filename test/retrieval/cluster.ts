@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { after, before } from 'node:test';
+import { Client, type Pool } from 'pg';
+import { createPool } from '../../server/src/retrieval/postgres/connection';
 
 export interface TestDatabase {
   url: string;
@@ -51,6 +53,41 @@ export async function startDatabase(): Promise<TestDatabase> {
       await server.stop();
     },
   };
+}
+
+export interface Scratch {
+  db: TestDatabase;
+  pool: Pool;
+  /** An empty folder of its own, for the block's source files. */
+  folder: string;
+}
+
+/** For a describe block: a database of its own, a pool on it and a scratch folder, made before its tests, removed after. */
+export function scratchArchive(folderPrefix: string): Scratch {
+  const scratch = {} as Scratch;
+  before(async () => {
+    scratch.db = await startDatabase();
+    scratch.pool = createPool(scratch.db.url);
+    scratch.folder = mkdtempSync(join(tmpdir(), folderPrefix));
+  });
+  after(async () => {
+    await scratch.pool?.end();
+    await scratch.db?.stop();
+    if (scratch.folder) rmSync(scratch.folder, { recursive: true, force: true });
+  });
+  return scratch;
+}
+
+/** Everything an ingest writes, as comparable rows (keys are the database's, so sources are named by id). */
+export async function archiveRows(pool: Pool): Promise<unknown[]> {
+  const query = async (sql: string) => (await pool.query(sql)).rows;
+  return [
+    await query('SELECT id, path, size, mtime_ms, hash, metadata, url_key, excluded, passage_count FROM grounded.sources ORDER BY key'),
+    await query(`SELECT s.id, p.ord, p.line, p.paragraph, p.text, p.length, p.stems::text, p.names, p.initials
+                 FROM grounded.passages p JOIN grounded.sources s ON s.key = p.source_key ORDER BY p.id`),
+    await query('SELECT stem, df, name_passages FROM grounded.terms ORDER BY stem'),
+    await query('SELECT passages, total_length FROM grounded.corpus'),
+  ];
 }
 
 function withDatabase(url: string, name: string): string {

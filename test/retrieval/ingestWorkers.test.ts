@@ -4,50 +4,27 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Pool } from 'pg';
-import { createPool } from '../../server/src/retrieval/postgres/connection';
+import { before, describe, test } from 'node:test';
 import { ingestFolders, type IngestReport } from '../../server/src/retrieval/postgres/ingest';
 import { writeSyntheticArticles } from '../../scripts/syntheticArticles';
 import { ensureBuilt, grounded } from '../cli/run';
-import { skipUnlessDatabase, startDatabase, type TestDatabase } from './cluster';
-
-/** Everything an ingest writes, as comparable rows (keys are the database's, so sources are named by id). */
-async function archive(pool: Pool): Promise<unknown[]> {
-  const query = async (sql: string) => (await pool.query(sql)).rows;
-  return [
-    await query('SELECT id, path, size, mtime_ms, hash, metadata, url_key, excluded, passage_count FROM grounded.sources ORDER BY key'),
-    await query(`SELECT s.id, p.ord, p.line, p.paragraph, p.text, p.length, p.stems::text, p.names, p.initials
-                 FROM grounded.passages p JOIN grounded.sources s ON s.key = p.source_key ORDER BY p.id`),
-    await query('SELECT stem, df, name_passages FROM grounded.terms ORDER BY stem'),
-    await query('SELECT passages, total_length FROM grounded.corpus'),
-  ];
-}
+import { archiveRows, scratchArchive, skipUnlessDatabase } from './cluster';
 
 describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
-  let db: TestDatabase;
-  let pool: Pool;
-  let folder: string;
-  before(async () => {
-    db = await startDatabase();
-    pool = createPool(db.url);
-    folder = mkdtempSync(join(tmpdir(), 'grounded-workers-'));
-    writeSyntheticArticles(folder, 120);
+  const scratch = scratchArchive('grounded-workers-');
+  before(() => {
+    writeSyntheticArticles(scratch.folder, 120);
     // A file the loader refuses and one whose id another file has: both reported, in the same order either way.
-    writeFileSync(join(folder, '000', 'empty.md'), '---\nid: empty\n---\n');
-    writeFileSync(join(folder, '000', 'zz-duplicate.md'), '---\nid: archive-3\n---\nA sentence that says something.\n');
-  });
-  after(async () => {
-    await pool?.end();
-    await db?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    writeFileSync(join(scratch.folder, '000', 'empty.md'), '---\nid: empty\n---\n');
+    writeFileSync(join(scratch.folder, '000', 'zz-duplicate.md'), '---\nid: archive-3\n---\nA sentence that says something.\n');
   });
 
   test('the same archive and report with two workers as with none', async () => {
+    const { pool, folder } = scratch;
     const ingest = async (workers: number): Promise<[IngestReport, unknown[]]> => {
       await pool.query('DROP SCHEMA IF EXISTS grounded CASCADE');
       const report = await ingestFolders(pool, [folder], undefined, { workers });
-      return [report, await archive(pool)];
+      return [report, await archiveRows(pool)];
     };
     const [inThread, expected] = await ingest(0);
     const [withWorkers, actual] = await ingest(2);
@@ -58,6 +35,7 @@ describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
   });
 
   test('a file touched but not changed is recognised by its hash in a worker', async () => {
+    const { pool, folder } = scratch;
     await pool.query('DROP SCHEMA IF EXISTS grounded CASCADE');
     await ingestFolders(pool, [folder], undefined, { workers: 2 });
     const path = join(folder, '000', 'a5.md');
@@ -73,7 +51,7 @@ describe('ingest in worker threads', { skip: skipUnlessDatabase() }, () => {
     const large = mkdtempSync(join(tmpdir(), 'grounded-workers-cli-'));
     try {
       writeSyntheticArticles(large, 600, 'cli');
-      const result = grounded(['index', '--database', db.url, large]);
+      const result = grounded(['index', '--database', scratch.db.url, large]);
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout + result.stderr, /600 added/);
     } finally {

@@ -9,7 +9,7 @@ import { applyBibliographies, readBibliographyFile, type BibliographyEntry } fro
 import { findSourceFilesInSteps, realpathOrSelf, type FileStamp } from './findSourceFiles';
 import { splitFrontMatter, type FrontMatterFields } from './frontMatter';
 import { extractPassages } from './passages';
-import { readTextFile } from '../files/readTextFile';
+import { decodeText, readTextFile, type ReadTextResult } from '../files/readTextFile';
 import type { ReadSource, SourceFileCache } from './sourceFileCache';
 import { finishNow, type Steps } from '../workInSteps';
 import { headlineOf, slugFromFileName } from './sourceNames';
@@ -142,7 +142,15 @@ function loadSourceFileSafely(path: string, bundled: boolean): ReadSource | Sour
 /** One file as a source, with whether its front matter states the title, or the problem that keeps it out of the library. */
 export function readSourceFile(path: string, bundled: boolean): ReadSource | SourceProblem {
   const absolutePath = resolve(path);
-  const read = readTextFile(absolutePath);
+  return sourceOfText(absolutePath, readTextFile(absolutePath), bundled);
+}
+
+/** What readSourceFile makes of a file whose bytes were read already (the archive's ingest hashes them first). */
+export function sourceFromBytes(path: string, bytes: Uint8Array, bundled: boolean): ReadSource | SourceProblem {
+  return sourceOfText(resolve(path), decodeText(bytes), bundled);
+}
+
+function sourceOfText(absolutePath: string, read: ReadTextResult, bundled: boolean): ReadSource | SourceProblem {
   if ('error' in read) return { path: absolutePath, message: read.error };
   const split = splitFrontMatter(read.text);
   if (!split.ok) return { path: absolutePath, message: split.problem };

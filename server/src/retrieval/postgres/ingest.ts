@@ -2,7 +2,8 @@
 // rules as a local library) into the archive. Re-ingest is idempotent: a file whose path, size and modification time
 // are unchanged is not read; one whose content hash is unchanged is only touched; a changed one is replaced; a file
 // gone from an ingested folder is removed with its passages. The term statistics BM25 needs are kept up to date in
-// the same transaction as the passages, batch by batch. A folder's bibliography files (CSL-JSON, BibTeX) give the
+// the same transaction as the passages: batch by batch, or, for a bulk load into a small archive, once in its one
+// transaction. A folder's bibliography files (CSL-JSON, BibTeX) give the
 // sources they name the metadata their front matter leaves out, as in a local library; a changed bibliography file
 // makes its folder's files read again. A large ingest reads and tokenises in worker threads (ingestWorkers.ts) while
 // this thread writes; a large archive's early part gets its own search index at the end (schema.ts).
@@ -92,6 +93,8 @@ export interface IngestOptions {
   workers?: number;
   /** The size of a large archive's early part, in passages (tests make it small). */
   earlyPassages?: number;
+  /** Load in bulk into an archive of fewer sources than this (tests set 0 to write batch by batch). */
+  bulkBelowSources?: number;
 }
 
 export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (line: string) => void = () => {}, options: IngestOptions = {}): Promise<IngestReport> {
@@ -108,9 +111,9 @@ export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (l
     await client.query('SELECT pg_advisory_lock($1)', [INGEST_LOCK_ID]);
     try {
       const early = options.earlyPassages ?? EARLY_PASSAGES;
-      const bulk = await startLoading(client, early);
+      const bulk = await startLoading(client, early, options.bulkBelowSources ?? BULK_LOAD_BELOW_SOURCES);
       try {
-        await ingestLocked(client, dirs.map((d) => resolve(d)), report, log, options.workers);
+        await ingestLocked(client, dirs.map((d) => resolve(d)), report, log, options.workers, bulk);
       } catch (error) {
         // What was loaded stays searchable; the ingest's own error is the one to report.
         if (bulk) await finishLoading(client, early).catch(() => {});
@@ -129,7 +132,26 @@ export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (l
   return report;
 }
 
-async function ingestLocked(client: PoolClient, roots: string[], report: IngestReport, log: (line: string) => void, workers: number | undefined): Promise<void> {
+/**
+ * A bulk load is one transaction, its term statistics added up here and written once at the end: written batch by
+ * batch, every batch updated most of the same stems again (a tenth of the server's work, and this thread's sorting
+ * and sending them). Stopped half-way it leaves the archive as it was, and the next ingest, finding it as small,
+ * loads in bulk again. Other ingests write batch by batch, each batch in a transaction with its terms.
+ */
+async function ingestLocked(client: PoolClient, roots: string[], report: IngestReport, log: (line: string) => void, workers: number | undefined, bulk: boolean): Promise<void> {
+  if (bulk) await client.query('BEGIN');
+  try {
+    await ingestFiles(client, roots, report, log, workers, bulk ? new TermTotals() : undefined);
+    if (bulk) await client.query('COMMIT');
+  } catch (error) {
+    if (bulk) await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+  await client.query('ANALYZE grounded.passages');
+}
+
+/** Writes what `roots` hold; with `totals` (a bulk load, in the caller's transaction) the terms once at the end. */
+async function ingestFiles(client: PoolClient, roots: string[], report: IngestReport, log: (line: string) => void, workers: number | undefined, totals: TermTotals | undefined): Promise<void> {
   const existing = new Map<string, Existing>();
   const pathOfId = new Map<string, string>();
   for (const row of (await client.query<{ key: string; id: string; path: string; size: string; mtime_ms: number; hash: string }>(
@@ -154,7 +176,7 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
     batch = [];
     batchRemovals = [];
     const written = report.added + report.updated;
-    writing = writeBatch(client, items, removals).then(() => log(`${written} written, ${report.unchanged} unchanged`));
+    writing = writeBatch(client, items, removals, totals).then(() => log(`${written} written, ${report.unchanged} unchanged`));
     writing.catch(() => {}); // awaited (and thrown) at the next flush or at the end
   };
 
@@ -201,18 +223,22 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
       report.problems.push(...listing.problems);
       const bibliography = readFolderBibliography(listing.bibliographies, report.problems);
       for (const path of listing.files) {
-        const real = realpathOrSelf(path);
+        // The walk knows each file's real path, size and modification time: asking again cost an lstat per component
+        // of the path and a stat, a tenth of this thread's work.
+        const real = listing.realPaths.get(path) ?? realpathOrSelf(path);
         if (seen.has(real)) continue;
         seen.add(real);
         const absolute = resolve(path);
         listed.add(absolute);
         const before = existing.get(absolute);
-        let stats;
-        try {
-          stats = statSync(absolute);
-        } catch (error) {
-          report.problems.push({ path: absolute, message: `could not be read: ${(error as Error).message}` });
-          continue;
+        let stats = listing.stamps.get(path);
+        if (!stats) {
+          try {
+            stats = statSync(absolute);
+          } catch (error) {
+            report.problems.push({ path: absolute, message: `could not be read: ${(error as Error).message}` });
+            continue;
+          }
         }
         // With a bibliography in the folder, an unchanged file may still have changed metadata: the hash tells.
         if (before && bibliography.digest === '' && before.size === stats.size && before.mtime === stats.mtimeMs) {
@@ -245,7 +271,7 @@ async function ingestLocked(client: PoolClient, roots: string[], report: IngestR
        FROM unnest($1::bigint[], $2::bigint[], $3::float8[]) AS t(key, size, mtime) WHERE s.key = t.key`,
       [touched.map((t) => t.key), touched.map((t) => t.size), touched.map((t) => t.mtime)]);
   }
-  await client.query('ANALYZE grounded.passages');
+  if (totals) await writeTerms(client, totals);
 }
 
 function nextTurn(): Promise<void> {
@@ -257,9 +283,9 @@ function nextTurn(): Promise<void> {
  * lookup and a row lock per passage: a fifth of the server's work); else makes sure both are there (an ingest stopped
  * half-way dropped them).
  */
-async function startLoading(client: PoolClient, early: number): Promise<boolean> {
+async function startLoading(client: PoolClient, early: number, bulkBelow: number): Promise<boolean> {
   const { rows } = await client.query<{ sources: string }>('SELECT count(*) AS sources FROM grounded.sources');
-  const bulk = Number(rows[0]!.sources) < BULK_LOAD_BELOW_SOURCES;
+  const bulk = Number(rows[0]!.sources) < bulkBelow;
   if (bulk) {
     await client.query('DROP INDEX IF EXISTS grounded.passages_stems');
     await client.query(`ALTER TABLE grounded.passages DROP CONSTRAINT IF EXISTS ${PASSAGE_SOURCE_REFERENCE}`);
@@ -336,15 +362,56 @@ function applyFolderBibliographies(items: readonly Prepared[]): void {
   }
 }
 
-async function writeBatch(client: PoolClient, items: Prepared[], removals: string[]): Promise<void> {
+/** A batch in a transaction of its own with its terms, or with `totals`, in the bulk load's, adding its terms to them. */
+async function writeBatch(client: PoolClient, items: Prepared[], removals: string[], totals: TermTotals | undefined): Promise<void> {
   if (items.length === 0 && removals.length === 0) return;
-  await inTransaction(client, async () => {
+  const write = async () => {
     // A batch lost to a crash is read again by the next ingest (its files are not in the archive yet): the commit need
     // not wait for the disk.
     await client.query('SET LOCAL synchronous_commit = off');
     if (removals.length > 0) await removeSources(client, removals);
-    if (items.length > 0) await insertSources(client, items);
-  });
+    const batchTotals = new TermTotals();
+    if (items.length > 0) await insertSources(client, items, batchTotals);
+    return batchTotals;
+  };
+  // Added up a batch at a time, then into the whole load's: each article's stems looked up in the load's large map
+  // (hundreds of thousands of stems, most lookups a cache miss) took a fifth of this thread's ingest work.
+  if (totals) return totals.merge(await write());
+  await inTransaction(client, async () => writeTerms(client, await write()));
+}
+
+/** What the passages written add to the terms and the corpus row. */
+class TermTotals {
+  readonly df = new Map<string, number>();
+  readonly nameCounts = new Map<string, number>();
+  passages = 0;
+  totalLength = 0;
+
+  add(article: PreparedArticle): void {
+    const { df, nameCounts } = this;
+    this.passages += article.passages;
+    this.totalLength += article.totalLength;
+    for (let i = 0; i < article.stems.length; i++) df.set(article.stems[i]!, (df.get(article.stems[i]!) ?? 0) + article.stemPassages[i]!);
+    for (let i = 0; i < article.names.length; i++) nameCounts.set(article.names[i]!, (nameCounts.get(article.names[i]!) ?? 0) + article.namePassages[i]!);
+  }
+
+  merge(other: TermTotals): void {
+    this.passages += other.passages;
+    this.totalLength += other.totalLength;
+    for (const [stem, n] of other.df) this.df.set(stem, (this.df.get(stem) ?? 0) + n);
+    for (const [stem, n] of other.nameCounts) this.nameCounts.set(stem, (this.nameCounts.get(stem) ?? 0) + n);
+  }
+}
+
+async function writeTerms(client: PoolClient, totals: TermTotals): Promise<void> {
+  if (totals.passages === 0) return;
+  // Sorted, so two ingests never lock the same stems in opposite orders.
+  const stems = [...totals.df.keys()].sort();
+  await client.query(
+    `INSERT INTO grounded.terms (stem, df, name_passages) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+     ON CONFLICT (stem) DO UPDATE SET df = terms.df + EXCLUDED.df, name_passages = terms.name_passages + EXCLUDED.name_passages`,
+    [stems, stems.map((s) => totals.df.get(s)!), stems.map((s) => totals.nameCounts.get(s) ?? 0)]);
+  await client.query('UPDATE grounded.corpus SET passages = passages + $1, total_length = total_length + $2', [totals.passages, totals.totalLength]);
 }
 
 async function removeSources(client: PoolClient, keys: string[]): Promise<void> {
@@ -362,7 +429,7 @@ async function removeSources(client: PoolClient, keys: string[]): Promise<void> 
   await client.query('DELETE FROM grounded.sources WHERE key = ANY($1::bigint[])', [keys]);
 }
 
-async function insertSources(client: PoolClient, items: Prepared[]): Promise<void> {
+async function insertSources(client: PoolClient, items: Prepared[], totals: TermTotals): Promise<void> {
   const inserted = await client.query<{ key: string; id: string }>(
     `INSERT INTO grounded.sources (id, path, size, mtime_ms, hash, metadata, url_key, excluded, passage_count)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[], $6::jsonb[], $7::text[], $8::jsonb[], $9::int[])
@@ -380,25 +447,11 @@ async function insertSources(client: PoolClient, items: Prepared[]): Promise<voi
     ]);
   const keyOf = new Map(inserted.rows.map((r) => [r.id, r.key]));
   const rows: string[] = [];
-  const df = new Map<string, number>();
-  const nameCounts = new Map<string, number>();
-  let passages = 0;
-  let total = 0;
   for (const { article } of items) {
     rows.push(rowsWithKey(article, keyOf.get(article.source.id)!));
-    passages += article.passages;
-    total += article.totalLength;
-    article.stems.forEach((stem, i) => df.set(stem, (df.get(stem) ?? 0) + article.stemPassages[i]!));
-    article.names.forEach((stem, i) => nameCounts.set(stem, (nameCounts.get(stem) ?? 0) + article.namePassages[i]!));
+    totals.add(article);
   }
   await copyIn(client, 'COPY grounded.passages (source_key, ord, line, paragraph, text, length, stems, names, initials) FROM STDIN', rows.join(''));
-  // Sorted, so two ingests never lock the same stems in opposite orders.
-  const stems = [...df.keys()].sort();
-  await client.query(
-    `INSERT INTO grounded.terms (stem, df, name_passages) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
-     ON CONFLICT (stem) DO UPDATE SET df = terms.df + EXCLUDED.df, name_passages = terms.name_passages + EXCLUDED.name_passages`,
-    [stems, stems.map((s) => df.get(s)!), stems.map((s) => nameCounts.get(s) ?? 0)]);
-  await client.query('UPDATE grounded.corpus SET passages = passages + $1, total_length = total_length + $2', [passages, total]);
 }
 
 function metadataOf(source: SourceHeader): Record<string, string> {

@@ -15,6 +15,7 @@ import { B, K1 } from '../../index/passageIndex';
 import type { Passage, Source } from '../../model';
 import type { Candidate, RemoteRetrieval, RetrievalBatch, RetrievalRequest } from '../retrieval';
 import { createPool, describeDatabase, retrievalError } from './connection';
+import { HeldSources } from './heldSources';
 import { EARLY_CONDITION, EARLY_PART_VERSION, earlyPartEnd, LATEST_VERSION, quoteLexeme, schemaVersion } from './schema';
 import { urlKey } from './ingest';
 
@@ -36,7 +37,8 @@ export const COMMON_TERM_SHARE = 0.01;
 // $1 stems asked about; $2..$5 query terms (query number, stem, tsquery literal, weight); $6, $7 queries (number, k);
 // $8 the candidate budget; $9, $10 citation ids and URLs; $11, $12 BM25's k1 and b; $13 the candidate cap; $14 the
 // share of passages above which a term is too common to select candidates; $15 the last passage of the archive's early
-// part, which has a search index of its own (schema.ts, migration 3), or null.
+// part, which has a search index of its own (schema.ts, migration 3), or null; $16 the sources the client holds
+// (heldSources.ts), whose metadata and passages are not sent again.
 //
 // Each query's candidates are read once (the LIMIT keeps the planner from scanning the table again per term) and
 // scored against that query's terms only, held as arrays on the query's row.
@@ -93,8 +95,8 @@ SELECT
   (SELECT coalesce(json_agg(json_build_array(stem, df, name)), '[]') FROM asked) AS asked,
   (SELECT coalesce(json_agg(json_build_array(h.n, h.source_key, h.ord, h.line, h.text, h.score) ORDER BY h.n, h.score DESC, h.id), '[]')
      FROM hits h) AS hits,
-  (SELECT coalesce(json_agg(json_build_array(s.key, s.id, s.path, s.metadata, s.excluded,
-     (SELECT coalesce(json_agg(json_build_array(ord, line, paragraph, text) ORDER BY ord), '[]') FROM srcp WHERE srcp.source_key = s.key))
+  (SELECT coalesce(json_agg(json_build_array(s.key, s.id, s.path, s.hash, CASE WHEN s.key = ANY($16::bigint[]) THEN NULL ELSE json_build_array(s.metadata, s.excluded,
+     (SELECT coalesce(json_agg(json_build_array(ord, line, paragraph, text) ORDER BY ord), '[]') FROM srcp WHERE srcp.source_key = s.key)) END)
      ORDER BY s.key), '[]') FROM grounded.sources s WHERE s.key = ANY((SELECT keys FROM picked)::bigint[])) AS sources,
   (SELECT coalesce(json_agg(t.stem), '[]') FROM grounded.terms t
      WHERE t.stem = ANY(ARRAY(SELECT DISTINCT i FROM srcp CROSS JOIN LATERAL unnest(srcp.initials) i)) AND t.name_passages > 0) AS names,
@@ -105,7 +107,8 @@ type Row = {
   corpus: { passages: string | number; totalLength: string | number };
   asked: [string, string | number, boolean][];
   hits: [number, string | number, number, number, string, number][];
-  sources: [string | number, string, string, Record<string, string>, Source['excluded'], [number, number, number, string][]][];
+  /** Each source's key, id, path and hash, then its metadata, lines kept out of evidence and passages unless held. */
+  sources: [string | number, string, string, string, [Record<string, string>, Source['excluded'], [number, number, number, string][]] | null][];
   names: string[];
   cited: [string, string | null][];
 };
@@ -119,6 +122,7 @@ export class PostgresRetrieval implements RemoteRetrieval {
    * part's index only when the bound is a value it knows. A bound an ingest has since changed costs speed, not results.
    */
   private earlyEnd: string | null = null;
+  private readonly held = new HeldSources();
 
   constructor(url: string, pool?: Pool) {
     this.description = describeDatabase(url);
@@ -126,7 +130,14 @@ export class PostgresRetrieval implements RemoteRetrieval {
   }
 
   async retrieve(request: RetrievalRequest): Promise<RetrievalBatch> {
-    let row: Row;
+    const batch = toBatch(await this.query(request, this.held.keys()), request.queries.length, this.held);
+    if (batch) return batch;
+    // A source held under a key the archive now gives another (an archive made again): ask again, holding nothing.
+    this.held.clear();
+    return toBatch(await this.query(request, []), request.queries.length, this.held)!;
+  }
+
+  private async query(request: RetrievalRequest, held: string[]): Promise<Row> {
     try {
       if (!this.checkedSchema) {
         const version = await schemaVersion(this.pool);
@@ -135,12 +146,11 @@ export class PostgresRetrieval implements RemoteRetrieval {
         this.earlyEnd = version >= EARLY_PART_VERSION ? await earlyPartEnd(this.pool) : null;
         this.checkedSchema = true;
       }
-      const result = await this.pool.query<Row>(retrievalStatement(request, this.earlyEnd));
-      row = result.rows[0]!;
+      const result = await this.pool.query<Row>(retrievalStatement(request, this.earlyEnd, held));
+      return result.rows[0]!;
     } catch (error) {
       throw retrievalError(error, `${this.description}: retrieval failed`);
     }
-    return toBatch(row, request.queries.length);
   }
 
   async close(): Promise<void> {
@@ -148,8 +158,11 @@ export class PostgresRetrieval implements RemoteRetrieval {
   }
 }
 
-/** The one statement that answers a request; `earlyEnd` is where the archive's early part ends (null: none). */
-export function retrievalStatement(request: RetrievalRequest, earlyEnd: string | null): { text: string; values: unknown[] } {
+/**
+ * The one statement that answers a request; `earlyEnd` is where the archive's early part ends (null: none), `held` the
+ * keys of the sources the client holds.
+ */
+export function retrievalStatement(request: RetrievalRequest, earlyEnd: string | null, held: readonly string[] = []): { text: string; values: unknown[] } {
   const termN: number[] = [], termStem: string[] = [], termLit: string[] = [], termWeight: number[] = [];
   request.queries.forEach((query, n) => {
     for (const term of query.terms) {
@@ -166,12 +179,13 @@ export function retrievalStatement(request: RetrievalRequest, earlyEnd: string |
       stems, termN, termStem, termLit, termWeight,
       request.queries.map((_, n) => n), request.queries.map((q) => q.k), CANDIDATE_BUDGET,
       request.citationKeys.map((k) => k.trim().toLowerCase()), request.citationUrls.map(urlKey), K1, B, CANDIDATE_CAP, COMMON_TERM_SHARE,
-      earlyEnd,
+      earlyEnd, held,
     ],
   };
 }
 
-function toBatch(row: Row, queries: number): RetrievalBatch {
+/** The batch a row answers, the sources it sends added to `held`; undefined when a source it leaves out is not held. */
+function toBatch(row: Row, queries: number, held: HeldSources): RetrievalBatch | undefined {
   const documentFrequency = new Map<string, number>();
   const names = new Set<string>(row.names);
   for (const [stem, df, name] of row.asked) {
@@ -183,14 +197,26 @@ function toBatch(row: Row, queries: number): RetrievalBatch {
   for (const [n, key, passageIndex, line, text, score] of row.hits) {
     candidates[n]!.push({ sourceId: idOfKey.get(String(key))!, passageIndex, line, text, score });
   }
-  const sources: Source[] = row.sources.map(([, id, path, metadata, excluded, passages]) => ({
-    id,
-    ...(metadata as { title: string }),
-    path,
-    bundled: false,
-    excluded,
-    passages: passages.map(([index, line, paragraph, text]): Passage => ({ sourceId: id, index, line, paragraph, text })),
-  }));
+  const sources: Source[] = [];
+  for (const [key, id, path, hash, sent] of row.sources) {
+    if (sent === null) {
+      const source = held.get(String(key), hash, id, path);
+      if (!source) return undefined;
+      sources.push(source);
+      continue;
+    }
+    const [metadata, excluded, passages] = sent;
+    const source: Source = {
+      id,
+      ...(metadata as { title: string }),
+      path,
+      bundled: false,
+      excluded,
+      passages: passages.map(([index, line, paragraph, text]): Passage => ({ sourceId: id, index, line, paragraph, text })),
+    };
+    held.add(String(key), hash, source);
+    sources.push(source);
+  }
   // Neighbouring sentences, for hosts that show a candidate alone.
   const byId = new Map(sources.map((s) => [s.id, s]));
   for (const list of candidates) {

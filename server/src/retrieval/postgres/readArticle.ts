@@ -2,9 +2,9 @@
 // written out as COPY rows. Everything here is the same work for any file, with no database: `grounded index` runs it
 // in worker threads (ingestWorkers.ts) so a large ingest reads on several cores while the database writes.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { DEFAULT_MAX_FILE_BYTES, readRegularFile } from '../../files/readTextFile';
 import type { Source, SourceProblem } from '../../model';
-import { readSourceFile } from '../../sources/loadSources';
+import { sourceFromBytes } from '../../sources/loadSources';
 import { tokenize } from '../../text/tokens';
 import { copyField, textArray } from './copyIn';
 import { stemsVector } from './schema';
@@ -45,15 +45,12 @@ export type ArticleRead =
   | { hash: string; article: PreparedArticle };
 
 export function readArticle(job: ArticleJob): ArticleRead {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(job.path);
-  } catch (error) {
-    return { hash: '', problem: { path: job.path, message: `could not be read: ${(error as Error).message}` } };
-  }
-  const hash = createHash('sha256').update(bytes).update(job.digest).digest('hex');
+  // Read once, as the loader reads a file (a regular file, within the size limit), then hashed and parsed.
+  const file = readRegularFile(job.path, DEFAULT_MAX_FILE_BYTES);
+  if ('error' in file) return { hash: '', problem: { path: job.path, message: file.error } };
+  const hash = createHash('sha256').update(file.bytes).update(job.digest).digest('hex');
   if (job.knownHash === hash) return { hash, unchanged: true };
-  const read = readSourceFile(job.path, false);
+  const read = sourceFromBytes(job.path, file.bytes, false);
   if ('message' in read) return { hash, problem: read };
   const { passages, ...source } = read.source;
   return { hash, article: { source, passages: passages.length, ...passageRows(passages), titleStated: read.titleStated } };
