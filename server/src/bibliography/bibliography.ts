@@ -3,23 +3,23 @@
 // would fetch. (Formatting in a CSL style is footnote.ts: it brings citeproc-js, which this module does not need.)
 
 import type { SourceMetadata } from '../model';
+import { citationJs, type CitationJs } from './citationJs';
 import { cslItemOf, type CslItem } from './cslItem';
 import type { BibliographyFormat } from './formats';
 
 export { BIBLIOGRAPHY_FORMATS, BIBLIOGRAPHY_EXTENSIONS, type BibliographyFormat } from './formats';
 export { cslItemOf, type CslItem } from './cslItem';
 
-type CiteConstructor = typeof import('@citation-js/core').Cite;
+type CiteConstructor = CitationJs['Cite'];
 let cite: CiteConstructor | undefined;
 
 /**
  * citation-js with its BibTeX plugin, loaded when a bibliography is first written in BibTeX: every start would
  * otherwise run it (and the fetch libraries it brings) for nothing.
  */
-function citationJs(): CiteConstructor {
+function bibtexCite(): CiteConstructor {
   if (cite) return cite;
-  const { Cite, plugins } = require('@citation-js/core') as typeof import('@citation-js/core');
-  require('@citation-js/plugin-bibtex');
+  const { Cite, plugins } = citationJs('bibtex');
   // The BibTeX key must be the source id, the key drafts cite. citation-js writes a key of its own ("Crespo2021…")
   // for one with a hyphen unless told not to check; source ids (`[a-z0-9][a-z0-9._-]*`) are valid BibTeX keys.
   plugins.config.get('@bibtex').format.checkLabel = false;
@@ -41,7 +41,7 @@ export function formatBibliography(sources: readonly SourceMetadata[], format: B
   const items = cslItems(sources);
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
   if (items.length === 0) return '';
-  const Cite = citationJs();
+  const Cite = bibtexCite();
   const bibtex = new Cite(items.map((item) => ({ ...item, 'citation-key': item.id }))).format('bibtex');
   return `${bibtex.trimEnd()}\n`;
 }

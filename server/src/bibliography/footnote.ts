@@ -3,19 +3,17 @@
 
 import type { SourceMetadata } from '../model';
 import { CHICAGO_NOTE_CSL, CHICAGO_NOTE_ID } from './chicagoNote';
+import { citationJs, type CitationJs } from './citationJs';
 import { cslItemOf } from './cslItem';
 import { DEFAULT_FOOTNOTE_STYLE, type FootnoteStyle } from './formats';
 
 // citeproc-js is loaded at the first footnote, not at start-up: it is half a megabyte of code that a check, or an
 // editor where no one cites, never runs (about 100 ms to load on this machine).
-type CiteConstructor = typeof import('@citation-js/core').Cite;
+type CiteConstructor = CitationJs['Cite'];
 let citeConstructor: CiteConstructor | undefined;
 function loadCite(): CiteConstructor {
   if (!citeConstructor) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const core = require('@citation-js/core') as typeof import('@citation-js/core');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('@citation-js/plugin-csl');
+    const core = citationJs('csl');
     core.plugins.config.get('@csl').styles.add(CHICAGO_NOTE_ID, CHICAGO_NOTE_CSL);
     citeConstructor = core.Cite;
   }

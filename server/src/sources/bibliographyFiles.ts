@@ -5,6 +5,7 @@
 
 import { extname, resolve } from 'node:path';
 import type { EntryWithoutText, SourceMetadata, SourceProblem } from '../model';
+import { citationJs } from '../bibliography/citationJs';
 import { readTextFile } from '../files/readTextFile';
 import { offsetToPosition } from '../markdown/positions';
 
@@ -63,11 +64,7 @@ type CiteConstructor = new (data: unknown, options?: Record<string, unknown>) =>
 let citeConstructor: CiteConstructor | undefined;
 function loadCite(): CiteConstructor {
   if (!citeConstructor) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const core = require('@citation-js/core') as { Cite: CiteConstructor };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('@citation-js/plugin-bibtex');
-    citeConstructor = core.Cite;
+    citeConstructor = citationJs('bibtex').Cite as unknown as CiteConstructor;
   }
   return citeConstructor;
 }
