@@ -10,7 +10,7 @@
 // exhaustive search's very double (its parts added in query order, from 0), and one that ties the k-th score has the
 // larger id and stays out, as it would there. A window without candidates is skipped in every list. The bounds are
 // padded far beyond floating-point rounding, so no passage that could enter is ever left out.
-import { termScore } from './bm25';
+import { termScore as bm25TermScore } from './bm25';
 import type { NumberArray } from './passageTerms';
 import type { Steps } from '../workInSteps';
 
@@ -59,6 +59,9 @@ export function* termBoundsInSteps(starts: Uint32Array, tfs: NumberArray, ids: U
   return bounds;
 }
 
+// Read once: where each file is compiled apart (tsx, in the tests and benches) an imported function is read through a
+// getter at every call, which halved the speed of the loops below.
+const termScore = bm25TermScore;
 const WINDOW = 4096;
 // A term looks the window's candidates up in its list (a galloping search each) rather than walk its postings there
 // when it has this many times more postings in the window than there are candidates.
@@ -107,11 +110,9 @@ export function maxScoreTopK(lists: readonly TermList[], k: number, ids: Uint32A
         }
       }
     }
-    // In id order: sorted when few, read off the marks when many.
-    if (count > WINDOW / 16) {
-      let c = 0;
-      for (let d = 0; d < WINDOW; d++) if (marks[d] === 1) candidates[c++] = d;
-    } else candidates.subarray(0, count).sort();
+    // Few candidates are sorted, to be looked up in id order; many are not (every list is walked then).
+    const sorted = count <= WINDOW / 16;
+    if (sorted) candidates.subarray(0, count).sort();
     // Every term in query order adds its part to the candidates that hold it.
     for (let t = 0; t < n; t++) {
       const weight = idf[t];
@@ -121,7 +122,7 @@ export function maxScoreTopK(lists: readonly TermList[], k: number, ids: Uint32A
           const id = ids[p];
           sums[id - first] += termScore(weight, tfs[p], norms[id]);
         }
-      } else if (count * LOOK_UP_FACTOR * passages < (end[t] - lists[t].start) * WINDOW) {
+      } else if (sorted && count * LOOK_UP_FACTOR * passages < (end[t] - lists[t].start) * WINDOW) {
         for (let c = 0; c < count; c++) {
           const id = first + candidates[c];
           p = seek(ids, p, end[t], id);
@@ -137,16 +138,17 @@ export function maxScoreTopK(lists: readonly TermList[], k: number, ids: Uint32A
       }
       at[t] = p;
     }
-    // Ranked in id order: a later passage enters only with a higher score.
+    // Ranked by score, then id (every passage of a later window has a larger id than those held).
     for (let c = 0; c < count; c++) {
       const d = candidates[c];
       const score = sums[d];
+      const id = first + d;
       sums[d] = 0;
       marks[d] = 0;
-      if (score <= threshold) continue;
+      if (top.length === k && (score < threshold || (score === threshold && id > top[k - 1].id))) continue;
       let place = top.length;
-      while (place > 0 && top[place - 1].score < score) place--;
-      top.splice(place, 0, { id: first + d, score });
+      while (place > 0 && (top[place - 1].score < score || (top[place - 1].score === score && top[place - 1].id > id))) place--;
+      top.splice(place, 0, { id, score });
       if (top.length > k) top.pop();
       if (top.length === k) threshold = top[k - 1].score;
     }
