@@ -70,14 +70,15 @@ const LOOK_UP_FACTOR = 8;
 /** The top k (k >= 1) passages by score, ties by id, among those that hold at least one of the terms. */
 export function maxScoreTopK(lists: readonly TermList[], k: number, ids: Uint32Array, tfs: NumberArray, norms: Float64Array): ScoredPassage[] {
   const n = lists.length;
-  // Terms by bound, smallest first; `cover[i]` is the sum of the first i bounds.
-  const order = Array.from({ length: n }, (_, t) => t).sort((a, b) => lists[a].bound - lists[b].bound);
-  const cover = new Float64Array(n + 1);
+  const { sums, marks, candidates, order, cover, at, end, idf, isEssential } = scratchFor(n);
+  // Terms by bound, smallest first (an insertion sort: a query has a few dozen); `cover[i]` is the sum of the first i bounds.
+  for (let t = 0; t < n; t++) {
+    let i = t;
+    for (; i > 0 && lists[order[i - 1]].bound > lists[t].bound; i--) order[i] = order[i - 1];
+    order[i] = t;
+  }
+  cover[0] = 0;
   for (let i = 0; i < n; i++) cover[i + 1] = cover[i] + lists[order[i]].bound;
-  const at = new Uint32Array(n);
-  const end = new Uint32Array(n);
-  const idf = new Float64Array(n);
-  const isEssential = new Uint8Array(n);
   const passages = Math.max(1, norms.length);
   for (let t = 0; t < n; t++) {
     at[t] = lists[t].start;
@@ -85,7 +86,6 @@ export function maxScoreTopK(lists: readonly TermList[], k: number, ids: Uint32A
     idf[t] = lists[t].idf;
     isEssential[t] = 1;
   }
-  const { sums, marks, candidates } = windowScratch();
   const top: ScoredPassage[] = [];
   let threshold = -Infinity;
   // Terms order[0 … essential - 1] cannot lift a passage into the top alone.
@@ -112,7 +112,15 @@ export function maxScoreTopK(lists: readonly TermList[], k: number, ids: Uint32A
     }
     // Few candidates are sorted, to be looked up in id order; many are not (every list is walked then).
     const sorted = count <= WINDOW / 16;
-    if (sorted) candidates.subarray(0, count).sort();
+    if (sorted) {
+      // An insertion sort: each essential list's candidates come in order already.
+      for (let c = 1; c < count; c++) {
+        const d = candidates[c];
+        let i = c;
+        for (; i > 0 && candidates[i - 1] > d; i--) candidates[i] = candidates[i - 1];
+        candidates[i] = d;
+      }
+    }
     // Every term in query order adds its part to the candidates that hold it.
     for (let t = 0; t < n; t++) {
       const weight = idf[t];
@@ -157,19 +165,41 @@ export function maxScoreTopK(lists: readonly TermList[], k: number, ids: Uint32A
   return top;
 }
 
-interface WindowScratch {
+interface Scratch {
   /** Each candidate's score so far, by its place in the window. */
   sums: Float64Array;
   /** 1 for the window's candidates. */
   marks: Uint8Array;
   /** Their places in the window. */
   candidates: Int32Array;
+  // By term: see maxScoreTopK.
+  order: Int32Array;
+  cover: Float64Array;
+  at: Uint32Array;
+  end: Uint32Array;
+  idf: Float64Array;
+  isEssential: Uint8Array;
 }
 
-// Reused by every search: all back to 0 after each window.
-let scratch: WindowScratch | undefined;
-function windowScratch(): WindowScratch {
-  return (scratch ??= { sums: new Float64Array(WINDOW), marks: new Uint8Array(WINDOW), candidates: new Int32Array(WINDOW) });
+// Reused by every search (the window's arrays are all back to 0 after each window), so that a search allocates
+// nothing but its answer: no garbage for the collector between a draft's claims.
+let scratch: Scratch | undefined;
+function scratchFor(terms: number): Scratch {
+  if (!scratch || scratch.order.length < terms) {
+    const size = Math.max(64, terms);
+    scratch = {
+      sums: scratch?.sums ?? new Float64Array(WINDOW),
+      marks: scratch?.marks ?? new Uint8Array(WINDOW),
+      candidates: scratch?.candidates ?? new Int32Array(WINDOW),
+      order: new Int32Array(size),
+      cover: new Float64Array(size + 1),
+      at: new Uint32Array(size),
+      end: new Uint32Array(size),
+      idf: new Float64Array(size),
+      isEssential: new Uint8Array(size),
+    };
+  }
+  return scratch;
 }
 
 /** The first position in ids[from … end - 1] (ascending) holding `id` or more; `end` if none: galloping, then halving. */
