@@ -1,15 +1,16 @@
 // An inverted index over source passages (sentences), scored with BM25, so retrieval stays fast at 10,000 articles.
 import type { Passage, Source } from '../model';
 import { analyze, type Analysis } from '../text/analyze';
+import { B, bm25Idf, K1, lengthNorm, termScore } from './bm25';
+import { maxScoreTopK, termBoundsInSteps, type ScoredPassage, type TermList } from './maxScore';
 import { partitionPoint } from './partitionPoint';
 import { termsOf, type NumberArray, type PassageTerms } from './passageTerms';
 import { postingsInSteps, rememberedPostings } from './postings';
 import { knownStemId, stemCount } from './stemIds';
 import { finishNow, type Steps } from '../workInSteps';
 
-/** BM25's term-frequency saturation and length normalisation (retrieval/postgres scores with the same). */
-export const K1 = 1.2;
-export const B = 0.75;
+export { B, bm25Idf, K1 };
+export type { ScoredPassage };
 const ANALYSIS_CACHE_LIMIT = 20_000;
 const NO_PASSAGES: PassageIds = new Uint32Array(0);
 // A search limited to some sources looks their ranges up in a posting list (a binary search each) when the list is
@@ -17,11 +18,6 @@ const NO_PASSAGES: PassageIds = new Uint32Array(0);
 const WINDOW_SEARCH_FACTOR = 16;
 // Filling the postings of this many sources is one step of an index built in slices (a few milliseconds).
 const SOURCES_PER_STEP = 200;
-
-export interface ScoredPassage {
-  id: number;
-  score: number;
-}
 
 export interface QueryTerm {
   stem: string;
@@ -33,11 +29,6 @@ export interface CorpusFigures {
   documentFrequency(stem: string): number;
   passages: number;
   averageLength: number;
-}
-
-/** BM25's inverse document frequency. */
-export function bm25Idf(df: number, passages: number): number {
-  return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
 }
 
 /** Passage ids in ascending order, read-only: a view into the index's posting lists. */
@@ -60,6 +51,8 @@ interface IndexData {
   nameStems: Uint8Array;
   sourceRanges: Map<string, [number, number]>;
   sourceIdsUnique: boolean;
+  norms: Float64Array;
+  bounds: Float64Array;
 }
 
 // Indexes built ahead in slices (prepareIndexInSteps), each taken by the PassageIndex then constructed on the same
@@ -104,7 +97,18 @@ function* indexInSteps(sources: readonly Source[]): Steps<IndexData> {
     if (s % SOURCES_PER_STEP === 0) yield;
   }
   const sourceIdsUnique = sourceRanges.size === sources.length;
-  return { passages, sources: sourcesById, postingStarts: postings.starts, postingIds: postings.ids, postingTfs: postings.tfs, stemLimit, lengths, totalLength, nameStems, sourceRanges, sourceIdsUnique };
+  yield;
+  // One pass over every posting (tens of milliseconds at 250,000 passages): what lets a search skip most of them.
+  const averageLength = averageOf(totalLength, passages.length);
+  const norms = new Float64Array(lengths.length);
+  for (let id = 0; id < lengths.length; id++) norms[id] = lengthNorm(lengths[id], averageLength);
+  const bounds = yield* termBoundsInSteps(postings.starts, postings.tfs, postings.ids, norms, stemLimit);
+  return { passages, sources: sourcesById, postingStarts: postings.starts, postingIds: postings.ids, postingTfs: postings.tfs, stemLimit, lengths, totalLength, nameStems, sourceRanges, sourceIdsUnique, norms, bounds };
+}
+
+/** The mean passage length in content words. */
+function averageOf(totalLength: number, passages: number): number {
+  return totalLength / Math.max(1, passages);
 }
 
 export class PassageIndex {
@@ -127,6 +131,13 @@ export class PassageIndex {
   private readonly sourceRanges: Map<string, [number, number]>;
   /** No two sources share an id (as the loader sees to), so a source's range holds every passage with its id. */
   private readonly sourceIdsUnique: boolean;
+  /**
+   * By stem id, the most a stem adds to a passage's score per unit of idf (maxScore.ts's termBounds), with this
+   * index's own mean length: a search that scores with another's (a larger library's figures) is not pruned.
+   */
+  private readonly bounds: Float64Array;
+  /** Each passage's lengthNorm with this index's own mean length. */
+  private readonly norms: Float64Array;
   private readonly analyses = new Map<number, Analysis>();
   private scores = new Float64Array(0);
   private readonly joinedAnalyses = new Map<string, Analysis>();
@@ -150,6 +161,8 @@ export class PassageIndex {
     this.nameStems = data.nameStems;
     this.sourceRanges = data.sourceRanges;
     this.sourceIdsUnique = data.sourceIdsUnique;
+    this.bounds = data.bounds;
+    this.norms = data.norms;
   }
 
   /** The stem's id when some passage of this index holds it. */
@@ -188,7 +201,7 @@ export class PassageIndex {
 
   /** The library's mean passage length in content words. */
   averageLength(): number {
-    return this.totalLength / Math.max(1, this.passages.length);
+    return averageOf(this.totalLength, this.passages.length);
   }
 
   /** Stems seen capitalised inside a sentence anywhere in this index's passages. */
@@ -245,27 +258,38 @@ export class PassageIndex {
    * figures (this index being part of it: the local sources beside a database's).
    */
   search(terms: QueryTerm[], k: number, allowed?: ReadonlySet<string>, corpus?: CorpusFigures): ScoredPassage[] {
-    // Scores live in one reusable typed array, reset through the list of touched passages: a Map per query costs
-    // more than the scoring itself once the library holds hundreds of thousands of passages.
-    if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length);
-    const scores = this.scores;
-    const touched: number[] = [];
     const averageLength = corpus ? corpus.averageLength : this.averageLength();
-    const windows = allowed && this.sourceIdsUnique ? this.rangesOf(allowed) : undefined;
+    const lists: TermList[] = [];
+    let prunable = !allowed && !corpus && k >= 1 && averageLength === averageOf(this.totalLength, this.passages.length);
     for (const term of terms) {
       const stem = this.indexedStem(term.stem);
       if (stem === undefined) continue;
       const idf = (corpus
         ? bm25Idf(corpus.documentFrequency(term.stem), corpus.passages)
         : this.ownFigures ? bm25Idf(this.postingStarts[stem + 1] - this.postingStarts[stem], this.corpusSize()) : this.idf(term.stem)) * term.weight;
+      // The bounds hold for positive parts only (a weight of 0 or less is no query of the verifier's).
+      if (!(idf > 0 && idf < Infinity)) prunable = false;
+      lists.push({ start: this.postingStarts[stem], end: this.postingStarts[stem + 1], idf, bound: idf * this.bounds[stem] });
+    }
+    return prunable
+      ? maxScoreTopK(lists, k, this.postingIds, this.postingTfs, this.norms)
+      : this.scoreEvery(lists, k, averageLength, allowed);
+  }
+
+  /** The search without pruning: every posting of the terms (within the allowed sources) scored. */
+  private scoreEvery(lists: readonly TermList[], k: number, averageLength: number, allowed?: ReadonlySet<string>): ScoredPassage[] {
+    // Scores live in one reusable typed array, reset through the list of touched passages: a Map per query costs
+    // more than the scoring itself once the library holds hundreds of thousands of passages.
+    if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length);
+    const scores = this.scores;
+    const touched: number[] = [];
+    const windows = allowed && this.sourceIdsUnique ? this.rangesOf(allowed) : undefined;
+    for (const { start, end, idf } of lists) {
       const add = (i: number): void => {
         const id = this.postingIds[i];
-        const tf = this.postingTfs[i];
         if (scores[id] === 0) touched.push(id);
-        scores[id] += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * this.lengths[id] / averageLength));
+        scores[id] += termScore(idf, this.postingTfs[i], lengthNorm(this.lengths[id], averageLength));
       };
-      const start = this.postingStarts[stem];
-      const end = this.postingStarts[stem + 1];
       if (windows && windows.length * WINDOW_SEARCH_FACTOR < end - start) {
         // Each allowed source's passages are one range of ids: find it in the posting list rather than walk the list
         // (a stem common in the library, searched within the one source a claim cites). Same passages, same order.
