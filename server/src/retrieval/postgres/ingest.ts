@@ -139,14 +139,8 @@ export async function ingestFolders(pool: Pool, dirs: readonly string[], log: (l
  * loads in bulk again. Other ingests write batch by batch, each batch in a transaction with its terms.
  */
 async function ingestLocked(client: PoolClient, roots: string[], report: IngestReport, log: (line: string) => void, workers: number | undefined, bulk: boolean): Promise<void> {
-  if (bulk) await client.query('BEGIN');
-  try {
-    await ingestFiles(client, roots, report, log, workers, bulk ? new TermTotals() : undefined);
-    if (bulk) await client.query('COMMIT');
-  } catch (error) {
-    if (bulk) await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
+  if (bulk) await inTransaction(client, () => ingestFiles(client, roots, report, log, workers, new TermTotals()));
+  else await ingestFiles(client, roots, report, log, workers, undefined);
   await client.query('ANALYZE grounded.passages');
 }
 
