@@ -115,9 +115,10 @@ export function relationsOf(id: number): ReadonlyMap<number, Relation> | undefin
   relationMaps ??= new Array<Map<number, Relation> | null | undefined>(lexiconSize()).fill(undefined);
   let map = relationMaps[id];
   if (map === undefined) {
-    const { starts, others } = relations();
+    const { starts, others, kinds } = relations();
     map = null;
-    for (let k = starts[id]; k < starts[id + 1]; k++) (map ??= new Map()).set(others[k], RELATIONS[relationIndex(id, others[k])]);
+    // A row runs weakest list first, so a pair met twice ends with its stronger relation (as relationIndex reads it).
+    for (let k = starts[id]; k < starts[id + 1]; k++) (map ??= new Map()).set(others[k], RELATIONS[kinds[k]]);
     relationMaps[id] = map;
   }
   return map ?? undefined;
